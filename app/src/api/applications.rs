@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::{ApplicationPage, CreatedApplication};
+
+#[server(prefix = "/console/fn", endpoint = "list_applications")]
+pub async fn list_applications(page: u32, page_size: u32) -> Result<ApplicationPage, AppError> {
+    crate::ports::backend()?
+        .list_applications(page, page_size)
+        .await
+}
+
+#[server(prefix = "/console/fn", endpoint = "create_application")]
+pub async fn create_application(
+    name: String,
+    description: String,
+    management_api_access: bool,
+) -> Result<CreatedApplication, AppError> {
+    crate::ports::backend()?
+        .create_application(name, description, management_api_access)
+        .await
+}
+
+#[server(prefix = "/console/fn", endpoint = "delete_application")]
+pub async fn delete_application(id: String) -> Result<(), AppError> {
+    crate::ports::backend()?.delete_application(id).await
+}

@@ -1,0 +1,63 @@
+//! Tessera's console and hosted pages: Leptos components rendered on the server and hydrated in
+//! the browser. Wasm-safe: no persistence code lives here (see `ports`).
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod ports;
+pub mod routes;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use routes::console::{
+    ApplicationsPage, ConsoleLayout, NotFound, OrganizationDetailPage, OrganizationsPage,
+    SetupPage, SignInPage,
+};
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <link rel="icon" href="/favicon.ico"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Tests wait for this attribute to know the page is interactive.
+    Effect::new(|_| components::browser::mark_hydrated());
+    view! {
+        <Stylesheet id="tessera" href="/pkg/tessera.css"/>
+        <Title formatter=|text: String| if text.is_empty() { "Tessera".to_string() } else { format!("{text} · Tessera") }/>
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/console/setup") view=SetupPage/>
+                <Route path=path!("/console/sign-in") view=SignInPage/>
+                <ParentRoute path=path!("/console") view=ConsoleLayout>
+                    <Route path=path!("organizations") view=OrganizationsPage/>
+                    <Route path=path!("organizations/:id") view=OrganizationDetailPage/>
+                    <Route path=path!("organizations/:id/settings") view=OrganizationDetailPage/>
+                    <Route path=path!("applications") view=ApplicationsPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,68 @@
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Logto's Organization object.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Organization {
+    pub tenant_id: String,
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub custom_data: Value,
+    pub is_mfa_required: bool,
+    pub color: Value,
+    pub branding: Value,
+    pub custom_css: Option<String>,
+    pub created_at: i64,
+}
+
+impl Organization {
+    /// The light logo URL from `branding`, if any.
+    pub fn logo_url(&self) -> Option<&str> {
+        self.branding.get("logoUrl").and_then(Value::as_str)
+    }
+
+    pub fn dark_logo_url(&self) -> Option<&str> {
+        self.branding.get("darkLogoUrl").and_then(Value::as_str)
+    }
+}
+
+/// A member shown beside an organization in lists.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FeaturedUser {
+    pub id: String,
+    pub avatar: Option<String>,
+    pub name: Option<String>,
+}
+
+/// Organization plus `usersCount` and `featuredUsers` (`showFeatured=true`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganizationWithFeatured {
+    #[serde(flatten)]
+    pub organization: Organization,
+    pub users_count: i64,
+    pub featured_users: Vec<FeaturedUser>,
+}
+
+/// One page of the console's organization list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationPage {
+    pub items: Vec<OrganizationWithFeatured>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// The console's Settings form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationSettings {
+    pub name: String,
+    pub description: String,
+    /// JSON text as typed by the admin; must be an object.
+    pub custom_data: String,
+    pub is_mfa_required: bool,
+    pub logo_url: String,
+    pub dark_logo_url: String,
+}

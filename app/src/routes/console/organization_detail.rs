@@ -1,0 +1,247 @@
+//! Organization details: header (name, ID, created, delete) and the Settings tab.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::organizations::{delete_organization, get_organization, update_organization};
+use crate::components::browser::{format_date, go_to};
+use crate::components::{CopyButton, Dialog, ErrorState, TableSkeleton};
+use crate::error::AppError;
+use crate::model::{Organization, OrganizationSettings};
+
+fn settings_of(org: &Organization) -> OrganizationSettings {
+    let custom_data =
+        serde_json::to_string_pretty(&org.custom_data).unwrap_or_else(|_| "{}".into());
+    OrganizationSettings {
+        name: org.name.clone(),
+        description: org.description.clone().unwrap_or_default(),
+        custom_data,
+        is_mfa_required: org.is_mfa_required,
+        logo_url: org.logo_url().unwrap_or_default().to_string(),
+        dark_logo_url: org.dark_logo_url().unwrap_or_default().to_string(),
+    }
+}
+
+#[component]
+pub fn OrganizationDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let org = Resource::new(id, get_organization);
+    view! {
+        <Transition fallback=|| view! { <TableSkeleton/> }>
+            {move || Suspend::new(async move {
+                match org.await {
+                    Ok(org) => view! { <OrganizationView org=org/> }.into_any(),
+                    Err(e) => view! {
+                        <Title text="Organization"/>
+                        <p class="breadcrumb"><a href="/console/organizations">"← Organizations"</a></p>
+                        <ErrorState message=e.to_string() on_retry=Callback::new(move |_| org.refetch())/>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn OrganizationView(org: Organization) -> impl IntoView {
+    let saved = RwSignal::new(org.clone());
+    let confirm = RwSignal::new(false);
+    let delete_error = RwSignal::new(None::<String>);
+    let id = org.id.clone();
+    let delete = Action::new(move |id: &String| delete_organization(id.clone()));
+    Effect::new(move |_| match delete.value().get() {
+        Some(Ok(())) => go_to("/console/organizations"),
+        Some(Err(e)) => delete_error.set(Some(e.to_string())),
+        None => {}
+    });
+    let title = org.name.clone();
+    view! {
+        <Title text=title/>
+        <p class="breadcrumb"><a href="/console/organizations">"← Organizations"</a></p>
+        <div class="card header-card">
+            <div>
+                <h1 data-testid="org-title">{move || saved.get().name}</h1>
+                <p class="muted">
+                    "ID " <CopyButton value=org.id.clone() label="organization ID"/>
+                    " · Created " {format_date(org.created_at)}
+                </p>
+            </div>
+            <button type="button" class="btn danger" on:click=move |_| confirm.set(true)>"Delete"</button>
+        </div>
+        <nav class="tabs" aria-label="Organization sections">
+            <a href=format!("/console/organizations/{}/settings", org.id) aria-current="page">"Settings"</a>
+        </nav>
+        <SettingsForm org=org.clone() saved=saved/>
+        <Dialog title="Delete organization" open=confirm>
+            <p>
+                "Delete organization " <strong>{move || saved.get().name}</strong>
+                "? Its members lose access to it and its settings are removed. This cannot be undone."
+            </p>
+            <Show when=move || delete_error.get().is_some()>
+                <p class="form-error" role="alert">{move || delete_error.get()}</p>
+            </Show>
+            <div class="dialog-actions">
+                <button type="button" class="btn" on:click=move |_| confirm.set(false)>"Cancel"</button>
+                <button type="button" class="btn danger" disabled=move || delete.pending().get()
+                    on:click={
+                        let id = id.clone();
+                        move |_| { delete.dispatch(id.clone()); }
+                    }>
+                    "Delete organization"
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+#[component]
+fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoView {
+    let initial = RwSignal::new(settings_of(&org));
+    let form = RwSignal::new(settings_of(&org));
+    let error = RwSignal::new(None::<AppError>);
+    let toast = RwSignal::new(None::<String>);
+    let id = org.id.clone();
+    let save = Action::new(move |settings: &OrganizationSettings| {
+        update_organization(id.clone(), settings.clone())
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(updated)) => {
+            let fresh = settings_of(&updated);
+            initial.set(fresh.clone());
+            form.set(fresh);
+            saved.set(updated);
+            error.set(None);
+            toast.set(Some("Saved.".into()));
+        }
+        Some(Err(e)) => {
+            toast.set(None);
+            error.set(Some(e));
+        }
+        None => {}
+    });
+    let dirty = move || form.get() != initial.get();
+    let field_error = move |f: &'static str| move || error.get().and_then(|e| e.for_field(f));
+    let general_error = move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Invalid { field: Some(_), .. }))
+            .map(|e| e.to_string())
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let current = form.get();
+        if current.name.trim().is_empty() {
+            error.set(Some(AppError::field("name", "Name is required.")));
+            return;
+        }
+        if let Err(e) =
+            serde_json::from_str::<serde_json::Value>(if current.custom_data.trim().is_empty() {
+                "{}"
+            } else {
+                &current.custom_data
+            })
+        {
+            error.set(Some(AppError::field(
+                "custom_data",
+                format!("Custom data is not valid JSON: {e}."),
+            )));
+            return;
+        }
+        toast.set(None);
+        save.dispatch(current);
+    };
+    view! {
+        <form class="card form settings" on:submit=submit novalidate>
+            <h2>"General"</h2>
+            <label for="name">"Name" <span class="required" aria-hidden="true">"*"</span></label>
+            <input id="name" name="name" required
+                prop:value=move || form.get().name
+                on:input=move |ev| form.update(|f| f.name = event_target_value(&ev))/>
+            <Show when=move || field_error("name")().is_some()>
+                <p class="field-error" role="alert">{field_error("name")}</p>
+            </Show>
+            <label for="description">"Description"</label>
+            <textarea id="description" name="description" rows="2"
+                prop:value=move || form.get().description
+                on:input=move |ev| form.update(|f| f.description = event_target_value(&ev))></textarea>
+            <Show when=move || field_error("description")().is_some()>
+                <p class="field-error" role="alert">{field_error("description")}</p>
+            </Show>
+
+            <label for="custom_data">"Custom data"</label>
+            <textarea id="custom_data" name="custom_data" class="code" rows="6" spellcheck="false"
+                prop:value=move || form.get().custom_data
+                on:input=move |ev| form.update(|f| f.custom_data = event_target_value(&ev))></textarea>
+            <p class="help">"A JSON object for your own use, such as a plan or a CRM id."</p>
+            <Show when=move || field_error("custom_data")().is_some()>
+                <p class="field-error" role="alert" data-testid="custom-data-error">{field_error("custom_data")}</p>
+            </Show>
+
+            <h2>"Security"</h2>
+            <div class="switch-row">
+                <label class="switch">
+                    <input type="checkbox" role="switch" id="is_mfa_required" name="is_mfa_required"
+                        prop:checked=move || form.get().is_mfa_required
+                        on:change=move |ev| form.update(|f| f.is_mfa_required = event_target_checked(&ev))/>
+                    <span class="slider" aria-hidden="true"></span>
+                    <span>"Require MFA"</span>
+                </label>
+                <p class="help">
+                    "Members must have a second factor set up before they can get tokens for this organization."
+                </p>
+            </div>
+
+            <h2>"Branding"</h2>
+            <div class="logo-grid">
+                <div>
+                    <label for="logo_url">"Logo URL"</label>
+                    <input id="logo_url" name="logo_url" type="url" placeholder="https://"
+                        prop:value=move || form.get().logo_url
+                        on:input=move |ev| form.update(|f| f.logo_url = event_target_value(&ev))/>
+                    <Show when=move || field_error("logo_url")().is_some()>
+                        <p class="field-error" role="alert">{field_error("logo_url")}</p>
+                    </Show>
+                    <div class="logo-preview light">
+                        <Show when=move || !form.get().logo_url.is_empty() fallback=|| view! { <span class="muted">"No logo"</span> }>
+                            <img alt="Logo preview on a light background" src=move || form.get().logo_url/>
+                        </Show>
+                    </div>
+                </div>
+                <div>
+                    <label for="dark_logo_url">"Dark logo URL"</label>
+                    <input id="dark_logo_url" name="dark_logo_url" type="url" placeholder="https://"
+                        prop:value=move || form.get().dark_logo_url
+                        on:input=move |ev| form.update(|f| f.dark_logo_url = event_target_value(&ev))/>
+                    <Show when=move || field_error("dark_logo_url")().is_some()>
+                        <p class="field-error" role="alert">{field_error("dark_logo_url")}</p>
+                    </Show>
+                    <div class="logo-preview dark">
+                        <Show when=move || !form.get().dark_logo_url.is_empty() fallback=|| view! { <span class="muted">"No logo"</span> }>
+                            <img alt="Logo preview on a dark background" src=move || form.get().dark_logo_url/>
+                        </Show>
+                    </div>
+                </div>
+            </div>
+
+            <Show when=move || general_error().is_some()>
+                <p class="form-error" role="alert">{general_error}</p>
+            </Show>
+            <Show when=move || toast.get().is_some()>
+                <p class="toast" role="status">{move || toast.get()}</p>
+            </Show>
+            <Show when=dirty>
+                <div class="save-bar">
+                    <span>"You have unsaved changes."</span>
+                    <button type="button" class="btn" on:click=move |_| { form.set(initial.get()); error.set(None); }>
+                        "Discard"
+                    </button>
+                    <button type="submit" class="btn primary" disabled=move || save.pending().get()>
+                        {move || if save.pending().get() { "Saving…" } else { "Save changes" }}
+                    </button>
+                </div>
+            </Show>
+        </form>
+    }
+}

@@ -1,0 +1,156 @@
+//! Settings: defaults in code, overridden by `TESSERA__SECTION__KEY` environment variables and the
+//! `DATABASE_URL` shortcut. Validated once at start-up.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    #[serde(default)]
+    pub bootstrap: BootstrapSettings,
+    pub management_api: ManagementApiSettings,
+    pub oidc: OidcSettings,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    /// Address to listen on, e.g. `127.0.0.1:3000`.
+    pub address: String,
+    /// Public base URL (scheme, host, port) as clients see it; the issuer is `{public_url}/oidc`.
+    #[serde(default)]
+    pub public_url: Option<String>,
+}
+
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    pub url: String,
+    pub max_connections: u32,
+}
+
+impl fmt::Debug for DatabaseSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DatabaseSettings")
+            .field("url", &redact_url(&self.url))
+            .field("max_connections", &self.max_connections)
+            .finish()
+    }
+}
+
+/// Credentials applied at every start, for automation and first runs.
+#[derive(Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BootstrapSettings {
+    pub admin_username: Option<String>,
+    pub admin_password: Option<String>,
+    pub m2m_client_id: Option<String>,
+    pub m2m_client_secret: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManagementApiSettings {
+    /// Resource indicator (audience) of the Management API.
+    pub indicator: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OidcSettings {
+    /// Algorithm for newly generated signing keys: ES256 (default) or ES384.
+    pub signing_alg: String,
+}
+
+impl Settings {
+    /// Reads the environment on top of the defaults.
+    pub fn load() -> anyhow::Result<Self> {
+        let mut builder = config::Config::builder()
+            .set_default("server.address", default_address())?
+            .set_default("database.url", "sqlite://data/tessera.db")?
+            .set_default("database.max_connections", 10)?
+            .set_default("management_api.indicator", "https://default.logto.app/api")?
+            .set_default("oidc.signing_alg", "ES256")?
+            .add_source(
+                config::Environment::with_prefix("TESSERA")
+                    .prefix_separator("__")
+                    .separator("__"),
+            );
+        if let Ok(url) = std::env::var("DATABASE_URL") {
+            builder = builder.set_override("database.url", url)?;
+        }
+        let settings: Settings = builder.build()?.try_deserialize()?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Settings for tests and embedding: everything default but the database.
+    pub fn for_database(url: &str) -> Self {
+        Settings {
+            server: ServerSettings {
+                address: "127.0.0.1:0".into(),
+                public_url: None,
+            },
+            database: DatabaseSettings {
+                url: url.into(),
+                max_connections: 5,
+            },
+            bootstrap: BootstrapSettings::default(),
+            management_api: ManagementApiSettings {
+                indicator: "https://default.logto.app/api".into(),
+            },
+            oidc: OidcSettings {
+                signing_alg: "ES256".into(),
+            },
+        }
+    }
+
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if let Some(public) = &self.server.public_url {
+            let url = url::Url::parse(public)
+                .map_err(|e| anyhow::anyhow!("server.public_url is not a URL: {e}"))?;
+            if !matches!(url.scheme(), "http" | "https") {
+                anyhow::bail!("server.public_url must be http or https");
+            }
+        }
+        if !matches!(self.oidc.signing_alg.as_str(), "ES256" | "ES384") {
+            anyhow::bail!("oidc.signing_alg must be ES256 or ES384");
+        }
+        let b = &self.bootstrap;
+        if b.admin_username.is_some() != b.admin_password.is_some() {
+            anyhow::bail!("bootstrap admin needs both admin_username and admin_password");
+        }
+        if b.m2m_client_id.is_some() != b.m2m_client_secret.is_some() {
+            anyhow::bail!("bootstrap M2M app needs both m2m_client_id and m2m_client_secret");
+        }
+        Ok(())
+    }
+
+    /// Public base URL without a trailing slash.
+    pub fn public_url(&self, bound: &str) -> String {
+        match &self.server.public_url {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => format!("http://{bound}"),
+        }
+    }
+}
+
+fn default_address() -> String {
+    // cargo-leptos passes the site address through this variable.
+    std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into())
+}
+
+/// Hides the password of a database URL for logs.
+pub fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("redacted"));
+            parsed.to_string()
+        }
+        _ => url.to_string(),
+    }
+}

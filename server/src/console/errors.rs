@@ -1,0 +1,85 @@
+//! Domain errors in the console's words.
+
+use app::error::AppError;
+
+use crate::domain::DomainError;
+
+/// Maps a domain error; validation lines `Error in key path "name": (code) text` become a
+/// message on the form field `name`.
+pub fn to_app(err: DomainError) -> AppError {
+    match err {
+        DomainError::Invalid(lines) => {
+            let first = lines.first().cloned().unwrap_or_default();
+            match parse_line(&first) {
+                Some((key, text)) => AppError::field(&field_name(&key), sentence(&key, &text)),
+                None => AppError::invalid(first),
+            }
+        }
+        DomainError::InvalidCredentials => AppError::InvalidCredentials,
+        DomainError::AlreadySetUp => AppError::AlreadySetUp,
+        DomainError::UsernameTaken => {
+            AppError::field("username", "This username is already in use.")
+        }
+        DomainError::Storage(e) => {
+            tracing::error!(error = %e, "console storage failure");
+            AppError::Internal
+        }
+        DomainError::Internal(e) => {
+            tracing::error!(error = %e, "console failure");
+            AppError::Internal
+        }
+    }
+}
+
+fn parse_line(line: &str) -> Option<(String, String)> {
+    let rest = line.strip_prefix("Error in key path \"")?;
+    let (key, rest) = rest.split_once("\": ")?;
+    let text = rest.split_once(") ").map_or(rest, |(_, t)| t);
+    Some((key.to_string(), text.to_string()))
+}
+
+/// camelCase wire keys to the console's snake_case field names (`branding.logoUrl` → `logo_url`).
+fn field_name(key: &str) -> String {
+    let last = key.rsplit('.').next().unwrap_or(key);
+    let mut out = String::new();
+    for c in last.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn sentence(key: &str, text: &str) -> String {
+    let label = match key {
+        "name" => "Name",
+        "description" => "Description",
+        "branding.logoUrl" => "Logo URL",
+        "branding.darkLogoUrl" => "Dark logo URL",
+        _ => return format!("{key}: {text}."),
+    };
+    let text = text
+        .replace("String must contain", "must contain")
+        .replace("Invalid url", "must be a valid URL");
+    format!("{label} {text}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_lines_become_field_messages() {
+        let err = DomainError::invalid(
+            "Error in key path \"branding.logoUrl\": (invalid_string) Invalid url",
+        );
+        let app = to_app(err);
+        assert_eq!(
+            app.for_field("logo_url").as_deref(),
+            Some("Logo URL must be a valid URL.")
+        );
+    }
+}

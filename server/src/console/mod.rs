@@ -1,0 +1,299 @@
+//! The console's backend: implements `app::ports::ConsoleBackend` over the same domain services
+//! the Management API uses. The signed-in admin lives in the tower-sessions session.
+
+mod errors;
+
+use app::error::AppError;
+use app::model::{
+    AdminInfo, ApplicationPage, ConsoleStatus, CreatedApplication, Organization, OrganizationPage,
+    OrganizationSettings,
+};
+use app::ports::ConsoleBackend;
+use serde_json::{Map, Value, json};
+use tower_sessions::Session;
+
+use crate::domain::{admins, applications, organizations};
+use crate::state::AppState;
+use crate::storage::{DEFAULT_TENANT, Page};
+use errors::to_app;
+
+/// Session key holding the signed-in administrator's id.
+pub const ADMIN_KEY: &str = "admin_id";
+
+pub struct ConsoleService {
+    state: AppState,
+}
+
+impl ConsoleService {
+    pub fn new(state: AppState) -> Self {
+        ConsoleService { state }
+    }
+
+    async fn session(&self) -> Result<Session, AppError> {
+        leptos_axum::extract::<Session>().await.map_err(|e| {
+            tracing::error!(error = %e, "session layer missing");
+            AppError::Internal
+        })
+    }
+
+    async fn current_admin(&self) -> Result<Option<AdminInfo>, AppError> {
+        let session = self.session().await?;
+        let id: Option<String> = session.get(ADMIN_KEY).await.map_err(|e| {
+            tracing::error!(error = %e, "session read failed");
+            AppError::Internal
+        })?;
+        match id {
+            Some(id) => admins::find(&self.state.store, &id).await.map_err(to_app),
+            None => Ok(None),
+        }
+    }
+
+    async fn require_admin(&self) -> Result<AdminInfo, AppError> {
+        self.current_admin().await?.ok_or(AppError::Unauthenticated)
+    }
+
+    /// Starts a fresh session (new id, against fixation) for the admin.
+    async fn start_session(&self, admin: &AdminInfo) -> Result<(), AppError> {
+        let session = self.session().await?;
+        let failed = |e: tower_sessions::session::Error| {
+            tracing::error!(error = %e, "session write failed");
+            AppError::Internal
+        };
+        session.cycle_id().await.map_err(failed)?;
+        session.insert(ADMIN_KEY, &admin.id).await.map_err(failed)
+    }
+
+    fn now(&self) -> i64 {
+        self.state.clock.now_ms()
+    }
+}
+
+fn clamp_page(page: u32, page_size: u32) -> Page {
+    Page {
+        page: page.max(1),
+        page_size: page_size.clamp(1, 100),
+    }
+}
+
+/// The Settings form as a PATCH body, keeping branding fields the form does not show.
+fn settings_body(current: &Organization, s: &OrganizationSettings) -> Result<Value, AppError> {
+    let custom_data: Value = if s.custom_data.trim().is_empty() {
+        json!({})
+    } else {
+        serde_json::from_str(&s.custom_data).map_err(|e| {
+            AppError::field(
+                "custom_data",
+                format!("Custom data is not valid JSON: {e}."),
+            )
+        })?
+    };
+    if !custom_data.is_object() {
+        return Err(AppError::field(
+            "custom_data",
+            "Custom data must be a JSON object, for example {\"plan\": \"pro\"}.",
+        ));
+    }
+    let mut branding = current
+        .branding
+        .as_object()
+        .cloned()
+        .unwrap_or_else(Map::new);
+    for (key, value) in [("logoUrl", &s.logo_url), ("darkLogoUrl", &s.dark_logo_url)] {
+        if value.trim().is_empty() {
+            branding.remove(key);
+        } else {
+            branding.insert(key.into(), Value::String(value.trim().into()));
+        }
+    }
+    let description = s.description.trim();
+    Ok(json!({
+        "name": s.name.trim(),
+        "description": if description.is_empty() { Value::Null } else { json!(description) },
+        "customData": custom_data,
+        "isMfaRequired": s.is_mfa_required,
+        "branding": branding,
+    }))
+}
+
+#[async_trait::async_trait]
+impl ConsoleBackend for ConsoleService {
+    async fn status(&self) -> Result<ConsoleStatus, AppError> {
+        let admin = self.current_admin().await?;
+        let needs_setup = admin.is_none()
+            && admins::needs_setup(&self.state.store)
+                .await
+                .map_err(to_app)?;
+        Ok(ConsoleStatus { needs_setup, admin })
+    }
+
+    async fn create_first_admin(
+        &self,
+        username: String,
+        password: String,
+    ) -> Result<AdminInfo, AppError> {
+        let admin = admins::create_first(&self.state.store, username.trim(), &password, self.now())
+            .await
+            .map_err(to_app)?;
+        self.start_session(&admin).await?;
+        Ok(admin)
+    }
+
+    async fn sign_in(&self, username: String, password: String) -> Result<AdminInfo, AppError> {
+        let admin = admins::authenticate(&self.state.store, username.trim(), &password, self.now())
+            .await
+            .map_err(to_app)?;
+        self.start_session(&admin).await?;
+        Ok(admin)
+    }
+
+    async fn sign_out(&self) -> Result<(), AppError> {
+        self.session().await?.flush().await.map_err(|e| {
+            tracing::error!(error = %e, "session flush failed");
+            AppError::Internal
+        })
+    }
+
+    async fn list_organizations(
+        &self,
+        q: String,
+        page: u32,
+        page_size: u32,
+    ) -> Result<OrganizationPage, AppError> {
+        self.require_admin().await?;
+        let page = clamp_page(page, page_size);
+        let store = &self.state.store;
+        let q = q.trim();
+        let found = organizations::list(
+            store,
+            DEFAULT_TENANT,
+            Some(q).filter(|q| !q.is_empty()),
+            page,
+        )
+        .await
+        .map_err(to_app)?;
+        let items = organizations::with_featured(store, DEFAULT_TENANT, found.items)
+            .await
+            .map_err(to_app)?;
+        Ok(OrganizationPage {
+            items,
+            total: found.total,
+            page: page.page,
+            page_size: page.page_size,
+        })
+    }
+
+    async fn create_organization(
+        &self,
+        name: String,
+        description: String,
+    ) -> Result<Organization, AppError> {
+        self.require_admin().await?;
+        let description = description.trim();
+        let body = json!({
+            "name": name.trim(),
+            "description": if description.is_empty() { Value::Null } else { json!(description) },
+        });
+        organizations::create(&self.state.store, DEFAULT_TENANT, &body, self.now())
+            .await
+            .map_err(to_app)
+    }
+
+    async fn get_organization(&self, id: String) -> Result<Organization, AppError> {
+        self.require_admin().await?;
+        organizations::find(&self.state.store, DEFAULT_TENANT, &id)
+            .await
+            .map_err(to_app)?
+            .ok_or_else(|| AppError::NotFound("This organization does not exist.".into()))
+    }
+
+    async fn update_organization(
+        &self,
+        id: String,
+        settings: OrganizationSettings,
+    ) -> Result<Organization, AppError> {
+        let current = self.get_organization(id.clone()).await?;
+        let body = settings_body(&current, &settings)?;
+        organizations::update(&self.state.store, DEFAULT_TENANT, &id, &body)
+            .await
+            .map_err(to_app)?
+            .ok_or_else(|| AppError::NotFound("This organization no longer exists.".into()))
+    }
+
+    async fn delete_organization(&self, id: String) -> Result<(), AppError> {
+        self.require_admin().await?;
+        if organizations::delete(&self.state.store, DEFAULT_TENANT, &id)
+            .await
+            .map_err(to_app)?
+        {
+            Ok(())
+        } else {
+            Err(AppError::NotFound(
+                "This organization no longer exists.".into(),
+            ))
+        }
+    }
+
+    async fn list_applications(
+        &self,
+        page: u32,
+        page_size: u32,
+    ) -> Result<ApplicationPage, AppError> {
+        self.require_admin().await?;
+        let page = clamp_page(page, page_size);
+        let store = &self.state.store;
+        let found = applications::list(store, DEFAULT_TENANT, None, &[], Some(page))
+            .await
+            .map_err(to_app)?;
+        let mut items = Vec::with_capacity(found.items.len());
+        for app in found.items {
+            let access = applications::has_management_access(store, DEFAULT_TENANT, &app.id)
+                .await
+                .map_err(to_app)?;
+            items.push((app, access));
+        }
+        Ok(ApplicationPage {
+            items,
+            total: found.total,
+            page: page.page,
+            page_size: page.page_size,
+        })
+    }
+
+    async fn create_application(
+        &self,
+        name: String,
+        description: String,
+        management_api_access: bool,
+    ) -> Result<CreatedApplication, AppError> {
+        self.require_admin().await?;
+        let description = description.trim();
+        let body = json!({
+            "name": name.trim(),
+            "type": "MachineToMachine",
+            "description": if description.is_empty() { Value::Null } else { json!(description) },
+        });
+        applications::create(
+            &self.state.store,
+            DEFAULT_TENANT,
+            &body,
+            management_api_access,
+            self.now(),
+        )
+        .await
+        .map_err(to_app)
+    }
+
+    async fn delete_application(&self, id: String) -> Result<(), AppError> {
+        self.require_admin().await?;
+        if applications::delete(&self.state.store, DEFAULT_TENANT, &id)
+            .await
+            .map_err(to_app)?
+        {
+            Ok(())
+        } else {
+            Err(AppError::NotFound(
+                "This application no longer exists.".into(),
+            ))
+        }
+    }
+}

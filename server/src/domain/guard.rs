@@ -1,0 +1,224 @@
+//! Validation of JSON bodies with Logto's rules and messages: unknown keys are ignored, every
+//! problem becomes a line `Error in key path "x": (code) message` for the `details` field.
+
+use serde_json::{Map, Value};
+
+use super::DomainError;
+
+pub struct Guard<'a> {
+    obj: Option<&'a Map<String, Value>>,
+    issues: Vec<String>,
+}
+
+/// What a present key held.
+pub enum Nullable<T> {
+    Absent,
+    Null,
+    Value(T),
+}
+
+impl<'a> Guard<'a> {
+    pub fn new(body: &'a Value) -> Self {
+        match body {
+            Value::Object(map) => Guard {
+                obj: Some(map),
+                issues: Vec::new(),
+            },
+            other => Guard {
+                obj: None,
+                issues: vec![format!(
+                    "Error in key path \"\": (invalid_type) Expected object, received {}",
+                    kind(other)
+                )],
+            },
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.obj.and_then(|m| m.get(key))
+    }
+
+    pub fn issue(&mut self, key: &str, code: &str, message: impl AsRef<str>) {
+        self.issues.push(format!(
+            "Error in key path \"{key}\": ({code}) {}",
+            message.as_ref()
+        ));
+    }
+
+    fn check_len(&mut self, key: &str, s: &str, min: usize, max: usize) -> bool {
+        // JavaScript string length, as zod counts it.
+        let len = s.encode_utf16().count();
+        if len < min {
+            self.issue(
+                key,
+                "too_small",
+                format!("String must contain at least {min} character(s)"),
+            );
+            false
+        } else if len > max {
+            self.issue(
+                key,
+                "too_big",
+                format!("String must contain at most {max} character(s)"),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    fn expected(&mut self, key: &str, what: &str, got: &Value) {
+        self.issue(
+            key,
+            "invalid_type",
+            format!("Expected {what}, received {}", kind(got)),
+        );
+    }
+
+    /// A string that must be present (`min`..=`max` characters).
+    pub fn required_string(&mut self, key: &str, min: usize, max: usize) -> Option<String> {
+        match self.get(key) {
+            None => {
+                self.issue(key, "invalid_type", "Required");
+                None
+            }
+            Some(v) => self.string_value(key, v, min, max),
+        }
+    }
+
+    /// A string that may be absent but not null.
+    pub fn optional_string(&mut self, key: &str, min: usize, max: usize) -> Option<String> {
+        match self.get(key) {
+            None => None,
+            Some(v) => self.string_value(key, v, min, max),
+        }
+    }
+
+    fn string_value(&mut self, key: &str, v: &Value, min: usize, max: usize) -> Option<String> {
+        match v {
+            Value::String(s) => self.check_len(key, s, min, max).then(|| s.clone()),
+            other => {
+                self.expected(key, "string", other);
+                None
+            }
+        }
+    }
+
+    /// A string that may be absent or null.
+    pub fn nullable_string(&mut self, key: &str, max: usize) -> Nullable<String> {
+        match self.get(key) {
+            None => Nullable::Absent,
+            Some(Value::Null) => Nullable::Null,
+            Some(v) => match self.string_value(key, v, 0, max) {
+                Some(s) => Nullable::Value(s),
+                None => Nullable::Absent,
+            },
+        }
+    }
+
+    pub fn optional_bool(&mut self, key: &str) -> Option<bool> {
+        match self.get(key) {
+            None => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.expected(key, "boolean", other);
+                None
+            }
+        }
+    }
+
+    pub fn optional_object(&mut self, key: &str) -> Option<&'a Map<String, Value>> {
+        match self.get(key) {
+            None => None,
+            Some(Value::Object(m)) => Some(m),
+            Some(other) => {
+                self.expected(key, "object", other);
+                None
+            }
+        }
+    }
+
+    /// A string that must be one of `allowed`.
+    pub fn required_enum(&mut self, key: &str, allowed: &[&str]) -> Option<String> {
+        let value = self.required_string(key, 0, usize::MAX)?;
+        if allowed.contains(&value.as_str()) {
+            Some(value)
+        } else {
+            self.issue(
+                key,
+                "invalid_enum_value",
+                format!(
+                    "Invalid enum value. Expected {}, received '{value}'",
+                    quoted(allowed)
+                ),
+            );
+            None
+        }
+    }
+
+    pub fn finish(self) -> Result<(), DomainError> {
+        if self.issues.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::Invalid(self.issues))
+        }
+    }
+}
+
+fn quoted(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| format!("'{v}'"))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// zod's name for a JSON value's type.
+pub fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn reports_each_problem_with_its_key_path() {
+        let body = json!({ "name": "", "flag": "yes", "extra": 1 });
+        let mut g = Guard::new(&body);
+        assert!(g.required_string("name", 1, 128).is_none());
+        assert!(g.optional_bool("flag").is_none());
+        let Err(DomainError::Invalid(lines)) = g.finish() else {
+            panic!("expected invalid")
+        };
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].starts_with("Error in key path \"name\": (too_small)"));
+        assert!(lines[1].contains("Expected boolean, received string"));
+    }
+
+    #[test]
+    fn counts_length_like_javascript() {
+        let body = json!({ "name": "😀".repeat(64) });
+        let mut g = Guard::new(&body);
+        assert!(g.required_string("name", 1, 128).is_some());
+        let body = json!({ "name": "😀".repeat(65) });
+        let mut g = Guard::new(&body);
+        assert!(g.required_string("name", 1, 128).is_none());
+    }
+
+    #[test]
+    fn rejects_a_body_that_is_not_an_object() {
+        let body = json!([1]);
+        let g = Guard::new(&body);
+        assert!(g.finish().is_err());
+    }
+}

@@ -1,0 +1,12 @@
+//! Business rules, shared by the Management API and the console. No axum, no sqlx.
+
+pub mod admins;
+pub mod applications;
+pub mod error;
+pub mod guard;
+pub mod ids;
+pub mod organizations;
+pub mod passwords;
+pub mod secrets;
+
+pub use error::DomainError;

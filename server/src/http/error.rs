@@ -1,0 +1,196 @@
+//! The Management API's error body: `{ code, message, details? }` with Logto's codes (spec §0.3).
+//! 5xx bodies never carry internal text; the cause is logged once here with the request's span.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::domain::DomainError;
+use crate::storage::StorageError;
+
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub details: Option<String>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            details: None,
+        }
+    }
+
+    /// 400 `guard.invalid_input` with one `details` line per problem.
+    pub fn invalid_input(kind: &str, lines: &[String]) -> Self {
+        let mut e = Self::new(
+            StatusCode::BAD_REQUEST,
+            "guard.invalid_input",
+            format!("The request {kind} is invalid."),
+        );
+        e.details = Some(lines.join("\n"));
+        e
+    }
+
+    pub fn invalid_pagination() -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "guard.invalid_pagination",
+            "The request pagination value is invalid.",
+        )
+    }
+
+    /// 404 from a find-by-id (`GET /:id`).
+    pub fn not_exists_with_id(table: &str, id: &str) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "entity.not_exists_with_id",
+            format!("The {table} with ID `{id}` does not exist."),
+        )
+    }
+
+    /// 404 from an update that matched nothing (`PATCH /:id`).
+    pub fn not_exists(entity: &str) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "entity.not_exists",
+            format!("The {entity} does not exist."),
+        )
+    }
+
+    /// 404 from a delete that matched nothing.
+    pub fn not_found() -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "entity.not_found",
+            "The resource does not exist.",
+        )
+    }
+
+    pub fn route_not_found() -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "guard.route_not_found",
+            "The route does not exist.",
+        )
+    }
+
+    pub fn method_not_allowed() -> Self {
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "request.method_not_allowed",
+            "Method not allowed.",
+        )
+    }
+
+    pub fn unauthorized() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "auth.unauthorized",
+            "Unauthorized. Please check credentials and its scope.",
+        )
+    }
+
+    pub fn forbidden() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "auth.forbidden",
+            "Forbidden. Please check your user roles and permissions.",
+        )
+    }
+
+    pub fn payload_too_large() -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "request.payload_too_large",
+            "The request body is larger than 1 MiB.",
+        )
+    }
+
+    pub fn unique_violation() -> Self {
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "entity.unique_integrity_violation",
+            "The entity already exists. Please check the input and try again.",
+        )
+    }
+
+    pub fn foreign_key_not_found() -> Self {
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "entity.relation_foreign_key_not_found",
+            "Cannot find one or more foreign keys. Please check the input and try again.",
+        )
+    }
+
+    pub fn constraint_violated() -> Self {
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "entity.db_constraint_violated",
+            "Database constraint violated.",
+        )
+    }
+
+    pub fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "unexpected_error",
+            "Internal server error.",
+        )
+    }
+}
+
+impl From<StorageError> for ApiError {
+    fn from(err: StorageError) -> Self {
+        match err {
+            StorageError::UniqueViolation => ApiError::unique_violation(),
+            StorageError::ForeignKeyViolation => ApiError::foreign_key_not_found(),
+            StorageError::CheckViolation => ApiError::constraint_violated(),
+            StorageError::NotFound => ApiError::not_found(),
+            other => {
+                tracing::error!(error = %other, "storage failure");
+                ApiError::internal()
+            }
+        }
+    }
+}
+
+impl From<DomainError> for ApiError {
+    fn from(err: DomainError) -> Self {
+        match err {
+            DomainError::Invalid(lines) => ApiError::invalid_input("body", &lines),
+            DomainError::Storage(e) => e.into(),
+            DomainError::UsernameTaken => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "user.username_already_in_use",
+                "This username is already in use.",
+            ),
+            DomainError::InvalidCredentials | DomainError::AlreadySetUp => ApiError::forbidden(),
+            DomainError::Internal(msg) => {
+                tracing::error!(error = %msg, "internal failure");
+                ApiError::internal()
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = if self.status.is_server_error() {
+            json!({ "message": self.message })
+        } else {
+            let mut body = json!({ "code": self.code, "message": self.message });
+            if let Some(details) = self.details {
+                body["details"] = json!(details);
+            }
+            body
+        };
+        (self.status, Json(body)).into_response()
+    }
+}

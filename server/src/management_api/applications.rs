@@ -1,0 +1,83 @@
+//! `/api/applications` (spec §1.9, decisions). All routes: Management API token with `all`.
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::pagination;
+use crate::domain::applications;
+use crate::http::error::ApiError;
+use crate::http::extract::{JsonBody, QueryPairs};
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+
+/// `GET /api/applications?q&types&page&page_size`: creation order; pagination optional.
+/// `types` may repeat or hold a comma-separated list.
+pub async fn applications_list(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::optional_page(&query)?;
+    let types: Vec<String> = query
+        .all("types")
+        .flat_map(|t| t.split(','))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    if let Some(bad) = types
+        .iter()
+        .find(|t| !app::model::APPLICATION_TYPES.contains(&t.as_str()))
+    {
+        return Err(ApiError::invalid_input(
+            "query",
+            &[format!(
+                "Error in key path \"types\": (invalid_enum_value) Invalid enum value '{bad}'"
+            )],
+        ));
+    }
+    let found =
+        applications::list(&state.store, DEFAULT_TENANT, query.get("q"), &types, page).await?;
+    match page {
+        Some(page) => {
+            let headers = pagination::headers(&state.public_url, &uri, &query, page, found.total);
+            Ok((headers, Json(found.items)).into_response())
+        }
+        None => Ok(Json(found.items).into_response()),
+    }
+}
+
+/// `POST /api/applications` `{ name, type, description? }` → 201 with the app and, for
+/// confidential types, its `secret` (shown only here).
+pub async fn application_create(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let now = state.clock.now_ms();
+    let created = applications::create(&state.store, DEFAULT_TENANT, &body, false, now).await?;
+    Ok((StatusCode::CREATED, Json(created)).into_response())
+}
+
+/// `GET /api/applications/:id` → 200, or 404 `entity.not_exists_with_id`.
+pub async fn application_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    match applications::find(&state.store, DEFAULT_TENANT, &id).await? {
+        Some(app) => Ok(Json(app).into_response()),
+        None => Err(ApiError::not_exists_with_id("applications", &id)),
+    }
+}
+
+/// `DELETE /api/applications/:id` → 204, 404 `entity.not_found`.
+pub async fn application_delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if applications::delete(&state.store, DEFAULT_TENANT, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found())
+    }
+}

@@ -1,0 +1,48 @@
+//! Management API under `/api` (Logto's paths and shapes). Every route requires a bearer token
+//! for the Management API resource with scope `all` (see `auth.rs`).
+
+mod applications;
+mod auth;
+mod keys;
+mod organizations;
+mod pagination;
+
+use axum::Router;
+use axum::middleware;
+use axum::routing::{get, post};
+
+use crate::http::error::ApiError;
+use crate::state::AppState;
+
+pub fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route(
+            "/organizations",
+            get(organizations::organizations_list).post(organizations::organization_create),
+        )
+        .route(
+            "/organizations/{id}",
+            get(organizations::organization_get)
+                .patch(organizations::organization_update)
+                .delete(organizations::organization_delete),
+        )
+        .route(
+            "/applications",
+            get(applications::applications_list).post(applications::application_create),
+        )
+        .route(
+            "/applications/{id}",
+            get(applications::application_get).delete(applications::application_delete),
+        )
+        .route("/configs/oidc/private-keys", get(keys::private_keys_list))
+        .route(
+            "/configs/oidc/private-keys/rotate",
+            post(keys::private_keys_rotate),
+        )
+        .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
+        .route_layer(middleware::from_fn_with_state(
+            state,
+            auth::require_management_token,
+        ))
+        .fallback(|| async { ApiError::route_not_found() })
+}

@@ -1,0 +1,75 @@
+//! `/api/organizations` (spec §2.1). All routes: Management API token with scope `all`.
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::pagination;
+use crate::domain::organizations;
+use crate::http::error::ApiError;
+use crate::http::extract::{JsonBody, QueryPairs, query_flag};
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+
+/// `GET /api/organizations?q&showFeatured&page&page_size`: creation order; paginated.
+pub async fn organizations_list(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::page(&query)?;
+    let found = organizations::list(&state.store, DEFAULT_TENANT, query.get("q"), page).await?;
+    let headers = pagination::headers(&state.public_url, &uri, &query, page, found.total);
+    if query_flag(query.get("showFeatured")) {
+        let items = organizations::with_featured(&state.store, DEFAULT_TENANT, found.items).await?;
+        Ok((headers, Json(items)).into_response())
+    } else {
+        Ok((headers, Json(found.items)).into_response())
+    }
+}
+
+/// `POST /api/organizations` → 201 with the organization.
+pub async fn organization_create(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let now = state.clock.now_ms();
+    let org = organizations::create(&state.store, DEFAULT_TENANT, &body, now).await?;
+    Ok((StatusCode::CREATED, Json(org)).into_response())
+}
+
+/// `GET /api/organizations/:id` → 200, or 404 `entity.not_exists_with_id`.
+pub async fn organization_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    match organizations::find(&state.store, DEFAULT_TENANT, &id).await? {
+        Some(org) => Ok(Json(org).into_response()),
+        None => Err(ApiError::not_exists_with_id("organizations", &id)),
+    }
+}
+
+/// `PATCH /api/organizations/:id` → 200 with the result, 404 `entity.not_exists`.
+pub async fn organization_update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    match organizations::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+        Some(org) => Ok(Json(org).into_response()),
+        None => Err(ApiError::not_exists("organization")),
+    }
+}
+
+/// `DELETE /api/organizations/:id` → 204, 404 `entity.not_found`. Relations cascade.
+pub async fn organization_delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if organizations::delete(&state.store, DEFAULT_TENANT, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found())
+    }
+}

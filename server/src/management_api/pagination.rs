@@ -1,0 +1,93 @@
+//! Logto pagination (spec §0.4): `page` (1-based) and `page_size` (≤ 100, default 20);
+//! `Total-Number` and RFC 8288 `Link` headers with first/prev/next/last.
+
+use axum::http::{HeaderMap, HeaderValue, Uri};
+
+use crate::http::error::ApiError;
+use crate::http::extract::QueryPairs;
+use crate::storage::Page;
+
+const DEFAULT_PAGE_SIZE: u32 = 20;
+const MAX_PAGE_SIZE: u32 = 100;
+
+fn positive(value: Option<&str>, default: u32) -> Result<u32, ApiError> {
+    match value {
+        None => Ok(default),
+        Some(v) => v
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(ApiError::invalid_pagination),
+    }
+}
+
+/// Mandatory pagination: defaults apply when the parameters are absent.
+pub fn page(query: &QueryPairs) -> Result<Page, ApiError> {
+    let page = positive(query.get("page"), 1)?;
+    let page_size = positive(query.get("page_size"), DEFAULT_PAGE_SIZE)?;
+    if page_size > MAX_PAGE_SIZE {
+        return Err(ApiError::invalid_pagination());
+    }
+    Ok(Page { page, page_size })
+}
+
+/// Optional pagination: `None` (everything, no headers) when neither parameter is given.
+pub fn optional_page(query: &QueryPairs) -> Result<Option<Page>, ApiError> {
+    if query.get("page").is_none() && query.get("page_size").is_none() {
+        return Ok(None);
+    }
+    page(query).map(Some)
+}
+
+/// The `Total-Number` and `Link` headers for a page of `total` rows.
+pub fn headers(
+    public_url: &str,
+    uri: &Uri,
+    query: &QueryPairs,
+    page: Page,
+    total: i64,
+) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    if let Ok(v) = HeaderValue::from_str(&total.to_string()) {
+        headers.insert("total-number", v);
+    }
+    let size = i64::from(page.page_size);
+    let last = ((total + size - 1) / size).max(1);
+    let current = i64::from(page.page);
+    let link = |n: i64, rel: &str| {
+        let mut serializer = url::form_urlencoded::Serializer::new(String::new());
+        let mut has_page = false;
+        for (k, v) in &query.0 {
+            if k == "page" {
+                if !has_page {
+                    serializer.append_pair("page", &n.to_string());
+                    has_page = true;
+                }
+            } else {
+                serializer.append_pair(k, v);
+            }
+        }
+        if !has_page {
+            serializer.append_pair("page", &n.to_string());
+        }
+        format!(
+            "<{public_url}{}?{}>; rel=\"{rel}\"",
+            uri.path(),
+            serializer.finish()
+        )
+    };
+    let mut links = vec![link(1, "first")];
+    if current > 1 {
+        links.push(link(current - 1, "prev"));
+    }
+    if current < last {
+        links.push(link(current + 1, "next"));
+    }
+    links.push(link(last, "last"));
+    for l in links {
+        if let Ok(v) = HeaderValue::from_str(&l) {
+            headers.append("link", v);
+        }
+    }
+    headers
+}

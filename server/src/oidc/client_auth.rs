@@ -1,0 +1,101 @@
+//! Client authentication at the token endpoint (RFC 6749 §2.3.1):
+//! - `client_secret_basic`: `Authorization: Basic base64(urlencode(id):urlencode(secret))`;
+//! - `client_secret_post`: `client_id` and `client_secret` in the form;
+//! - never both at once; the secret is compared as a SHA-256 digest in constant time.
+
+use axum::http::{HeaderMap, header};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
+use super::error::OAuthError;
+use super::token::Params;
+use crate::domain::secrets;
+use crate::storage::{ApplicationRow, DEFAULT_TENANT, Store};
+
+#[derive(Debug)]
+pub struct PresentedClient {
+    pub client_id: String,
+    pub secret: Option<String>,
+    /// Whether the credentials came in a Basic header (affects the 401's `WWW-Authenticate`).
+    pub basic: bool,
+}
+
+fn form_decode(part: &str) -> String {
+    url::form_urlencoded::parse(format!("v={part}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+pub fn presented(headers: &HeaderMap, params: &Params) -> Result<PresentedClient, OAuthError> {
+    let basic = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("basic"))
+        .map(|(_, value)| value.trim().to_string());
+    if let Some(encoded) = basic {
+        if params.get("client_secret").is_some() {
+            return Err(OAuthError::InvalidRequest(
+                "client authentication must only be provided using one mechanism".into(),
+            ));
+        }
+        let invalid =
+            || OAuthError::InvalidRequest("invalid authorization header value format".into());
+        let decoded = STANDARD.decode(encoded).map_err(|_| invalid())?;
+        let decoded = String::from_utf8(decoded).map_err(|_| invalid())?;
+        let (id, secret) = decoded.split_once(':').ok_or_else(invalid)?;
+        let (id, secret) = (form_decode(id), form_decode(secret));
+        if params.get("client_id").is_some_and(|form_id| form_id != id) {
+            return Err(OAuthError::InvalidRequest(
+                "mismatch between client_id in the form and in the Authorization header".into(),
+            ));
+        }
+        return Ok(PresentedClient {
+            client_id: id,
+            secret: Some(secret),
+            basic: true,
+        });
+    }
+    match params.get("client_id") {
+        Some(id) if !id.is_empty() => Ok(PresentedClient {
+            client_id: id.to_string(),
+            secret: params.get("client_secret").map(str::to_string),
+            basic: false,
+        }),
+        _ => Err(OAuthError::InvalidClient {
+            description: "no client authentication mechanism provided".into(),
+            basic: false,
+        }),
+    }
+}
+
+/// Resolves a confidential client: it must exist, have a secret and present the same one.
+pub async fn authenticate(
+    store: &Store,
+    presented: &PresentedClient,
+) -> Result<ApplicationRow, OAuthError> {
+    let failed = || OAuthError::InvalidClient {
+        description: "client authentication failed".into(),
+        basic: presented.basic,
+    };
+    let app = store
+        .application_find_by_id(DEFAULT_TENANT, &presented.client_id)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "client lookup failed");
+            OAuthError::ServerError
+        })?;
+    let secret = presented.secret.as_deref().ok_or_else(failed)?;
+    match app {
+        Some(app)
+            if app
+                .secret_digest
+                .as_deref()
+                .is_some_and(|d| secrets::matches(d, secret)) =>
+        {
+            Ok(app)
+        }
+        _ => Err(failed()),
+    }
+}

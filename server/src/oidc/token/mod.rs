@@ -1,0 +1,119 @@
+//! RFC 6749 §3.2 token endpoint: parse the form, authenticate the client, dispatch on
+//! `grant_type` to one module per grant.
+
+mod client_credentials;
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use super::client_auth;
+use super::error::OAuthError;
+use crate::state::AppState;
+
+/// Form parameters: each at most once, except `resource` (RFC 8707 allows several).
+#[derive(Debug, Default)]
+pub struct Params {
+    single: HashMap<String, String>,
+    pub resources: Vec<String>,
+}
+
+impl Params {
+    pub fn parse(body: &[u8]) -> Result<Params, OAuthError> {
+        let mut params = Params::default();
+        for (key, value) in url::form_urlencoded::parse(body) {
+            if key == "resource" {
+                params.resources.push(value.into_owned());
+            } else if params
+                .single
+                .insert(key.to_string(), value.into_owned())
+                .is_some()
+            {
+                return Err(OAuthError::InvalidRequest(format!(
+                    "'{key}' parameter must not be provided twice"
+                )));
+            }
+        }
+        Ok(params)
+    }
+
+    /// A parameter's value; empty values count as absent (as oidc-provider treats them).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.single
+            .get(key)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The space-separated `scope` values, without duplicates, in request order.
+    pub fn scopes(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for s in self
+            .get("scope")
+            .unwrap_or_default()
+            .split(' ')
+            .filter(|s| !s.is_empty())
+        {
+            if !out.iter().any(|o| o == s) {
+                out.push(s.to_string());
+            }
+        }
+        out
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct TokenResponse {
+    pub access_token: String,
+    pub expires_in: i64,
+    pub token_type: &'static str,
+    pub scope: String,
+}
+
+/// `POST /oidc/token` (client authentication required).
+pub async fn token_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match exchange(&state, &headers, &body).await {
+        Ok(token) => (
+            [
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                (header::PRAGMA, HeaderValue::from_static("no-cache")),
+            ],
+            Json(token),
+        )
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn exchange(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<TokenResponse, OAuthError> {
+    let params = Params::parse(body)?;
+    let grant_type = params
+        .get("grant_type")
+        .ok_or_else(|| {
+            OAuthError::InvalidRequest("missing required parameter 'grant_type'".into())
+        })?
+        .to_string();
+    let presented = client_auth::presented(headers, &params)?;
+    match grant_type.as_str() {
+        "client_credentials" => {
+            let client = client_auth::authenticate(&state.store, &presented).await?;
+            client_credentials::grant(state, &client, &params).await
+        }
+        other => Err(OAuthError::UnsupportedGrantType(format!(
+            "unsupported grant_type requested ({other})"
+        ))),
+    }
+}

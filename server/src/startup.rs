@@ -1,0 +1,220 @@
+//! Builds the application: storage, keys, bootstrap credentials, and one router for `/oidc`,
+//! `/api` and the console pages.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::ports::ConsoleBackend;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::Method;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower_http::trace::TraceLayer;
+use tower_sessions::session_store::ExpiredDeletion;
+use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
+
+use crate::clock::Clock;
+use crate::config::{Settings, redact_url};
+use crate::console::{ADMIN_KEY, ConsoleService};
+use crate::domain::{admins, applications};
+use crate::http::{csrf, headers};
+use crate::oidc::keys::{Alg, SigningKeys};
+use crate::state::AppState;
+use crate::storage::{DEFAULT_TENANT, SessionStore, Store};
+use crate::{management_api, oidc};
+
+/// Request bodies above this are refused with 413.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    pub address: SocketAddr,
+    pub state: AppState,
+}
+
+impl Application {
+    pub async fn build(settings: Settings, leptos_options: LeptosOptions) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(&settings.server.address).await?;
+        let address = listener.local_addr()?;
+        let public_url: Arc<str> = settings.public_url(&address.to_string()).into();
+        let clock = Clock;
+
+        tracing::info!(database = %redact_url(&settings.database.url), "connecting");
+        let store =
+            Store::connect(&settings.database.url, settings.database.max_connections).await?;
+        store.migrate().await?;
+        store
+            .resource_set_management_indicator(&settings.management_api.indicator)
+            .await?;
+
+        let alg = Alg::parse(&settings.oidc.signing_alg)
+            .ok_or_else(|| anyhow::anyhow!("unsupported signing algorithm"))?;
+        let keys = Arc::new(SigningKeys::load_or_create(store.clone(), alg, clock.now_ms()).await?);
+        bootstrap(&settings, &store, clock.now_ms()).await?;
+
+        let sessions = store.session_store().await?;
+        tokio::spawn(
+            sessions
+                .clone()
+                .continuously_delete_expired(Duration::from_secs(3600)),
+        );
+
+        let state = AppState {
+            issuer: format!("{public_url}/oidc").into(),
+            public_url,
+            settings: Arc::new(settings),
+            store,
+            keys,
+            clock,
+            leptos_options,
+        };
+        let router = build_router(state.clone(), sessions);
+        Ok(Application {
+            listener,
+            router,
+            address,
+            state,
+        })
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+async fn bootstrap(settings: &Settings, store: &Store, now: i64) -> anyhow::Result<()> {
+    let b = &settings.bootstrap;
+    if let (Some(user), Some(password)) = (&b.admin_username, &b.admin_password) {
+        admins::ensure_bootstrap(store, user, password, now).await?;
+        tracing::info!(username = %user, "bootstrap admin ready");
+    }
+    if let (Some(id), Some(secret)) = (&b.m2m_client_id, &b.m2m_client_secret) {
+        applications::ensure_bootstrap(store, DEFAULT_TENANT, id, secret, now).await?;
+        tracing::info!(client_id = %id, "bootstrap M2M app ready");
+    }
+    Ok(())
+}
+
+pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
+    let secure = state.public_url.starts_with("https://");
+    let session_layer = SessionManagerLayer::new(sessions)
+        .with_name("tessera.sid")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure)
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(12)));
+
+    let backend: Arc<dyn ConsoleBackend> = Arc::new(ConsoleService::new(state.clone()));
+    let provide_backend = move || provide_context(Arc::clone(&backend));
+    let routes = generate_route_list(app::App);
+    let options = state.leptos_options.clone();
+    let pages = Router::new()
+        .leptos_routes_with_context(&state, routes, provide_backend, move || {
+            app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
+            app::shell,
+        ))
+        .layer(
+            ServiceBuilder::new()
+                .layer(session_layer)
+                .layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    csrf::require_same_origin,
+                ))
+                .layer(middleware::from_fn_with_state(state.clone(), console_guard)),
+        );
+
+    let [nosniff, frame, referrer] = headers::layers();
+    Router::new()
+        .route(
+            "/",
+            get(|| async { Redirect::to("/console/organizations") }),
+        )
+        .route(
+            "/console",
+            get(|| async { Redirect::to("/console/organizations") }),
+        )
+        .nest("/api", management_api::router(state.clone()))
+        .nest("/oidc", oidc::router())
+        .merge(pages)
+        .layer(
+            ServiceBuilder::new()
+                .layer(TraceLayer::new_for_http())
+                .layer(nosniff)
+                .layer(frame)
+                .layer(referrer)
+                .layer(DefaultBodyLimit::max(BODY_LIMIT)),
+        )
+        .with_state(state)
+}
+
+/// Console pages need a signed-in admin; without one, the sign-in page (or the first-run page
+/// while no admin exists). Server functions check the session themselves.
+async fn console_guard(
+    State(state): State<AppState>,
+    session: Session,
+    req: Request,
+    next: Next,
+) -> Response {
+    let path = req.uri().path();
+    if req.method() != Method::GET
+        || !path.starts_with("/console/")
+        || path.starts_with("/console/fn/")
+    {
+        return next.run(req).await;
+    }
+    let signed_in = matches!(session.get::<String>(ADMIN_KEY).await, Ok(Some(_)));
+    let on_sign_in = path == "/console/sign-in";
+    let on_setup = path == "/console/setup";
+    if signed_in {
+        if on_sign_in || on_setup {
+            return Redirect::to("/console/organizations").into_response();
+        }
+        return next.run(req).await;
+    }
+    let needs_setup = match admins::needs_setup(&state.store).await {
+        Ok(v) => v,
+        Err(e) => {
+            tracing::error!(error = %e, "admin lookup failed");
+            return crate::http::error::ApiError::internal().into_response();
+        }
+    };
+    match (needs_setup, on_setup, on_sign_in) {
+        (true, false, _) => Redirect::to("/console/setup").into_response(),
+        (false, true, _) | (false, false, false) => {
+            Redirect::to("/console/sign-in").into_response()
+        }
+        _ => next.run(req).await,
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,30 @@
+//! Shared state handed to every handler.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::oidc::keys::SigningKeys;
+use crate::storage::Store;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub store: Store,
+    pub keys: Arc<SigningKeys>,
+    pub clock: Clock,
+    pub leptos_options: LeptosOptions,
+    /// `{public_url}/oidc`.
+    pub issuer: Arc<str>,
+    /// Base URL clients use, without a trailing slash.
+    pub public_url: Arc<str>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

@@ -1,0 +1,206 @@
+//! `applications` and their global roles (which carry API-resource permissions).
+
+use super::{
+    Page, Paged, StorageError, Store, dispatch, dispatch_exec, dispatch_tx_exec, like_pattern,
+};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ApplicationRow {
+    pub tenant_id: String,
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    #[sqlx(rename = "type")]
+    pub app_type: String,
+    pub secret_digest: Option<String>,
+    pub oidc_client_metadata: String,
+    pub custom_client_metadata: String,
+    pub custom_data: String,
+    pub is_third_party: bool,
+    pub created_at: i64,
+}
+
+/// An application to create, with the global roles it is granted in the same transaction.
+#[derive(Clone, Debug)]
+pub struct NewApplication {
+    pub row: ApplicationRow,
+    pub role_ids: Vec<String>,
+}
+
+const COLUMNS: &str = "tenant_id, id, name, description, type, secret_digest, oidc_client_metadata, \
+                       custom_client_metadata, custom_data, is_third_party, created_at";
+
+const INSERT: &str = "INSERT INTO applications (tenant_id, id, name, description, type, \
+     secret_digest, oidc_client_metadata, custom_client_metadata, custom_data, is_third_party, \
+     created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+
+const GRANT_ROLE: &str = "INSERT INTO applications_roles (tenant_id, application_id, role_id) \
+     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+
+impl Store {
+    /// Inserts the application and its role grants atomically.
+    pub async fn application_insert(&self, new: &NewApplication) -> Result<(), StorageError> {
+        let row = &new.row;
+        let mut tx = self.begin().await?;
+        dispatch_tx_exec!(&mut tx, c => sqlx::query(INSERT)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(&row.name)
+            .bind(&row.description)
+            .bind(&row.app_type)
+            .bind(&row.secret_digest)
+            .bind(&row.oidc_client_metadata)
+            .bind(&row.custom_client_metadata)
+            .bind(&row.custom_data)
+            .bind(row.is_third_party)
+            .bind(row.created_at)
+            .execute(c))?;
+        for role_id in &new.role_ids {
+            dispatch_tx_exec!(&mut tx, c => sqlx::query(GRANT_ROLE)
+                .bind(&row.tenant_id)
+                .bind(&row.id)
+                .bind(role_id)
+                .execute(c))?;
+        }
+        tx.commit().await
+    }
+
+    /// Creates the application or replaces its secret, and grants the roles (bootstrap credential).
+    pub async fn application_upsert_with_roles(
+        &self,
+        new: &NewApplication,
+    ) -> Result<(), StorageError> {
+        const UPSERT: &str = "INSERT INTO applications (tenant_id, id, name, description, type, \
+             secret_digest, oidc_client_metadata, custom_client_metadata, custom_data, \
+             is_third_party, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             ON CONFLICT (id) DO UPDATE SET secret_digest = excluded.secret_digest";
+        let row = &new.row;
+        let mut tx = self.begin().await?;
+        dispatch_tx_exec!(&mut tx, c => sqlx::query(UPSERT)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(&row.name)
+            .bind(&row.description)
+            .bind(&row.app_type)
+            .bind(&row.secret_digest)
+            .bind(&row.oidc_client_metadata)
+            .bind(&row.custom_client_metadata)
+            .bind(&row.custom_data)
+            .bind(row.is_third_party)
+            .bind(row.created_at)
+            .execute(c))?;
+        for role_id in &new.role_ids {
+            dispatch_tx_exec!(&mut tx, c => sqlx::query(GRANT_ROLE)
+                .bind(&row.tenant_id)
+                .bind(&row.id)
+                .bind(role_id)
+                .execute(c))?;
+        }
+        tx.commit().await
+    }
+
+    pub async fn application_find_by_id(
+        &self,
+        tenant: &str,
+        id: &str,
+    ) -> Result<Option<ApplicationRow>, StorageError> {
+        let sql = format!("SELECT {COLUMNS} FROM applications WHERE tenant_id = $1 AND id = $2");
+        Ok(
+            dispatch!(&self.db, p => sqlx::query_as::<_, ApplicationRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .fetch_optional(p))?,
+        )
+    }
+
+    /// Applications in creation order, filtered by `q` (id, name, description) and by type.
+    pub async fn application_list(
+        &self,
+        tenant: &str,
+        q: Option<&str>,
+        types: &[String],
+        page: Option<Page>,
+    ) -> Result<Paged<ApplicationRow>, StorageError> {
+        let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
+        let mut filter = String::from(
+            "tenant_id = $1 AND ($2 IS NULL OR lower(id) LIKE $2 ESCAPE '\\' \
+             OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\')",
+        );
+        if !types.is_empty() {
+            let list = (0..types.len())
+                .map(|i| format!("${}", i + 3))
+                .collect::<Vec<_>>();
+            filter.push_str(&format!(" AND type IN ({})", list.join(", ")));
+        }
+        let next = types.len() + 3;
+        let limit = match page {
+            Some(_) => format!(" LIMIT ${next} OFFSET ${}", next + 1),
+            None => String::new(),
+        };
+        let list_sql = format!(
+            "SELECT {COLUMNS} FROM applications WHERE {filter} ORDER BY created_at, id{limit}"
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM applications WHERE {filter}");
+        let items = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, ApplicationRow>(&list_sql).bind(tenant).bind(&pattern);
+            for t in types {
+                q = q.bind(t);
+            }
+            if let Some(page) = page {
+                q = q.bind(page.limit()).bind(page.offset());
+            }
+            q.fetch_all(p)
+        })?;
+        let total: i64 = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_scalar(&count_sql).bind(tenant).bind(&pattern);
+            for t in types {
+                q = q.bind(t);
+            }
+            q.fetch_one(p)
+        })?;
+        Ok(Paged { items, total })
+    }
+
+    pub async fn application_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
+        const SQL: &str = "DELETE FROM applications WHERE tenant_id = $1 AND id = $2";
+        let done =
+            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
+        Ok(done > 0)
+    }
+
+    /// Whether the application holds the given global role.
+    pub async fn application_has_role(
+        &self,
+        tenant: &str,
+        application_id: &str,
+        role_id: &str,
+    ) -> Result<bool, StorageError> {
+        const SQL: &str = "SELECT role_id FROM applications_roles \
+             WHERE tenant_id = $1 AND application_id = $2 AND role_id = $3";
+        let found: Option<String> = dispatch!(&self.db, p => sqlx::query_scalar(SQL)
+            .bind(tenant)
+            .bind(application_id)
+            .bind(role_id)
+            .fetch_optional(p))?;
+        Ok(found.is_some())
+    }
+
+    /// Names of the resource's permissions that the application holds through its roles.
+    pub async fn application_resource_scopes(
+        &self,
+        tenant: &str,
+        application_id: &str,
+        resource_id: &str,
+    ) -> Result<Vec<String>, StorageError> {
+        const SQL: &str = "SELECT DISTINCT s.name FROM applications_roles ar \
+             JOIN roles_scopes rs ON rs.role_id = ar.role_id \
+             JOIN scopes s ON s.id = rs.scope_id \
+             WHERE ar.tenant_id = $1 AND ar.application_id = $2 AND s.resource_id = $3 \
+             ORDER BY s.name";
+        Ok(dispatch!(&self.db, p => sqlx::query_scalar(SQL)
+            .bind(tenant)
+            .bind(application_id)
+            .bind(resource_id)
+            .fetch_all(p))?)
+    }
+}

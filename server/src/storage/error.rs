@@ -1,0 +1,38 @@
+//! Storage errors, classified by the database's error kind (works on SQLite and PostgreSQL alike).
+
+use sqlx::error::ErrorKind;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("row not found")]
+    NotFound,
+    #[error("unique constraint violated")]
+    UniqueViolation,
+    #[error("foreign key violated")]
+    ForeignKeyViolation,
+    #[error("check constraint violated")]
+    CheckViolation,
+    #[error("database configuration: {0}")]
+    Config(String),
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+    #[error("database: {0}")]
+    Other(#[source] sqlx::Error),
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl From<sqlx::Error> for StorageError {
+    fn from(err: sqlx::Error) -> Self {
+        match &err {
+            sqlx::Error::RowNotFound => StorageError::NotFound,
+            sqlx::Error::Database(db) => match db.kind() {
+                ErrorKind::UniqueViolation => StorageError::UniqueViolation,
+                ErrorKind::ForeignKeyViolation => StorageError::ForeignKeyViolation,
+                ErrorKind::CheckViolation => StorageError::CheckViolation,
+                _ => StorageError::Other(err),
+            },
+            _ => StorageError::Other(err),
+        }
+    }
+}

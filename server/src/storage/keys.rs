@@ -1,0 +1,40 @@
+//! `signing_keys`: private keys for JWT signing, newest first in use.
+
+use super::{StorageError, Store, dispatch, dispatch_exec};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SigningKeyRow {
+    pub tenant_id: String,
+    pub id: String,
+    pub alg: String,
+    pub private_key: String,
+    pub public_jwk: String,
+    pub created_at: i64,
+}
+
+impl Store {
+    /// All keys of the tenant, oldest first; the last one signs.
+    pub async fn signing_key_list(&self, tenant: &str) -> Result<Vec<SigningKeyRow>, StorageError> {
+        const SQL: &str = "SELECT tenant_id, id, alg, private_key, public_jwk, created_at \
+             FROM signing_keys WHERE tenant_id = $1 ORDER BY created_at, id";
+        Ok(
+            dispatch!(&self.db, p => sqlx::query_as::<_, SigningKeyRow>(SQL)
+            .bind(tenant)
+            .fetch_all(p))?,
+        )
+    }
+
+    pub async fn signing_key_insert(&self, row: &SigningKeyRow) -> Result<(), StorageError> {
+        const SQL: &str = "INSERT INTO signing_keys (tenant_id, id, alg, private_key, public_jwk, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+        dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(&row.alg)
+            .bind(&row.private_key)
+            .bind(&row.public_jwk)
+            .bind(row.created_at)
+            .execute(p))?;
+        Ok(())
+    }
+}

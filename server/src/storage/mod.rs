@@ -1,0 +1,221 @@
+//! Persistence: one code path for SQLite and PostgreSQL. SQL strings are shared (`$n`
+//! placeholders, portable types); [`Db`] dispatches each statement to the native pool.
+//! This is the only module that imports sqlx.
+
+mod applications;
+mod error;
+mod keys;
+mod organizations;
+mod pagination;
+mod resources;
+pub use resources::{MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, ResourceRow};
+mod sessions;
+mod users;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+pub use applications::{ApplicationRow, NewApplication};
+pub use error::StorageError;
+pub use keys::SigningKeyRow;
+pub use organizations::{OrganizationPatchRow, OrganizationRow};
+pub use pagination::{Page, Paged};
+pub use sessions::SessionStore;
+pub use users::UserRow;
+
+/// Tenant of the customers' own users, applications and organizations.
+pub const DEFAULT_TENANT: &str = "default";
+/// Tenant of console administrators.
+pub const ADMIN_TENANT: &str = "admin";
+
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A transaction on either backend; multi-row changes run inside one.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// Runs the same query expression against whichever pool backs the store.
+macro_rules! dispatch {
+    ($db:expr, $p:ident => $body:expr) => {
+        match $db {
+            $crate::storage::Db::Sqlite($p) => $body.await,
+            $crate::storage::Db::Postgres($p) => $body.await,
+        }
+    };
+}
+pub(crate) use dispatch;
+
+/// [`dispatch!`] for statements run with `execute`: yields the number of affected rows.
+macro_rules! dispatch_exec {
+    ($db:expr, $p:ident => $body:expr) => {
+        match $db {
+            $crate::storage::Db::Sqlite($p) => $body.await.map(|r| r.rows_affected()),
+            $crate::storage::Db::Postgres($p) => $body.await.map(|r| r.rows_affected()),
+        }
+    };
+}
+pub(crate) use dispatch_exec;
+
+/// [`dispatch_exec!`] inside a transaction.
+macro_rules! dispatch_tx_exec {
+    ($tx:expr, $c:ident => $body:expr) => {
+        match $tx {
+            $crate::storage::Tx::Sqlite(t) => {
+                let $c = &mut **t;
+                $body.await.map(|r| r.rows_affected())
+            }
+            $crate::storage::Tx::Postgres(t) => {
+                let $c = &mut **t;
+                $body.await.map(|r| r.rows_affected())
+            }
+        }
+    };
+}
+pub(crate) use dispatch_tx_exec;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: Db,
+}
+
+static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+impl Store {
+    /// Connects to `sqlite://…` or `postgres://…`; a SQLite file and its folder are created.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StorageError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = PgConnectOptions::from_str(url)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?;
+            Ok(Store {
+                db: Db::Postgres(pool),
+            })
+        } else if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10));
+            if let Some(parent) = options.get_filename().parent()
+                && !parent.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(parent).map_err(|e| StorageError::Config(e.to_string()))?;
+            }
+            let pool = SqlitePoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?;
+            Ok(Store {
+                db: Db::Sqlite(pool),
+            })
+        } else {
+            Err(StorageError::Config(
+                "DATABASE_URL must start with sqlite: or postgres://".into(),
+            ))
+        }
+    }
+
+    /// Applies the embedded migrations of this backend.
+    pub async fn migrate(&self) -> Result<(), StorageError> {
+        match &self.db {
+            Db::Sqlite(p) => SQLITE_MIGRATOR.run(p).await?,
+            Db::Postgres(p) => POSTGRES_MIGRATOR.run(p).await?,
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.db {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    pub async fn begin(&self) -> Result<Tx, StorageError> {
+        Ok(match &self.db {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    pub async fn close(&self) {
+        match &self.db {
+            Db::Sqlite(p) => p.close().await,
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+
+    /// `(version, description)` of both migration directories, for the drift test.
+    pub fn migration_versions() -> (Vec<(i64, String)>, Vec<(i64, String)>) {
+        let list = |m: &sqlx::migrate::Migrator| {
+            m.iter()
+                .map(|m| (m.version, m.description.to_string()))
+                .collect::<Vec<_>>()
+        };
+        (list(&SQLITE_MIGRATOR), list(&POSTGRES_MIGRATOR))
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), StorageError> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// `%q%` for a case-insensitive substring search with `LIKE … ESCAPE '\'` over a `lower(…)` column.
+pub(crate) fn like_pattern(q: &str) -> String {
+    let mut out = String::with_capacity(q.len() + 2);
+    out.push('%');
+    for c in q.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migration_directories_hold_the_same_versions() {
+        let (sqlite, postgres) = Store::migration_versions();
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, postgres);
+    }
+
+    #[test]
+    fn like_pattern_escapes_wildcards() {
+        assert_eq!(like_pattern("A_b%"), "%a\\_b\\%%");
+    }
+}

@@ -1,0 +1,212 @@
+//! `organizations` and the member counts shown beside them.
+
+use std::collections::HashMap;
+
+use super::{Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct OrganizationRow {
+    pub tenant_id: String,
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub custom_data: String,
+    pub is_mfa_required: bool,
+    pub color: String,
+    pub branding: String,
+    pub custom_css: Option<String>,
+    pub created_at: i64,
+}
+
+/// Fields to change; `None` keeps the stored value. Nullable columns carry `Some(None)` to clear.
+#[derive(Clone, Debug, Default)]
+pub struct OrganizationPatchRow {
+    pub name: Option<String>,
+    pub description: Option<Option<String>>,
+    pub custom_data: Option<String>,
+    pub is_mfa_required: Option<bool>,
+    pub color: Option<String>,
+    pub branding: Option<String>,
+    pub custom_css: Option<Option<String>>,
+}
+
+/// A member as shown in the organization list (`featuredUsers`).
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct FeaturedUserRow {
+    pub organization_id: String,
+    pub id: String,
+    pub avatar: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct CountRow {
+    organization_id: String,
+    n: i64,
+}
+
+const COLUMNS: &str = "tenant_id, id, name, description, custom_data, is_mfa_required, color, \
+                       branding, custom_css, created_at";
+
+impl Store {
+    pub async fn organization_insert(&self, row: &OrganizationRow) -> Result<(), StorageError> {
+        const SQL: &str = "INSERT INTO organizations (tenant_id, id, name, description, custom_data, \
+             is_mfa_required, color, branding, custom_css, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+        dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(&row.name)
+            .bind(&row.description)
+            .bind(&row.custom_data)
+            .bind(row.is_mfa_required)
+            .bind(&row.color)
+            .bind(&row.branding)
+            .bind(&row.custom_css)
+            .bind(row.created_at)
+            .execute(p))?;
+        Ok(())
+    }
+
+    pub async fn organization_find_by_id(
+        &self,
+        tenant: &str,
+        id: &str,
+    ) -> Result<Option<OrganizationRow>, StorageError> {
+        let sql = format!("SELECT {COLUMNS} FROM organizations WHERE tenant_id = $1 AND id = $2");
+        Ok(
+            dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .fetch_optional(p))?,
+        )
+    }
+
+    /// Organizations in creation order (then id), optionally filtered by `q` over id and name.
+    pub async fn organization_list(
+        &self,
+        tenant: &str,
+        q: Option<&str>,
+        page: Page,
+    ) -> Result<Paged<OrganizationRow>, StorageError> {
+        const FILTER: &str = "tenant_id = $1 AND ($2 IS NULL \
+             OR lower(id) LIKE $2 ESCAPE '\\' OR lower(name) LIKE $2 ESCAPE '\\')";
+        let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
+        let list_sql = format!(
+            "SELECT {COLUMNS} FROM organizations WHERE {FILTER} \
+             ORDER BY created_at, id LIMIT $3 OFFSET $4"
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM organizations WHERE {FILTER}");
+        let items = dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationRow>(&list_sql)
+            .bind(tenant)
+            .bind(&pattern)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(p))?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(&pattern)
+            .fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
+
+    /// Applies a patch in one statement; `None` when the organization does not exist.
+    pub async fn organization_update(
+        &self,
+        tenant: &str,
+        id: &str,
+        patch: &OrganizationPatchRow,
+    ) -> Result<Option<OrganizationRow>, StorageError> {
+        let sql = format!(
+            "UPDATE organizations SET \
+               name = COALESCE($3, name), \
+               description = CASE WHEN $4 THEN $5 ELSE description END, \
+               custom_data = COALESCE($6, custom_data), \
+               is_mfa_required = COALESCE($7, is_mfa_required), \
+               color = COALESCE($8, color), \
+               branding = COALESCE($9, branding), \
+               custom_css = CASE WHEN $10 THEN $11 ELSE custom_css END \
+             WHERE tenant_id = $1 AND id = $2 RETURNING {COLUMNS}"
+        );
+        let (set_description, description) = split_nullable(&patch.description);
+        let (set_css, css) = split_nullable(&patch.custom_css);
+        Ok(
+            dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .bind(&patch.name)
+            .bind(set_description)
+            .bind(description)
+            .bind(&patch.custom_data)
+            .bind(patch.is_mfa_required)
+            .bind(&patch.color)
+            .bind(&patch.branding)
+            .bind(set_css)
+            .bind(css)
+            .fetch_optional(p))?,
+        )
+    }
+
+    /// Deletes the organization; relation rows go with it (ON DELETE CASCADE).
+    pub async fn organization_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
+        const SQL: &str = "DELETE FROM organizations WHERE tenant_id = $1 AND id = $2";
+        let done =
+            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
+        Ok(done > 0)
+    }
+
+    /// Member counts and up to three members (by id) of each listed organization.
+    pub async fn organization_featured(
+        &self,
+        tenant: &str,
+        ids: &[String],
+    ) -> Result<(HashMap<String, i64>, Vec<FeaturedUserRow>), StorageError> {
+        if ids.is_empty() {
+            return Ok((HashMap::new(), Vec::new()));
+        }
+        let placeholders = (0..ids.len())
+            .map(|i| format!("${}", i + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let count_sql = format!(
+            "SELECT organization_id, COUNT(*) AS n FROM organization_user_relations \
+             WHERE tenant_id = $1 AND organization_id IN ({placeholders}) GROUP BY organization_id"
+        );
+        let featured_sql = format!(
+            "SELECT organization_id, id, avatar, name FROM ( \
+               SELECT r.organization_id, u.id, u.avatar, u.name, \
+                 ROW_NUMBER() OVER (PARTITION BY r.organization_id ORDER BY u.id) AS rn \
+               FROM organization_user_relations r JOIN users u ON u.id = r.user_id \
+               WHERE r.tenant_id = $1 AND r.organization_id IN ({placeholders})) ranked \
+             WHERE rn <= 3 ORDER BY organization_id, id"
+        );
+        let counts = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, CountRow>(&count_sql).bind(tenant);
+            for id in ids {
+                q = q.bind(id);
+            }
+            q.fetch_all(p)
+        })?;
+        let featured = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, FeaturedUserRow>(&featured_sql).bind(tenant);
+            for id in ids {
+                q = q.bind(id);
+            }
+            q.fetch_all(p)
+        })?;
+        Ok((
+            counts
+                .into_iter()
+                .map(|c| (c.organization_id, c.n))
+                .collect(),
+            featured,
+        ))
+    }
+}
+
+fn split_nullable(value: &Option<Option<String>>) -> (bool, Option<&str>) {
+    match value {
+        Some(inner) => (true, inner.as_deref()),
+        None => (false, None),
+    }
+}
