@@ -1,6 +1,8 @@
 //! Tessera's console and hosted pages: Leptos components rendered on the server and hydrated in
 //! the browser. Wasm-safe: no persistence code lives here (see `ports`).
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod error;

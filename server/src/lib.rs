@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Tessera: a Logto-compatible identity platform (OIDC provider, Management API, console).
 
 pub mod clock;

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The Tessera server binary.
 
 use leptos::config::LeptosOptions;

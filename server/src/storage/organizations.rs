@@ -155,6 +155,23 @@ impl Store {
         Ok(done > 0)
     }
 
+    /// Adds a user to an organization; an existing membership is left as it is.
+    pub async fn organization_user_insert(
+        &self,
+        tenant: &str,
+        organization_id: &str,
+        user_id: &str,
+    ) -> Result<(), StorageError> {
+        const SQL: &str = "INSERT INTO organization_user_relations (tenant_id, organization_id, \
+             user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+        dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(tenant)
+            .bind(organization_id)
+            .bind(user_id)
+            .execute(p))?;
+        Ok(())
+    }
+
     /// Member counts and up to three members (by id) of each listed organization.
     pub async fn organization_featured(
         &self,

@@ -1,0 +1,210 @@
+//! Console over HTTP: page guard, first-run admin, sign-in, CSRF refusal, cookie flags.
+
+use crate::both_backends;
+use crate::helpers::{Backend, spawn_app, spawn_app_with};
+
+async fn call(
+    app: &crate::helpers::TestApp,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> (u16, String) {
+    let res = app
+        .client
+        .post(app.url(&format!("/console/fn/{endpoint}")))
+        .header("origin", app.address.clone())
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+both_backends!(first_run_and_sign_in, first_run_and_sign_in_impl);
+async fn first_run_and_sign_in_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let res = app
+        .client
+        .get(app.url("/console/organizations"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/console/setup");
+    let res = app
+        .client
+        .get(app.url("/console/setup"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Create the first administrator")
+    );
+
+    let (status, body) = call(
+        &app,
+        "create_first_admin",
+        &[
+            ("username", "root"),
+            ("password", "short"),
+            ("password_confirm", "short"),
+        ],
+    )
+    .await;
+    assert!(status >= 400, "{body}");
+    assert!(body.contains("at least 8"), "{body}");
+    let (status, body) = call(
+        &app,
+        "create_first_admin",
+        &[
+            ("username", "root"),
+            ("password", "longenough1"),
+            ("password_confirm", "different1"),
+        ],
+    )
+    .await;
+    assert!(status >= 400 && body.contains("do not match"), "{body}");
+
+    let form = [
+        ("username", "root"),
+        ("password", "longenough1"),
+        ("password_confirm", "longenough1"),
+    ];
+    let (status, body) = call(&app, "create_first_admin", &form).await;
+    assert!(status < 400, "{status} {body}");
+    // Signed in now: the console renders.
+    let res = app
+        .client
+        .get(app.url("/console/organizations"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let res = app
+        .client
+        .get(app.url("/console/setup"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+
+    // A second first-admin is refused, even from a fresh browser.
+    let other = reqwest::Client::new();
+    let res = other
+        .post(app.url("/console/fn/create_first_admin"))
+        .form(&[
+            ("username", "intruder"),
+            ("password", "longenough1"),
+            ("password_confirm", "longenough1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let text = res.text().await.unwrap();
+    assert!(text.contains("AlreadySetUp"), "{text}");
+
+    let (status, _) = call(&app, "sign_out", &[]).await;
+    assert!(status < 400);
+    let res = app
+        .client
+        .get(app.url("/console/organizations"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/console/sign-in");
+
+    let (status, body) = call(
+        &app,
+        "sign_in",
+        &[("username", "root"), ("password", "wrong-password")],
+    )
+    .await;
+    assert!(
+        status >= 400 && body.contains("InvalidCredentials"),
+        "{body}"
+    );
+    let (status, body) = call(
+        &app,
+        "sign_in",
+        &[("username", "nobody"), ("password", "wrong-password")],
+    )
+    .await;
+    assert!(
+        status >= 400 && body.contains("InvalidCredentials"),
+        "{body}"
+    );
+
+    let res = app
+        .client
+        .post(app.url("/console/fn/sign_in"))
+        .header("origin", app.address.clone())
+        .form(&[("username", "root"), ("password", "longenough1")])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().as_u16() < 400);
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("tessera.sid="));
+    assert!(cookie.contains("HttpOnly"));
+    assert!(cookie.contains("SameSite=Lax"));
+    let res = app
+        .client
+        .get(app.url("/console/organizations"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+both_backends!(cross_site_posts_are_refused, cross_site_impl);
+async fn cross_site_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    for (name, value) in [
+        ("origin", "http://evil.example"),
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+    ] {
+        let res = app
+            .client
+            .post(app.url("/console/fn/sign_in"))
+            .header(name, value)
+            .form(&[("username", "root"), ("password", "whatever1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "{name}: {value}");
+    }
+}
+
+both_backends!(bootstrap_admin_from_settings, bootstrap_admin_impl);
+async fn bootstrap_admin_impl(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, |s| {
+        s.bootstrap.admin_username = Some("ops".into());
+        s.bootstrap.admin_password = Some("from-the-env-1".into());
+    })
+    .await
+    else {
+        return;
+    };
+    let res = app
+        .client
+        .get(app.url("/console/setup"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/console/sign-in");
+    let (status, body) = call(
+        &app,
+        "sign_in",
+        &[("username", "ops"), ("password", "from-the-env-1")],
+    )
+    .await;
+    assert!(status < 400, "{body}");
+}

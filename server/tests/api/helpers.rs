@@ -1,0 +1,259 @@
+use std::sync::Arc;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use leptos::config::LeptosOptions;
+use reqwest::{Client, Method, RequestBuilder, Response};
+use serde_json::Value;
+use server::config::Settings;
+use server::startup::Application;
+use server::state::AppState;
+use server::storage::Store;
+use tokio::sync::OnceCell;
+
+pub const BOOTSTRAP_ID: &str = "bootstrap-m2m";
+pub const BOOTSTRAP_SECRET: &str = "bootstrap-secret-0123456789abcdef";
+pub const MANAGEMENT_API: &str = "https://default.logto.app/api";
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs a scenario once per backend: `both_backends!(name, scenario_fn)`.
+#[macro_export]
+macro_rules! both_backends {
+    ($name:ident, $scenario:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$scenario($crate::helpers::Backend::Sqlite).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$scenario($crate::helpers::Backend::Postgres).await
+            }
+        }
+    };
+}
+
+/// A fresh database: a SQLite file in a temporary folder, or a new PostgreSQL database that is
+/// dropped when this value goes away.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg: Option<(String, String)>,
+}
+
+impl TestDb {
+    /// `None` for PostgreSQL when TEST_POSTGRES_URL is not set (the test is then skipped).
+    /// When it is set but unreachable, the test fails rather than skips.
+    pub async fn new(backend: Backend) -> Option<TestDb> {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}", dir.path().join("tessera.db").display());
+                Some(TestDb {
+                    url,
+                    _dir: Some(dir),
+                    pg: None,
+                })
+            }
+            Backend::Postgres => {
+                let Ok(base) = std::env::var("TEST_POSTGRES_URL") else {
+                    eprintln!("TEST_POSTGRES_URL not set: PostgreSQL variant skipped");
+                    return None;
+                };
+                let name = format!("tessera_test_{}", server::domain::ids::generate(16));
+                let mut admin = sqlx_connect(&base).await;
+                sqlx::Executor::execute(&mut admin, format!("CREATE DATABASE \"{name}\"").as_str())
+                    .await
+                    .expect("create test database");
+                let mut url = url::Url::parse(&base).expect("TEST_POSTGRES_URL is a URL");
+                url.set_path(&name);
+                Some(TestDb {
+                    url: url.to_string(),
+                    _dir: None,
+                    pg: Some((base, name)),
+                })
+            }
+        }
+    }
+}
+
+async fn sqlx_connect(url: &str) -> sqlx::PgConnection {
+    use sqlx::Connection;
+    sqlx::PgConnection::connect(url)
+        .await
+        .unwrap_or_else(|e| panic!("TEST_POSTGRES_URL is set but PostgreSQL is unreachable: {e}"))
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((base, name)) = self.pg.take() {
+            // Dropped from its own thread and runtime: Drop cannot await.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build();
+                if let Ok(rt) = rt {
+                    rt.block_on(async {
+                        let mut admin = sqlx_connect(&base).await;
+                        let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                        let _ = sqlx::Executor::execute(&mut admin, sql.as_str()).await;
+                    });
+                }
+            })
+            .join();
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: Client,
+    pub state: AppState,
+    pub store: Store,
+    token: OnceCell<String>,
+    _db: Arc<TestDb>,
+}
+
+pub fn leptos_options() -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("tessera")
+        .site_root("target/site")
+        .site_pkg_dir("pkg")
+        .build()
+}
+
+/// Starts the server with the bootstrap M2M credential; `None` when the backend is unavailable.
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, |_| {}).await
+}
+
+pub async fn spawn_app_with(
+    backend: Backend,
+    adjust: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
+    if std::env::var_os("TEST_LOG").is_some() {
+        server::telemetry::init();
+    }
+    let db = Arc::new(TestDb::new(backend).await?);
+    let mut settings = Settings::for_database(&db.url);
+    settings.bootstrap.m2m_client_id = Some(BOOTSTRAP_ID.into());
+    settings.bootstrap.m2m_client_secret = Some(BOOTSTRAP_SECRET.into());
+    adjust(&mut settings);
+    let app = Application::build(settings, leptos_options())
+        .await
+        .expect("application builds");
+    let address = format!("http://{}", app.address);
+    let state = app.state.clone();
+    tokio::spawn(app.run_until_stopped());
+    let client = Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    Some(TestApp {
+        address,
+        client,
+        store: state.store.clone(),
+        state,
+        token: OnceCell::new(),
+        _db: db,
+    })
+}
+
+pub fn basic(id: &str, secret: &str) -> String {
+    format!("Basic {}", STANDARD.encode(format!("{id}:{secret}")))
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// `POST /oidc/token` with a form body and optional Basic credentials.
+    pub async fn post_token(&self, auth: Option<(&str, &str)>, form: &[(&str, &str)]) -> Response {
+        let mut req = self.client.post(self.url("/oidc/token")).form(form);
+        if let Some((id, secret)) = auth {
+            req = req.header("authorization", basic(id, secret));
+        }
+        req.send().await.expect("token request")
+    }
+
+    /// A Management API token from the bootstrap credential (cached per app).
+    pub async fn management_token(&self) -> String {
+        self.token
+            .get_or_init(|| async {
+                let res = self
+                    .post_token(
+                        Some((BOOTSTRAP_ID, BOOTSTRAP_SECRET)),
+                        &[
+                            ("grant_type", "client_credentials"),
+                            ("resource", MANAGEMENT_API),
+                            ("scope", "all"),
+                        ],
+                    )
+                    .await;
+                assert_eq!(res.status(), 200, "bootstrap token");
+                let body: Value = res.json().await.expect("token json");
+                body["access_token"]
+                    .as_str()
+                    .expect("access_token")
+                    .to_string()
+            })
+            .await
+            .clone()
+    }
+
+    /// A Management API request with a valid token.
+    pub async fn api(&self, method: Method, path: &str) -> RequestBuilder {
+        let token = self.management_token().await;
+        self.client
+            .request(method, self.url(&format!("/api{path}")))
+            .bearer_auth(token)
+    }
+
+    pub async fn api_json(&self, method: Method, path: &str, body: &Value) -> (u16, Value) {
+        let res = self
+            .api(method, path)
+            .await
+            .json(body)
+            .send()
+            .await
+            .expect("request");
+        read(res).await
+    }
+
+    pub async fn api_get(&self, path: &str) -> (u16, Value) {
+        let res = self
+            .api(Method::GET, path)
+            .await
+            .send()
+            .await
+            .expect("request");
+        read(res).await
+    }
+
+    pub async fn create_org(&self, name: &str) -> Value {
+        let (status, body) = self
+            .api_json(
+                Method::POST,
+                "/organizations",
+                &serde_json::json!({ "name": name }),
+            )
+            .await;
+        assert_eq!(status, 201, "{body}");
+        body
+    }
+}
+
+/// Status and JSON body (Null when empty).
+pub async fn read(res: Response) -> (u16, Value) {
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap_or_default();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}

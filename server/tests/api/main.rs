@@ -1,0 +1,12 @@
+#![recursion_limit = "256"]
+//! HTTP integration tests: one binary, each test against a real server on a random port with a
+//! fresh database, on SQLite and (with TEST_POSTGRES_URL) PostgreSQL.
+
+mod helpers;
+
+mod applications;
+mod console;
+mod management_auth;
+mod oidc_tokens;
+mod organizations;
+mod storage;

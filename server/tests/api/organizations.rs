@@ -1,0 +1,407 @@
+//! `/api/organizations`: every route, bad input, pagination edges, search, featured members.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use server::storage::{DEFAULT_TENANT, UserRow};
+
+use crate::both_backends;
+use crate::helpers::{Backend, read, spawn_app};
+
+both_backends!(crud_round_trip, crud_round_trip_impl);
+async fn crud_round_trip_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (status, org) = app
+        .api_json(
+            Method::POST,
+            "/organizations",
+            &json!({
+                "name": "Acme", "description": "Rockets", "customData": { "plan": "pro" },
+                "isMfaRequired": true, "color": { "primaryColor": "#ff0000" },
+                "branding": { "logoUrl": "https://acme.test/logo.png" }, "customCss": "a{}",
+                "id": "ignored", "unknownField": 1
+            }),
+        )
+        .await;
+    assert_eq!(status, 201, "{org}");
+    let id = org["id"].as_str().unwrap().to_string();
+    assert_eq!(id.len(), 12);
+    assert!(
+        id.bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+    );
+    assert_eq!(org["tenantId"], "default");
+    assert_eq!(org["name"], "Acme");
+    assert_eq!(org["description"], "Rockets");
+    assert_eq!(org["customData"], json!({ "plan": "pro" }));
+    assert_eq!(org["isMfaRequired"], true);
+    assert_eq!(org["color"], json!({ "primaryColor": "#ff0000" }));
+    assert_eq!(
+        org["branding"],
+        json!({ "logoUrl": "https://acme.test/logo.png" })
+    );
+    assert_eq!(org["customCss"], "a{}");
+    assert!(org["createdAt"].as_i64().unwrap() > 1_700_000_000_000);
+    assert!(org.get("isTrustedDeviceAllowed").is_none());
+
+    let (status, got) = app.api_get(&format!("/organizations/{id}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(got, org);
+
+    // PATCH replaces JSON columns and clears nullable ones.
+    let (status, patched) = app
+        .api_json(
+            Method::PATCH,
+            &format!("/organizations/{id}"),
+            &json!({ "description": null, "customData": { "seats": 5 }, "isMfaRequired": false }),
+        )
+        .await;
+    assert_eq!(status, 200, "{patched}");
+    assert_eq!(patched["name"], "Acme");
+    assert_eq!(patched["description"], Value::Null);
+    assert_eq!(patched["customData"], json!({ "seats": 5 }));
+    assert_eq!(patched["isMfaRequired"], false);
+    assert_eq!(patched["customCss"], "a{}");
+
+    // Empty PATCH: the entity unchanged.
+    let res = app
+        .api(Method::PATCH, &format!("/organizations/{id}"))
+        .await
+        .send()
+        .await
+        .unwrap();
+    let (status, same) = read(res).await;
+    assert_eq!(status, 200);
+    assert_eq!(same, patched);
+
+    let res = app
+        .api(Method::DELETE, &format!("/organizations/{id}"))
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+
+    let (status, err) = app.api_get(&format!("/organizations/{id}")).await;
+    assert_eq!(status, 404);
+    assert_eq!(err["code"], "entity.not_exists_with_id");
+    let (status, err) = app
+        .api_json(
+            Method::PATCH,
+            &format!("/organizations/{id}"),
+            &json!({ "name": "x" }),
+        )
+        .await;
+    assert_eq!(status, 404);
+    assert_eq!(err["code"], "entity.not_exists");
+    let res = app
+        .api(Method::DELETE, &format!("/organizations/{id}"))
+        .await
+        .send()
+        .await
+        .unwrap();
+    let (status, err) = read(res).await;
+    assert_eq!(status, 404);
+    assert_eq!(err["code"], "entity.not_found");
+}
+
+both_backends!(rejects_bad_input, rejects_bad_input_impl);
+async fn rejects_bad_input_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let org = app.create_org("Valid").await;
+    let id = org["id"].as_str().unwrap();
+    let cases: Vec<(Method, String, Value, &str)> = vec![
+        (Method::POST, "/organizations".into(), json!({}), "name"),
+        (
+            Method::POST,
+            "/organizations".into(),
+            json!({ "name": "" }),
+            "name",
+        ),
+        (
+            Method::POST,
+            "/organizations".into(),
+            json!({ "name": 5 }),
+            "name",
+        ),
+        (
+            Method::POST,
+            "/organizations".into(),
+            json!({ "name": "x".repeat(129) }),
+            "name",
+        ),
+        (
+            Method::POST,
+            "/organizations".into(),
+            json!({ "name": "a", "description": "d".repeat(257) }),
+            "description",
+        ),
+        (
+            Method::POST,
+            "/organizations".into(),
+            json!({ "name": "a", "customData": "b" }),
+            "customData",
+        ),
+        (
+            Method::POST,
+            "/organizations".into(),
+            json!({ "name": "a", "isMfaRequired": "yes" }),
+            "isMfaRequired",
+        ),
+        (
+            Method::POST,
+            "/organizations".into(),
+            json!({ "name": "a", "color": { "primaryColor": "red" } }),
+            "color.primaryColor",
+        ),
+        (
+            Method::POST,
+            "/organizations".into(),
+            json!({ "name": "a", "branding": { "logoUrl": "not a url" } }),
+            "branding.logoUrl",
+        ),
+        (
+            Method::POST,
+            "/organizations".into(),
+            json!({ "name": "a", "customCss": 1 }),
+            "customCss",
+        ),
+        (Method::POST, "/organizations".into(), json!(["name"]), ""),
+        (
+            Method::PATCH,
+            format!("/organizations/{id}"),
+            json!({ "name": null }),
+            "name",
+        ),
+        (
+            Method::PATCH,
+            format!("/organizations/{id}"),
+            json!({ "branding": [] }),
+            "branding",
+        ),
+    ];
+    for (method, path, body, key) in cases {
+        let (status, err) = app.api_json(method.clone(), &path, &body).await;
+        assert_eq!(status, 400, "{method} {path} {body}: {err}");
+        assert_eq!(err["code"], "guard.invalid_input");
+        let details = err["details"].as_str().unwrap();
+        assert!(details.contains(&format!("\"{key}\"")), "{details}");
+    }
+    // Nothing was half-written by the refused requests.
+    let (_, list) = app.api_get("/organizations").await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let (_, still) = app.api_get(&format!("/organizations/{id}")).await;
+    assert_eq!(still, org);
+
+    // Not JSON at all.
+    let res = app
+        .api(Method::POST, "/organizations")
+        .await
+        .body("{oops")
+        .send()
+        .await
+        .unwrap();
+    let (status, err) = read(res).await;
+    assert_eq!(status, 400);
+    assert_eq!(err["code"], "guard.invalid_input");
+
+    // Over 1 MiB.
+    let big = json!({ "name": "big", "customData": { "blob": "x".repeat(1_100_000) } });
+    let (status, err) = app.api_json(Method::POST, "/organizations", &big).await;
+    assert_eq!(status, 413, "{err}");
+
+    // Unknown route and method in the API's shape.
+    let (status, err) = app.api_get("/nope").await;
+    assert_eq!(status, 404);
+    assert_eq!(err["code"], "guard.route_not_found");
+    let res = app
+        .api(Method::PUT, "/organizations")
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 405);
+}
+
+both_backends!(pagination_and_order, pagination_and_order_impl);
+async fn pagination_and_order_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let mut created = Vec::new();
+    for i in 0..5 {
+        let org = app.create_org(&format!("Org {i}")).await;
+        created.push((
+            org["createdAt"].as_i64().unwrap(),
+            org["id"].as_str().unwrap().to_string(),
+        ));
+    }
+    // decisions.md: creation time, then id (several may share a millisecond).
+    created.sort();
+    let created: Vec<String> = created.into_iter().map(|(_, id)| id).collect();
+    let mut seen = Vec::new();
+    for page in 1..=3 {
+        let res = app
+            .api(
+                Method::GET,
+                &format!("/organizations?page={page}&page_size=2&q=org"),
+            )
+            .await
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["total-number"], "5");
+        let links: Vec<String> = res
+            .headers()
+            .get_all("link")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect();
+        assert!(
+            links
+                .iter()
+                .any(|l| l.ends_with("rel=\"first\"") && l.contains("page=1"))
+        );
+        assert!(
+            links
+                .iter()
+                .any(|l| l.ends_with("rel=\"last\"") && l.contains("page=3"))
+        );
+        assert!(
+            links
+                .iter()
+                .all(|l| l.contains("q=org") && l.contains("page_size=2"))
+        );
+        assert_eq!(links.iter().any(|l| l.ends_with("rel=\"next\"")), page < 3);
+        assert_eq!(links.iter().any(|l| l.ends_with("rel=\"prev\"")), page > 1);
+        let (_, body) = read(res).await;
+        for org in body.as_array().unwrap() {
+            seen.push(org["id"].as_str().unwrap().to_string());
+        }
+    }
+    // Creation order, nothing skipped or repeated.
+    assert_eq!(seen, created);
+
+    let (status, body) = app.api_get("/organizations?page=9&page_size=2").await;
+    assert_eq!(status, 200);
+    assert_eq!(body, json!([]));
+    let res = app
+        .api(Method::GET, "/organizations")
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["total-number"], "5");
+
+    for bad in [
+        "page=0",
+        "page=-1",
+        "page=abc",
+        "page_size=0",
+        "page_size=101",
+        "page_size=1.5",
+    ] {
+        let (status, err) = app.api_get(&format!("/organizations?{bad}")).await;
+        assert_eq!(status, 400, "{bad}");
+        assert_eq!(err["code"], "guard.invalid_pagination");
+    }
+}
+
+both_backends!(search_by_name_and_id, search_by_name_and_id_impl);
+async fn search_by_name_and_id_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let acme = app.create_org("Acme Rockets").await;
+    app.create_org("Globex").await;
+    app.create_org("100% Pure").await;
+    let names = |body: &Value| -> Vec<String> {
+        body.as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (_, body) = app.api_get("/organizations?q=ROCK").await;
+    assert_eq!(names(&body), ["Acme Rockets"]);
+    let id = acme["id"].as_str().unwrap();
+    let (_, body) = app
+        .api_get(&format!("/organizations?q={}", &id[2..9]))
+        .await;
+    assert_eq!(names(&body), ["Acme Rockets"]);
+    // `%` is literal, not a wildcard.
+    let (_, body) = app.api_get("/organizations?q=%25").await;
+    assert_eq!(names(&body), ["100% Pure"]);
+    let (_, body) = app.api_get("/organizations?q=zzz").await;
+    assert_eq!(body, json!([]));
+}
+
+both_backends!(
+    featured_members_and_cascade,
+    featured_members_and_cascade_impl
+);
+async fn featured_members_and_cascade_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let org = app.create_org("With members").await;
+    let empty = app.create_org("Empty").await;
+    let org_id = org["id"].as_str().unwrap();
+    for i in 0..4 {
+        let user = UserRow {
+            tenant_id: DEFAULT_TENANT.into(),
+            id: format!("user{i}"),
+            username: Some(format!("user{i}")),
+            primary_email: None,
+            name: Some(format!("User {i}")),
+            password_encrypted: None,
+            is_suspended: false,
+            last_sign_in_at: None,
+            created_at: 1,
+            updated_at: 1,
+        };
+        app.store.user_insert(&user).await.unwrap();
+        app.store
+            .organization_user_insert(DEFAULT_TENANT, org_id, &user.id)
+            .await
+            .unwrap();
+    }
+    for flag in ["true", "1", "Yes"] {
+        let (status, body) = app
+            .api_get(&format!("/organizations?showFeatured={flag}"))
+            .await;
+        assert_eq!(status, 200);
+        let items = body.as_array().unwrap();
+        assert_eq!(items[0]["usersCount"], 4);
+        assert_eq!(items[0]["featuredUsers"].as_array().unwrap().len(), 3);
+        assert_eq!(
+            items[0]["featuredUsers"][0],
+            json!({ "id": "user0", "avatar": null, "name": "User 0" })
+        );
+        assert_eq!(items[1]["id"], empty["id"]);
+        assert_eq!(items[1]["usersCount"], 0);
+        assert_eq!(items[1]["featuredUsers"], json!([]));
+    }
+    let (_, plain) = app.api_get("/organizations?showFeatured=no").await;
+    assert!(plain[0].get("usersCount").is_none());
+
+    let res = app
+        .api(Method::DELETE, &format!("/organizations/{org_id}"))
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    let (counts, featured) = app
+        .store
+        .organization_featured(DEFAULT_TENANT, &[org_id.to_string()])
+        .await
+        .unwrap();
+    assert!(
+        counts.is_empty() && featured.is_empty(),
+        "memberships cascade with the organization"
+    );
+}
