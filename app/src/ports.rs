@@ -1,6 +1,7 @@
 //! What the console needs from the server, as a trait the server implements over its domain
 //! services. Keeps this crate free of persistence code (ports and adapters).
 
+use std::future::Future;
 use std::sync::Arc;
 
 use crate::error::AppError;
@@ -53,7 +54,23 @@ pub trait ConsoleBackend: Send + Sync {
     async fn delete_application(&self, id: String) -> Result<(), AppError>;
 }
 
-/// The backend the server provided for this request.
-pub fn backend() -> Result<Arc<dyn ConsoleBackend>, AppError> {
-    leptos::prelude::use_context::<Arc<dyn ConsoleBackend>>().ok_or(AppError::Internal)
+/// Runs `f` with the backend the server provided for this request; an error also sets the
+/// response status (400, 401, 404, 409 or 500) so the failure is visible on the wire.
+pub async fn run<T, F, Fut>(f: F) -> Result<T, AppError>
+where
+    F: FnOnce(Arc<dyn ConsoleBackend>) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    let backend = leptos::prelude::use_context::<Arc<dyn ConsoleBackend>>();
+    let result = match backend {
+        Some(backend) => f(backend).await,
+        None => Err(AppError::Internal),
+    };
+    if let Err(e) = &result
+        && let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = leptos::server_fn::http_export::StatusCode::from_u16(e.status_code())
+    {
+        res.set_status(status);
+    }
+    result
 }

@@ -5,9 +5,7 @@ use crate::model::{ApplicationPage, CreatedApplication};
 
 #[server(prefix = "/console/fn", endpoint = "list_applications")]
 pub async fn list_applications(page: u32, page_size: u32) -> Result<ApplicationPage, AppError> {
-    crate::ports::backend()?
-        .list_applications(page, page_size)
-        .await
+    crate::ports::run(|b| async move { b.list_applications(page, page_size).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "create_application")]
@@ -16,12 +14,14 @@ pub async fn create_application(
     description: String,
     management_api_access: bool,
 ) -> Result<CreatedApplication, AppError> {
-    crate::ports::backend()?
-        .create_application(name, description, management_api_access)
-        .await
+    crate::ports::run(|b| async move {
+        b.create_application(name, description, management_api_access)
+            .await
+    })
+    .await
 }
 
 #[server(prefix = "/console/fn", endpoint = "delete_application")]
 pub async fn delete_application(id: String) -> Result<(), AppError> {
-    crate::ports::backend()?.delete_application(id).await
+    crate::ports::run(|b| async move { b.delete_application(id).await }).await
 }

@@ -5,7 +5,7 @@ use crate::model::ConsoleStatus;
 
 #[server(prefix = "/console/fn", endpoint = "console_status")]
 pub async fn get_console_status() -> Result<ConsoleStatus, AppError> {
-    crate::ports::backend()?.status().await
+    crate::ports::run(|b| async move { b.status().await }).await
 }
 
 /// Creates the first administrator, signs them in and opens the console.
@@ -15,29 +15,30 @@ pub async fn create_first_admin(
     password: String,
     password_confirm: String,
 ) -> Result<(), AppError> {
-    if password != password_confirm {
-        return Err(AppError::field(
-            "password_confirm",
-            "The passwords do not match.",
-        ));
-    }
-    crate::ports::backend()?
-        .create_first_admin(username, password)
-        .await?;
+    crate::ports::run(|b| async move {
+        if password != password_confirm {
+            return Err(AppError::field(
+                "password_confirm",
+                "The passwords do not match.",
+            ));
+        }
+        b.create_first_admin(username, password).await
+    })
+    .await?;
     leptos_axum::redirect("/console/organizations");
     Ok(())
 }
 
 #[server(prefix = "/console/fn", endpoint = "sign_in")]
 pub async fn sign_in(username: String, password: String) -> Result<(), AppError> {
-    crate::ports::backend()?.sign_in(username, password).await?;
+    crate::ports::run(|b| async move { b.sign_in(username, password).await }).await?;
     leptos_axum::redirect("/console/organizations");
     Ok(())
 }
 
 #[server(prefix = "/console/fn", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    crate::ports::backend()?.sign_out().await?;
+    crate::ports::run(|b| async move { b.sign_out().await }).await?;
     leptos_axum::redirect("/console/sign-in");
     Ok(())
 }

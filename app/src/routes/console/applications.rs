@@ -19,6 +19,7 @@ pub fn ApplicationsPage() -> impl IntoView {
     let open = RwSignal::new(false);
     let created = RwSignal::new(None::<CreatedApplication>);
     let to_delete = RwSignal::new(None::<Application>);
+    let confirm_delete = RwSignal::new(false);
     view! {
         <Title text="Applications"/>
         <div class="page-header">
@@ -58,7 +59,10 @@ pub fn ApplicationsPage() -> impl IntoView {
                                                 <td>{format_date(app.created_at)}</td>
                                                 <td class="actions">
                                                     <button type="button" class="btn danger small"
-                                                        on:click=move |_| to_delete.set(Some(row_app.clone()))>
+                                                        on:click=move |_| {
+                                                            to_delete.set(Some(row_app.clone()));
+                                                            confirm_delete.set(true);
+                                                        }>
                                                         "Delete"
                                                     </button>
                                                 </td>
@@ -75,7 +79,7 @@ pub fn ApplicationsPage() -> impl IntoView {
             </Transition>
         </div>
         <CreateApplicationDialog open=open created=created on_done=Callback::new(move |_| apps.refetch())/>
-        <DeleteApplicationDialog target=to_delete on_done=Callback::new(move |_| apps.refetch())/>
+        <DeleteApplicationDialog target=to_delete open=confirm_delete on_done=Callback::new(move |_| apps.refetch())/>
     }
 }
 
@@ -165,15 +169,9 @@ fn CreateApplicationDialog(
 #[component]
 fn DeleteApplicationDialog(
     target: RwSignal<Option<Application>>,
+    open: RwSignal<bool>,
     on_done: Callback<()>,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
-    Effect::new(move |_| open.set(target.get().is_some()));
-    Effect::new(move |_| {
-        if !open.get() {
-            target.set(None);
-        }
-    });
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_application(id.clone()));
     Effect::new(move |_| match delete.value().get() {

@@ -1,0 +1,50 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's chromium, never a Playwright-downloaded browser.
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const address = process.env.E2E_ADDRESS ?? "127.0.0.1:3111";
+const baseURL = `http://${address}`;
+const server = process.env.E2E_SERVER ?? "./target/debug/server";
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: "test-results/results.json" }]],
+  use: {
+    baseURL,
+    trace: "off",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // A fresh SQLite database for every run; the server binary is built beforehand.
+  webServer: {
+    command: `rm -rf target/e2e && mkdir -p target/e2e && exec ${server}`,
+    cwd: "..",
+    url: `${baseURL}/oidc/jwks`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      DATABASE_URL: "sqlite://target/e2e/tessera.db",
+      TESSERA__SERVER__ADDRESS: address,
+      TESSERA__BOOTSTRAP__M2M_CLIENT_ID: "e2e-automation",
+      TESSERA__BOOTSTRAP__M2M_CLIENT_SECRET: "e2e-automation-secret-0123456789",
+      RUST_LOG: "warn",
+    },
+  },
+});
