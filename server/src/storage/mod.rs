@@ -84,6 +84,9 @@ macro_rules! dispatch_tx_exec {
 }
 pub(crate) use dispatch_tx_exec;
 
+/// A migration's `(version, description)`.
+pub type MigrationId = (i64, String);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -169,7 +172,7 @@ impl Store {
     }
 
     /// `(version, description)` of both migration directories, for the drift test.
-    pub fn migration_versions() -> (Vec<(i64, String)>, Vec<(i64, String)>) {
+    pub fn migration_versions() -> (Vec<MigrationId>, Vec<MigrationId>) {
         let list = |m: &sqlx::migrate::Migrator| {
             m.iter()
                 .map(|m| (m.version, m.description.to_string()))

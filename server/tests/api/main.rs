@@ -1,4 +1,6 @@
 #![recursion_limit = "256"]
+// A test binary: failing loudly is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! HTTP integration tests: one binary, each test against a real server on a random port with a
 //! fresh database, on SQLite and (with TEST_POSTGRES_URL) PostgreSQL.
 

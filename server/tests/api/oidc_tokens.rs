@@ -98,6 +98,9 @@ async fn issues_verifiable_tokens_impl(backend: Backend) {
     assert_eq!(body["scope"], "");
 }
 
+/// Basic credentials, form, expected status, expected `error`.
+type ErrorCase<'a> = (Option<(&'a str, &'a str)>, Vec<(&'a str, &'a str)>, u16, &'a str);
+
 both_backends!(token_endpoint_errors, token_endpoint_errors_impl);
 async fn token_endpoint_errors_impl(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
@@ -116,7 +119,7 @@ async fn token_endpoint_errors_impl(backend: Backend) {
     assert_eq!(body["error"], "invalid_client");
     assert_eq!(body["code"], "oidc.invalid_client");
 
-    let cases: Vec<(Option<(&str, &str)>, Vec<(&str, &str)>, u16, &str)> = vec![
+    let cases: Vec<ErrorCase> = vec![
         (
             Some(("nobody", "secret")),
             vec![cc, res_param],

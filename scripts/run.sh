@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Sets up the toolchain, builds Tessera in release mode and serves it at
+# http://127.0.0.1:3000 on the embedded SQLite database under ./data (or DATABASE_URL).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+cargo leptos build --release
+export LEPTOS_ENV="${LEPTOS_ENV:-PROD}"
+echo "Tessera: open http://${TESSERA__SERVER__ADDRESS:-127.0.0.1:3000}/console"
+exec ./target/release/server
