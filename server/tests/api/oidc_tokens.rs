@@ -99,7 +99,12 @@ async fn issues_verifiable_tokens_impl(backend: Backend) {
 }
 
 /// Basic credentials, form, expected status, expected `error`.
-type ErrorCase<'a> = (Option<(&'a str, &'a str)>, Vec<(&'a str, &'a str)>, u16, &'a str);
+type ErrorCase<'a> = (
+    Option<(&'a str, &'a str)>,
+    Vec<(&'a str, &'a str)>,
+    u16,
+    &'a str,
+);
 
 both_backends!(token_endpoint_errors, token_endpoint_errors_impl);
 async fn token_endpoint_errors_impl(backend: Backend) {
