@@ -6,6 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 cargo leptos build --release
-export LEPTOS_ENV="${LEPTOS_ENV:-PROD}"
 echo "Tessera: open http://${TESSERA__SERVER__ADDRESS:-127.0.0.1:3000}/console"
 exec ./target/release/server

@@ -31,13 +31,15 @@ cargo fmt --all -- --check
 step "architecture guards"
 bash scripts/guards.sh
 
+step "build the site (server binary + wasm)"
+cargo leptos build
+
 step "clippy (server)"
 cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
 step "clippy (wasm)"
-cargo clippy -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
-
-step "build the site (server binary + wasm)"
-cargo leptos build
+# target/front is cargo-leptos' wasm target dir: host proc-macros and build scripts are reused.
+cargo clippy -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown \
+  --target-dir target/front -- -D warnings
 
 step "unit, storage and HTTP tests (SQLite and PostgreSQL)"
 log=$(mktemp)

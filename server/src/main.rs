@@ -16,9 +16,9 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// cargo-leptos sets `LEPTOS_*` variables; a plain run gets the same defaults.
+/// cargo-leptos (serve/watch) sets `LEPTOS_*` variables; a plain run gets the same defaults.
 fn leptos_options() -> anyhow::Result<LeptosOptions> {
-    if std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() {
+    if std::env::var_os("LEPTOS_SITE_ROOT").is_some() {
         return Ok(leptos::config::get_configuration(None)?.leptos_options);
     }
     Ok(LeptosOptions::builder()

@@ -20,6 +20,9 @@ pub fn to_app(err: DomainError) -> AppError {
         DomainError::UsernameTaken => {
             AppError::field("username", "This username is already in use.")
         }
+        DomainError::Storage(crate::storage::StorageError::UnstorableText) => {
+            AppError::invalid("Text must not contain NUL characters.")
+        }
         DomainError::Storage(e) => {
             tracing::error!(error = %e, "console storage failure");
             AppError::Internal

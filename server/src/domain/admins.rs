@@ -100,7 +100,11 @@ pub async fn authenticate(
     password: &str,
     now: i64,
 ) -> Result<AdminInfo, DomainError> {
-    let user = store.user_find_by_username(ADMIN_TENANT, username).await?;
+    let user = if username.contains('\0') {
+        None
+    } else {
+        store.user_find_by_username(ADMIN_TENANT, username).await?
+    };
     let stored = user.as_ref().and_then(|u| u.password_encrypted.clone());
     let ok = passwords::verify(stored, password.to_string()).await?;
     match user {

@@ -96,6 +96,14 @@ impl<'a> Guard<'a> {
 
     fn string_value(&mut self, key: &str, v: &Value, min: usize, max: usize) -> Option<String> {
         match v {
+            Value::String(s) if s.contains('\0') => {
+                self.issue(
+                    key,
+                    "invalid_string",
+                    "String must not contain NUL characters",
+                );
+                None
+            }
             Value::String(s) => self.check_len(key, s, min, max).then(|| s.clone()),
             other => {
                 self.expected(key, "string", other);
@@ -213,6 +221,14 @@ mod tests {
         let body = json!({ "name": "😀".repeat(65) });
         let mut g = Guard::new(&body);
         assert!(g.required_string("name", 1, 128).is_none());
+    }
+
+    #[test]
+    fn rejects_nul_characters() {
+        let body = json!({ "name": "a\u{0}b" });
+        let mut g = Guard::new(&body);
+        assert!(g.required_string("name", 1, 128).is_none());
+        assert!(g.finish().is_err());
     }
 
     #[test]

@@ -153,6 +153,13 @@ impl From<StorageError> for ApiError {
             StorageError::ForeignKeyViolation => ApiError::foreign_key_not_found(),
             StorageError::CheckViolation => ApiError::constraint_violated(),
             StorageError::NotFound => ApiError::not_found(),
+            StorageError::UnstorableText => ApiError::invalid_input(
+                "body",
+                &[
+                    "Error in key path \"\": (invalid_string) Text must not contain NUL characters"
+                        .into(),
+                ],
+            ),
             other => {
                 tracing::error!(error = %other, "storage failure");
                 ApiError::internal()

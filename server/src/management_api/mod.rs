@@ -6,6 +6,7 @@ mod auth;
 mod keys;
 mod organizations;
 mod pagination;
+mod text;
 
 use axum::Router;
 use axum::middleware;
@@ -40,6 +41,8 @@ pub fn router(state: AppState) -> Router<AppState> {
             post(keys::private_keys_rotate),
         )
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
+        // Layers run bottom-up: authentication first, then the NUL check.
+        .route_layer(middleware::from_fn(text::refuse_nul_in_uri))
         .route_layer(middleware::from_fn_with_state(
             state,
             auth::require_management_token,

@@ -46,6 +46,9 @@ pub fn presented(headers: &HeaderMap, params: &Params) -> Result<PresentedClient
         let decoded = String::from_utf8(decoded).map_err(|_| invalid())?;
         let (id, secret) = decoded.split_once(':').ok_or_else(invalid)?;
         let (id, secret) = (form_decode(id), form_decode(secret));
+        if id.contains('\0') || secret.contains('\0') {
+            return Err(invalid());
+        }
         if params.get("client_id").is_some_and(|form_id| form_id != id) {
             return Err(OAuthError::InvalidRequest(
                 "mismatch between client_id in the form and in the Authorization header".into(),

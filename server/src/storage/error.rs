@@ -12,6 +12,9 @@ pub enum StorageError {
     ForeignKeyViolation,
     #[error("check constraint violated")]
     CheckViolation,
+    /// Text the database cannot store (PostgreSQL refuses NUL characters).
+    #[error("text the database cannot store")]
+    UnstorableText,
     #[error("database configuration: {0}")]
     Config(String),
     #[error("corrupt row: {0}")]
@@ -30,6 +33,8 @@ impl From<sqlx::Error> for StorageError {
                 ErrorKind::UniqueViolation => StorageError::UniqueViolation,
                 ErrorKind::ForeignKeyViolation => StorageError::ForeignKeyViolation,
                 ErrorKind::CheckViolation => StorageError::CheckViolation,
+                // 22021: character_not_in_repertoire (a NUL byte in text).
+                _ if db.code().as_deref() == Some("22021") => StorageError::UnstorableText,
                 _ => StorageError::Other(err),
             },
             _ => StorageError::Other(err),

@@ -405,3 +405,59 @@ async fn featured_members_and_cascade_impl(backend: Backend) {
         "memberships cascade with the organization"
     );
 }
+
+both_backends!(nul_characters_are_refused, nul_characters_impl);
+async fn nul_characters_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (status, err) = app
+        .api_json(
+            Method::POST,
+            "/organizations",
+            &json!({ "name": "a\u{0}b" }),
+        )
+        .await;
+    assert_eq!(status, 400, "{err}");
+    assert_eq!(err["code"], "guard.invalid_input");
+    for path in [
+        "/organizations/ab%00cd",
+        "/organizations?q=%00",
+        "/applications/x%00",
+    ] {
+        let (status, err) = app.api_get(path).await;
+        assert_eq!(status, 400, "{path}: {err}");
+        assert_eq!(err["code"], "guard.invalid_input");
+    }
+    // Unauthenticated callers still get 401 first.
+    let res = app
+        .client
+        .get(app.url("/api/organizations/ab%00cd"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    let (status, body) = read(
+        app.post_token(
+            Some(("a\u{0}", "secret")),
+            &[("grant_type", "client_credentials")],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = read(
+        app.post_token(
+            None,
+            &[
+                ("grant_type", "client_credentials"),
+                ("client_id", "a\u{0}"),
+                ("client_secret", "s"),
+            ],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["error"], "invalid_request");
+}

@@ -27,6 +27,11 @@ impl Params {
     pub fn parse(body: &[u8]) -> Result<Params, OAuthError> {
         let mut params = Params::default();
         for (key, value) in url::form_urlencoded::parse(body) {
+            if key.contains('\0') || value.contains('\0') {
+                return Err(OAuthError::InvalidRequest(
+                    "parameters must not contain NUL characters".into(),
+                ));
+            }
             if key == "resource" {
                 params.resources.push(value.into_owned());
             } else if params
