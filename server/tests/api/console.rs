@@ -24,20 +24,10 @@ async fn first_run_and_sign_in_impl(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let res = app
-        .client
-        .get(app.url("/console/organizations"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/console/organizations").await;
     assert_eq!(res.status(), 303);
     assert_eq!(res.headers()["location"], "/console/setup");
-    let res = app
-        .client
-        .get(app.url("/console/setup"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/console/setup").await;
     assert_eq!(res.status(), 200);
     assert!(
         res.text()
@@ -78,19 +68,9 @@ async fn first_run_and_sign_in_impl(backend: Backend) {
     let (status, body) = call(&app, "create_first_admin", &form).await;
     assert!(status < 400, "{status} {body}");
     // Signed in now: the console renders.
-    let res = app
-        .client
-        .get(app.url("/console/organizations"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/console/organizations").await;
     assert_eq!(res.status(), 200);
-    let res = app
-        .client
-        .get(app.url("/console/setup"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/console/setup").await;
     assert_eq!(res.status(), 303);
 
     // A second first-admin is refused, even from a fresh browser.
@@ -110,12 +90,7 @@ async fn first_run_and_sign_in_impl(backend: Backend) {
 
     let (status, _) = call(&app, "sign_out", &[]).await;
     assert!(status < 400);
-    let res = app
-        .client
-        .get(app.url("/console/organizations"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/console/organizations").await;
     assert_eq!(res.headers()["location"], "/console/sign-in");
 
     let (status, body) = call(
@@ -152,12 +127,7 @@ async fn first_run_and_sign_in_impl(backend: Backend) {
     assert!(cookie.starts_with("tessera.sid="));
     assert!(cookie.contains("HttpOnly"));
     assert!(cookie.contains("SameSite=Lax"));
-    let res = app
-        .client
-        .get(app.url("/console/organizations"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/console/organizations").await;
     assert_eq!(res.status(), 200);
 }
 
@@ -193,12 +163,7 @@ async fn bootstrap_admin_impl(backend: Backend) {
     else {
         return;
     };
-    let res = app
-        .client
-        .get(app.url("/console/setup"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/console/setup").await;
     assert_eq!(res.headers()["location"], "/console/sign-in");
     let (status, body) = call(
         &app,

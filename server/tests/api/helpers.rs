@@ -184,20 +184,29 @@ impl TestApp {
         req.send().await.expect("token request")
     }
 
+    /// `GET` on the server with the test client (cookies kept, redirects not followed).
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// client_credentials for the Management API with the bootstrap credential.
+    pub async fn bootstrap_token(&self, scope: &str) -> Response {
+        self.post_token(
+            Some((BOOTSTRAP_ID, BOOTSTRAP_SECRET)),
+            &[
+                ("grant_type", "client_credentials"),
+                ("resource", MANAGEMENT_API),
+                ("scope", scope),
+            ],
+        )
+        .await
+    }
+
     /// A Management API token from the bootstrap credential (cached per app).
     pub async fn management_token(&self) -> String {
         self.token
             .get_or_init(|| async {
-                let res = self
-                    .post_token(
-                        Some((BOOTSTRAP_ID, BOOTSTRAP_SECRET)),
-                        &[
-                            ("grant_type", "client_credentials"),
-                            ("resource", MANAGEMENT_API),
-                            ("scope", "all"),
-                        ],
-                    )
-                    .await;
+                let res = self.bootstrap_token("all").await;
                 assert_eq!(res.status(), 200, "bootstrap token");
                 let body: Value = res.json().await.expect("token json");
                 body["access_token"]

@@ -13,7 +13,7 @@ async fn verify_with_jwks(app: &crate::helpers::TestApp, token: &str) -> Value {
     assert_eq!(header.alg, Algorithm::ES256);
     assert_eq!(header.typ.as_deref(), Some("at+jwt"));
     let kid = header.kid.unwrap();
-    let (_, jwks) = read(app.client.get(app.url("/oidc/jwks")).send().await.unwrap()).await;
+    let (_, jwks) = read(app.get("/oidc/jwks").await).await;
     let jwk = jwks["keys"]
         .as_array()
         .unwrap()
@@ -38,14 +38,7 @@ async fn issues_verifiable_tokens_impl(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let (status, discovery) = read(
-        app.client
-            .get(app.url("/oidc/.well-known/openid-configuration"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, discovery) = read(app.get("/oidc/.well-known/openid-configuration").await).await;
     assert_eq!(status, 200);
     assert_eq!(discovery["issuer"], format!("{}/oidc", app.address));
     assert_eq!(
@@ -55,16 +48,7 @@ async fn issues_verifiable_tokens_impl(backend: Backend) {
     assert_eq!(discovery["jwks_uri"], format!("{}/oidc/jwks", app.address));
 
     // client_secret_basic
-    let res = app
-        .post_token(
-            Some((BOOTSTRAP_ID, BOOTSTRAP_SECRET)),
-            &[
-                ("grant_type", "client_credentials"),
-                ("resource", MANAGEMENT_API),
-                ("scope", "all unknown all"),
-            ],
-        )
-        .await;
+    let res = app.bootstrap_token("all unknown all").await;
     assert_eq!(res.headers()["cache-control"], "no-store");
     let (status, body) = read(res).await;
     assert_eq!(status, 200, "{body}");
@@ -231,21 +215,12 @@ async fn key_rotation_impl(backend: Backend) {
     assert_eq!(keys[1]["id"], old_kid.as_str());
     assert!(keys[0].get("privateKey").is_none());
 
-    let (_, jwks) = read(app.client.get(app.url("/oidc/jwks")).send().await.unwrap()).await;
+    let (_, jwks) = read(app.get("/oidc/jwks").await).await;
     assert_eq!(jwks["keys"].as_array().unwrap().len(), 2);
     // The old token still works; new ones carry the new kid.
     let (status, _) = app.api_get("/organizations").await;
     assert_eq!(status, 200);
-    let res = app
-        .post_token(
-            Some((BOOTSTRAP_ID, BOOTSTRAP_SECRET)),
-            &[
-                ("grant_type", "client_credentials"),
-                ("resource", MANAGEMENT_API),
-                ("scope", "all"),
-            ],
-        )
-        .await;
+    let res = app.bootstrap_token("all").await;
     let (_, body) = read(res).await;
     let token = body["access_token"].as_str().unwrap();
     let kid = jsonwebtoken::decode_header(token).unwrap().kid.unwrap();

@@ -430,12 +430,7 @@ async fn nul_characters_impl(backend: Backend) {
         assert_eq!(err["code"], "guard.invalid_input");
     }
     // Unauthenticated callers still get 401 first.
-    let res = app
-        .client
-        .get(app.url("/api/organizations/ab%00cd"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/api/organizations/ab%00cd").await;
     assert_eq!(res.status(), 401);
     let (status, body) = read(
         app.post_token(
