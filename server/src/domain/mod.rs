@@ -5,6 +5,7 @@ pub mod applications;
 pub mod error;
 pub mod guard;
 pub mod ids;
+pub mod organization_scopes;
 pub mod organizations;
 pub mod passwords;
 pub mod secrets;

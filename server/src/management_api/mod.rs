@@ -4,6 +4,7 @@
 mod applications;
 mod auth;
 mod keys;
+mod organization_scopes;
 mod organizations;
 mod pagination;
 mod text;
@@ -26,6 +27,17 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(organizations::organization_get)
                 .patch(organizations::organization_update)
                 .delete(organizations::organization_delete),
+        )
+        .route(
+            "/organization-scopes",
+            get(organization_scopes::organization_scopes_list)
+                .post(organization_scopes::organization_scope_create),
+        )
+        .route(
+            "/organization-scopes/{id}",
+            get(organization_scopes::organization_scope_get)
+                .patch(organization_scopes::organization_scope_update)
+                .delete(organization_scopes::organization_scope_delete),
         )
         .route(
             "/applications",

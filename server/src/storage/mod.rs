@@ -5,6 +5,7 @@
 mod applications;
 mod error;
 mod keys;
+mod organization_scopes;
 mod organizations;
 mod pagination;
 mod resources;
@@ -23,6 +24,7 @@ use sqlx::sqlite::{
 pub use applications::{ApplicationRow, NewApplication};
 pub use error::StorageError;
 pub use keys::SigningKeyRow;
+pub use organization_scopes::{OrganizationScopePatch, OrganizationScopeRow};
 pub use organizations::{OrganizationPatchRow, OrganizationRow};
 pub use pagination::{Page, Paged};
 pub use sessions::SessionStore;

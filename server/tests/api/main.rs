@@ -10,5 +10,6 @@ mod applications;
 mod console;
 mod management_auth;
 mod oidc_tokens;
+mod organization_scopes;
 mod organizations;
 mod storage;

@@ -2,8 +2,9 @@
 
 use server::storage::{
     ADMIN_TENANT, ApplicationRow, DEFAULT_TENANT, MANAGEMENT_API_RESOURCE_ID,
-    MANAGEMENT_API_ROLE_ID, NewApplication, OrganizationPatchRow, OrganizationRow, Page,
-    SigningKeyRow, StorageError, Store, UserRow,
+    MANAGEMENT_API_ROLE_ID, NewApplication, OrganizationPatchRow, OrganizationRow,
+    OrganizationScopePatch, OrganizationScopeRow, Page, SigningKeyRow, StorageError, Store,
+    UserRow,
 };
 use tower_sessions::SessionStore as _;
 
@@ -412,4 +413,103 @@ async fn resources_keys_sessions_impl(backend: Backend) {
     assert_eq!(loaded.data["admin_id"], "a1");
     sessions.delete(&record.id).await.unwrap();
     assert!(sessions.load(&record.id).await.unwrap().is_none());
+}
+
+both_backends!(organization_scopes_contract, organization_scopes_impl);
+async fn organization_scopes_impl(backend: Backend) {
+    let Some((s, _db)) = store(backend).await else {
+        return;
+    };
+    let row = |id: &str, name: &str| OrganizationScopeRow {
+        tenant_id: DEFAULT_TENANT.into(),
+        id: id.into(),
+        name: name.into(),
+        description: None,
+    };
+    s.organization_scope_insert(&row("s1", "b")).await.unwrap();
+    s.organization_scope_insert(&row("s2", "B")).await.unwrap();
+    s.organization_scope_insert(&row("s3", "a_c"))
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.organization_scope_insert(&row("s4", "b")).await,
+        Err(StorageError::UniqueViolation)
+    ));
+    let all = s
+        .organization_scope_list(DEFAULT_TENANT, None, None)
+        .await
+        .unwrap();
+    let names: Vec<_> = all.items.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["B", "a_c", "b"], "byte order on both backends");
+    assert_eq!(
+        s.organization_scope_list(DEFAULT_TENANT, Some("_"), None)
+            .await
+            .unwrap()
+            .total,
+        1
+    );
+    let paged = s
+        .organization_scope_list(
+            DEFAULT_TENANT,
+            None,
+            Some(Page {
+                page: 2,
+                page_size: 2,
+            }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(paged.items.len(), 1);
+    assert_eq!(paged.total, 3);
+
+    let patch = OrganizationScopePatch {
+        name: Some("c".into()),
+        description: Some(Some("d".into())),
+    };
+    let updated = s
+        .organization_scope_update(DEFAULT_TENANT, "s1", &patch)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (updated.name.as_str(), updated.description.as_deref()),
+        ("c", Some("d"))
+    );
+    let clash = OrganizationScopePatch {
+        name: Some("B".into()),
+        description: None,
+    };
+    assert!(matches!(
+        s.organization_scope_update(DEFAULT_TENANT, "s1", &clash)
+            .await,
+        Err(StorageError::UniqueViolation)
+    ));
+    assert!(
+        s.organization_scope_update(DEFAULT_TENANT, "nope", &patch)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        s.organization_scope_find_by_id(DEFAULT_TENANT, "s1")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        s.organization_scope_delete(DEFAULT_TENANT, "s1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.organization_scope_delete(DEFAULT_TENANT, "s1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        s.organization_scope_find_by_id(DEFAULT_TENANT, "s1")
+            .await
+            .unwrap()
+            .is_none()
+    );
 }

@@ -1,0 +1,75 @@
+//! `/api/organization-scopes` (spec §2.5). All routes: Management API token with scope `all`.
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::pagination;
+use crate::domain::organization_scopes;
+use crate::http::error::ApiError;
+use crate::http::extract::{JsonBody, QueryPairs};
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+
+/// `GET /api/organization-scopes?q&page&page_size`: by name; pagination optional.
+pub async fn organization_scopes_list(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::optional_page(&query)?;
+    let found =
+        organization_scopes::list(&state.store, DEFAULT_TENANT, query.get("q"), page).await?;
+    match page {
+        Some(page) => {
+            let headers = pagination::headers(&state.public_url, &uri, &query, page, found.total);
+            Ok((headers, Json(found.items)).into_response())
+        }
+        None => Ok(Json(found.items).into_response()),
+    }
+}
+
+/// `POST /api/organization-scopes` `{ name, description? }` → 201; a taken name → 422.
+pub async fn organization_scope_create(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let scope = organization_scopes::create(&state.store, DEFAULT_TENANT, &body).await?;
+    Ok((StatusCode::CREATED, Json(scope)).into_response())
+}
+
+/// `GET /api/organization-scopes/:id` → 200, or 404 `entity.not_exists_with_id`.
+pub async fn organization_scope_get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    match organization_scopes::find(&state.store, DEFAULT_TENANT, &id).await? {
+        Some(scope) => Ok(Json(scope).into_response()),
+        None => Err(ApiError::not_exists_with_id("organization_scopes", &id)),
+    }
+}
+
+/// `PATCH /api/organization-scopes/:id` → 200; a taken name → 422; 404 `entity.not_exists`.
+pub async fn organization_scope_update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    match organization_scopes::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+        Some(scope) => Ok(Json(scope).into_response()),
+        None => Err(ApiError::not_exists("organization scope")),
+    }
+}
+
+/// `DELETE /api/organization-scopes/:id` → 204, 404 `entity.not_found`.
+pub async fn organization_scope_delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if organization_scopes::delete(&state.store, DEFAULT_TENANT, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found())
+    }
+}
