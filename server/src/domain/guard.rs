@@ -17,6 +17,17 @@ pub enum Nullable<T> {
     Value(T),
 }
 
+impl<T> Nullable<T> {
+    /// As a patch field: `None` keeps the stored value, `Some(None)` clears it.
+    pub fn into_patch(self) -> Option<Option<T>> {
+        match self {
+            Nullable::Absent => None,
+            Nullable::Null => Some(None),
+            Nullable::Value(v) => Some(Some(v)),
+        }
+    }
+}
+
 impl<'a> Guard<'a> {
     pub fn new(body: &'a Value) -> Self {
         match body {

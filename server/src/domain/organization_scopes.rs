@@ -3,7 +3,7 @@
 use app::model::OrganizationScope;
 use serde_json::Value;
 
-use super::guard::{Guard, Nullable};
+use super::guard::Guard;
 use super::{DomainError, ids};
 use crate::storage::{OrganizationScopePatch, OrganizationScopeRow, Page, Paged, Store};
 
@@ -18,11 +18,9 @@ pub fn parse(body: &Value, require_name: bool) -> Result<OrganizationScopePatch,
     } else {
         g.optional_string("name", 1, NAME_MAX)
     };
-    let description = match g.nullable_string("description", DESCRIPTION_MAX) {
-        Nullable::Absent => None,
-        Nullable::Null => Some(None),
-        Nullable::Value(s) => Some(Some(s)),
-    };
+    let description = g
+        .nullable_string("description", DESCRIPTION_MAX)
+        .into_patch();
     g.finish()?;
     Ok(OrganizationScopePatch { name, description })
 }

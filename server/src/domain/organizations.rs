@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use app::model::{FeaturedUser, Organization, OrganizationWithFeatured};
 use serde_json::{Map, Value};
 
-use super::guard::{Guard, Nullable};
+use super::guard::Guard;
 use super::{DomainError, ids};
 use crate::storage::{OrganizationPatchRow, OrganizationRow, Page, Paged, StorageError, Store};
 
@@ -23,7 +23,9 @@ pub fn parse(body: &Value, require_name: bool) -> Result<OrganizationPatchRow, D
     } else {
         g.optional_string("name", 1, NAME_MAX)
     };
-    let description = nullable(g.nullable_string("description", DESCRIPTION_MAX));
+    let description = g
+        .nullable_string("description", DESCRIPTION_MAX)
+        .into_patch();
     let custom_data = g
         .optional_object("customData")
         .map(|m| Value::Object(m.clone()).to_string());
@@ -34,7 +36,7 @@ pub fn parse(body: &Value, require_name: bool) -> Result<OrganizationPatchRow, D
     let branding = g
         .optional_object("branding")
         .map(|m| parse_branding(&mut g, m).to_string());
-    let custom_css = nullable(g.nullable_string("customCss", CSS_MAX));
+    let custom_css = g.nullable_string("customCss", CSS_MAX).into_patch();
     g.finish()?;
     Ok(OrganizationPatchRow {
         name,
@@ -45,14 +47,6 @@ pub fn parse(body: &Value, require_name: bool) -> Result<OrganizationPatchRow, D
         branding,
         custom_css,
     })
-}
-
-fn nullable(value: Nullable<String>) -> Option<Option<String>> {
-    match value {
-        Nullable::Absent => None,
-        Nullable::Null => Some(None),
-        Nullable::Value(s) => Some(Some(s)),
-    }
 }
 
 /// `PartialColor`: known keys only, colors as `#rgb` or `#rrggbb`.

@@ -194,6 +194,15 @@ impl Tx {
     }
 }
 
+/// A nullable patch field as SQL parameters: whether to set the column, and to what
+/// (`CASE WHEN $set THEN $value ELSE column END`).
+pub(crate) fn split_nullable(value: &Option<Option<String>>) -> (bool, Option<&str>) {
+    match value {
+        Some(inner) => (true, inner.as_deref()),
+        None => (false, None),
+    }
+}
+
 /// `%q%` for a case-insensitive substring search with `LIKE … ESCAPE '\'` over a `lower(…)` column.
 pub(crate) fn like_pattern(q: &str) -> String {
     let mut out = String::with_capacity(q.len() + 2);

@@ -1,6 +1,8 @@
 //! `organization_scopes`: the organization template's permissions.
 
-use super::{Db, Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern};
+use super::{
+    Db, Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern, split_nullable,
+};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct OrganizationScopeRow {
@@ -103,10 +105,7 @@ impl Store {
                description = CASE WHEN $4 THEN $5 ELSE description END \
              WHERE tenant_id = $1 AND id = $2 RETURNING {COLUMNS}"
         );
-        let (set_description, description) = match &patch.description {
-            Some(d) => (true, d.as_deref()),
-            None => (false, None),
-        };
+        let (set_description, description) = split_nullable(&patch.description);
         Ok(
             dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationScopeRow>(&sql)
             .bind(tenant)

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::{Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern};
+use super::{
+    Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern, split_nullable,
+};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct OrganizationRow {
@@ -218,12 +220,5 @@ impl Store {
                 .collect(),
             featured,
         ))
-    }
-}
-
-fn split_nullable(value: &Option<Option<String>>) -> (bool, Option<&str>) {
-    match value {
-        Some(inner) => (true, inner.as_deref()),
-        None => (false, None),
     }
 }
