@@ -97,6 +97,15 @@ impl<'a> Guard<'a> {
         }
     }
 
+    /// `required_string` or `optional_string`: POST bodies require what PATCH bodies may omit.
+    pub fn string(&mut self, key: &str, required: bool, min: usize, max: usize) -> Option<String> {
+        if required {
+            self.required_string(key, min, max)
+        } else {
+            self.optional_string(key, min, max)
+        }
+    }
+
     /// A string that may be absent but not null.
     pub fn optional_string(&mut self, key: &str, min: usize, max: usize) -> Option<String> {
         match self.get(key) {

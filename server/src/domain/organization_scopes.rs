@@ -13,11 +13,7 @@ const DESCRIPTION_MAX: usize = 256;
 /// Parses a PATCH (or, with `require_name`, a POST) body.
 pub fn parse(body: &Value, require_name: bool) -> Result<OrganizationScopePatch, DomainError> {
     let mut g = Guard::new(body);
-    let name = if require_name {
-        g.required_string("name", 1, NAME_MAX)
-    } else {
-        g.optional_string("name", 1, NAME_MAX)
-    };
+    let name = g.string("name", require_name, 1, NAME_MAX);
     let description = g
         .nullable_string("description", DESCRIPTION_MAX)
         .into_patch();

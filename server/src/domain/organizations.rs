@@ -18,11 +18,7 @@ const CSS_MAX: usize = 64 * 1024;
 /// Parses a PATCH (or, with `require_name`, a POST) body into the columns to write.
 pub fn parse(body: &Value, require_name: bool) -> Result<OrganizationPatchRow, DomainError> {
     let mut g = Guard::new(body);
-    let name = if require_name {
-        g.required_string("name", 1, NAME_MAX)
-    } else {
-        g.optional_string("name", 1, NAME_MAX)
-    };
+    let name = g.string("name", require_name, 1, NAME_MAX);
     let description = g
         .nullable_string("description", DESCRIPTION_MAX)
         .into_patch();

@@ -184,23 +184,4 @@ impl Store {
             .fetch_optional(p))?;
         Ok(found.is_some())
     }
-
-    /// Names of the resource's permissions that the application holds through its roles.
-    pub async fn application_resource_scopes(
-        &self,
-        tenant: &str,
-        application_id: &str,
-        resource_id: &str,
-    ) -> Result<Vec<String>, StorageError> {
-        const SQL: &str = "SELECT DISTINCT s.name FROM applications_roles ar \
-             JOIN roles_scopes rs ON rs.role_id = ar.role_id \
-             JOIN scopes s ON s.id = rs.scope_id \
-             WHERE ar.tenant_id = $1 AND ar.application_id = $2 AND s.resource_id = $3 \
-             ORDER BY s.name";
-        Ok(dispatch!(&self.db, p => sqlx::query_scalar(SQL)
-            .bind(tenant)
-            .bind(application_id)
-            .bind(resource_id)
-            .fetch_all(p))?)
-    }
 }

@@ -9,7 +9,9 @@ mod organization_scopes;
 mod organizations;
 mod pagination;
 mod resources;
-pub use resources::{MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, ResourceRow};
+pub use resources::{
+    MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, ResourceGrant, ResourceRow,
+};
 mod sessions;
 mod users;
 

@@ -2,7 +2,7 @@
 
 use super::{StorageError, Store, dispatch, dispatch_exec};
 
-#[derive(Clone, Debug, sqlx::FromRow)]
+#[derive(Clone, Debug)]
 pub struct ResourceRow {
     pub id: String,
     pub indicator: String,
@@ -14,20 +14,53 @@ pub const MANAGEMENT_API_RESOURCE_ID: &str = "management-api";
 /// Id of the seeded M2M role holding the Management API's `all` permission.
 pub const MANAGEMENT_API_ROLE_ID: &str = "management-api-access";
 
+/// A resource and the names of its permissions that one application holds through its roles.
+#[derive(Clone, Debug)]
+pub struct ResourceGrant {
+    pub resource: ResourceRow,
+    pub scopes: Vec<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ResourceGrantRow {
+    id: String,
+    indicator: String,
+    access_token_ttl: i64,
+    scope_name: Option<String>,
+}
+
 impl Store {
-    pub async fn resource_find_by_indicator(
+    /// The resource with this indicator and the application's permissions on it, in one query
+    /// (the client_credentials hot path); `None` when no such resource exists.
+    pub async fn resource_grant_for_application(
         &self,
         tenant: &str,
+        application_id: &str,
         indicator: &str,
-    ) -> Result<Option<ResourceRow>, StorageError> {
-        const SQL: &str = "SELECT id, indicator, access_token_ttl FROM resources \
-             WHERE tenant_id = $1 AND indicator = $2";
-        Ok(
-            dispatch!(&self.db, p => sqlx::query_as::<_, ResourceRow>(SQL)
+    ) -> Result<Option<ResourceGrant>, StorageError> {
+        const SQL: &str = "SELECT r.id, r.indicator, r.access_token_ttl, s.name AS scope_name \
+             FROM resources r \
+             LEFT JOIN scopes s ON s.resource_id = r.id AND EXISTS ( \
+               SELECT 1 FROM applications_roles ar \
+               JOIN roles_scopes rs ON rs.role_id = ar.role_id \
+               WHERE ar.tenant_id = $1 AND ar.application_id = $2 AND rs.scope_id = s.id) \
+             WHERE r.tenant_id = $1 AND r.indicator = $3 \
+             ORDER BY s.name";
+        let rows = dispatch!(&self.db, p => sqlx::query_as::<_, ResourceGrantRow>(SQL)
             .bind(tenant)
+            .bind(application_id)
             .bind(indicator)
-            .fetch_optional(p))?,
-        )
+            .fetch_all(p))?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let resource = ResourceRow {
+            id: first.id.clone(),
+            indicator: first.indicator.clone(),
+            access_token_ttl: first.access_token_ttl,
+        };
+        let scopes = rows.into_iter().filter_map(|r| r.scope_name).collect();
+        Ok(Some(ResourceGrant { resource, scopes }))
     }
 
     /// Points the seeded Management API resource at the configured indicator.

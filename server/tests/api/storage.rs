@@ -289,16 +289,25 @@ async fn applications_impl(backend: Backend) {
             .await
             .unwrap()
     );
-    let scopes = s
-        .application_resource_scopes(DEFAULT_TENANT, "m1", MANAGEMENT_API_RESOURCE_ID)
+    let indicator = "https://default.logto.app/api";
+    let grant = s
+        .resource_grant_for_application(DEFAULT_TENANT, "m1", indicator)
         .await
+        .unwrap()
         .unwrap();
-    assert_eq!(scopes, ["all"]);
+    assert_eq!(grant.resource.id, MANAGEMENT_API_RESOURCE_ID);
+    assert_eq!(grant.scopes, ["all"]);
+    let none = s
+        .resource_grant_for_application(DEFAULT_TENANT, "s1", indicator)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(none.scopes.is_empty(), "the resource, without permissions");
     assert!(
-        s.application_resource_scopes(DEFAULT_TENANT, "s1", MANAGEMENT_API_RESOURCE_ID)
+        s.resource_grant_for_application(DEFAULT_TENANT, "m1", "https://unknown.test")
             .await
             .unwrap()
-            .is_empty()
+            .is_none()
     );
 
     let list = s
@@ -359,23 +368,24 @@ async fn resources_keys_sessions_impl(backend: Backend) {
         return;
     };
     let r = s
-        .resource_find_by_indicator(DEFAULT_TENANT, "https://default.logto.app/api")
+        .resource_grant_for_application(DEFAULT_TENANT, "nobody", "https://default.logto.app/api")
         .await
         .unwrap()
-        .unwrap();
+        .unwrap()
+        .resource;
     assert_eq!(r.id, MANAGEMENT_API_RESOURCE_ID);
     assert_eq!(r.access_token_ttl, 3600);
     s.resource_set_management_indicator("https://tessera.test/api")
         .await
         .unwrap();
     assert!(
-        s.resource_find_by_indicator(DEFAULT_TENANT, "https://default.logto.app/api")
+        s.resource_grant_for_application(DEFAULT_TENANT, "nobody", "https://default.logto.app/api")
             .await
             .unwrap()
             .is_none()
     );
     assert!(
-        s.resource_find_by_indicator(DEFAULT_TENANT, "https://tessera.test/api")
+        s.resource_grant_for_application(DEFAULT_TENANT, "nobody", "https://tessera.test/api")
             .await
             .unwrap()
             .is_some()

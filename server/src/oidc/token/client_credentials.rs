@@ -45,19 +45,15 @@ pub async fn grant(
         tracing::error!(error = %e, "client_credentials lookup failed");
         OAuthError::ServerError
     };
-    let resource = state
+    let grant = state
         .store
-        .resource_find_by_indicator(DEFAULT_TENANT, indicator)
+        .resource_grant_for_application(DEFAULT_TENANT, &client.id, indicator)
         .await
         .map_err(server_error)?
         .ok_or_else(|| {
             OAuthError::InvalidTarget("resource indicator is missing, or unknown".into())
         })?;
-    let available = state
-        .store
-        .application_resource_scopes(DEFAULT_TENANT, &client.id, &resource.id)
-        .await
-        .map_err(server_error)?;
+    let (resource, available) = (grant.resource, grant.scopes);
     let scope = params
         .scopes()
         .into_iter()
