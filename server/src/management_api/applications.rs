@@ -39,13 +39,13 @@ pub async fn applications_list(
     }
     let found =
         applications::list(&state.store, DEFAULT_TENANT, query.get("q"), &types, page).await?;
-    match page {
-        Some(page) => {
-            let headers = pagination::headers(&state.public_url, &uri, &query, page, found.total);
-            Ok((headers, Json(found.items)).into_response())
-        }
-        None => Ok(Json(found.items).into_response()),
-    }
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        page,
+        found,
+    ))
 }
 
 /// `POST /api/applications` `{ name, type, description? }` → 201 with the app and, for
@@ -65,7 +65,7 @@ pub async fn application_get(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     match applications::find(&state.store, DEFAULT_TENANT, &id).await? {
-        Some(app) => Ok(Json(app).into_response()),
+        Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists_with_id("applications", &id)),
     }
 }
@@ -75,9 +75,5 @@ pub async fn application_delete(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if applications::delete(&state.store, DEFAULT_TENANT, &id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found())
-    }
+    super::deleted(applications::delete(&state.store, DEFAULT_TENANT, &id).await?)
 }

@@ -10,6 +10,7 @@ mod pagination;
 mod text;
 
 use axum::Router;
+use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::{get, post};
 
@@ -60,4 +61,13 @@ pub fn router(state: AppState) -> Router<AppState> {
             auth::require_management_token,
         ))
         .fallback(|| async { ApiError::route_not_found() })
+}
+
+/// 204 when a delete removed a row, else Logto's 404 `entity.not_found`.
+fn deleted(removed: bool) -> Result<StatusCode, ApiError> {
+    if removed {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found())
+    }
 }

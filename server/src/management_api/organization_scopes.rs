@@ -21,13 +21,13 @@ pub async fn organization_scopes_list(
     let page = pagination::optional_page(&query)?;
     let found =
         organization_scopes::list(&state.store, DEFAULT_TENANT, query.get("q"), page).await?;
-    match page {
-        Some(page) => {
-            let headers = pagination::headers(&state.public_url, &uri, &query, page, found.total);
-            Ok((headers, Json(found.items)).into_response())
-        }
-        None => Ok(Json(found.items).into_response()),
-    }
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        page,
+        found,
+    ))
 }
 
 /// `POST /api/organization-scopes` `{ name, description? }` → 201; a taken name → 422.
@@ -45,7 +45,7 @@ pub async fn organization_scope_get(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     match organization_scopes::find(&state.store, DEFAULT_TENANT, &id).await? {
-        Some(scope) => Ok(Json(scope).into_response()),
+        Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists_with_id("organization_scopes", &id)),
     }
 }
@@ -57,7 +57,7 @@ pub async fn organization_scope_update(
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
     match organization_scopes::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
-        Some(scope) => Ok(Json(scope).into_response()),
+        Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists("organization scope")),
     }
 }
@@ -67,9 +67,5 @@ pub async fn organization_scope_delete(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if organization_scopes::delete(&state.store, DEFAULT_TENANT, &id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found())
-    }
+    super::deleted(organization_scopes::delete(&state.store, DEFAULT_TENANT, &id).await?)
 }

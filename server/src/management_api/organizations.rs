@@ -45,7 +45,7 @@ pub async fn organization_get(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     match organizations::find(&state.store, DEFAULT_TENANT, &id).await? {
-        Some(org) => Ok(Json(org).into_response()),
+        Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists_with_id("organizations", &id)),
     }
 }
@@ -57,7 +57,7 @@ pub async fn organization_update(
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
     match organizations::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
-        Some(org) => Ok(Json(org).into_response()),
+        Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists("organization")),
     }
 }
@@ -67,9 +67,5 @@ pub async fn organization_delete(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if organizations::delete(&state.store, DEFAULT_TENANT, &id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found())
-    }
+    super::deleted(organizations::delete(&state.store, DEFAULT_TENANT, &id).await?)
 }

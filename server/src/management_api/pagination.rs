@@ -1,11 +1,14 @@
 //! Logto pagination (spec §0.4): `page` (1-based) and `page_size` (≤ 100, default 20);
 //! `Total-Number` and RFC 8288 `Link` headers with first/prev/next/last.
 
+use axum::Json;
 use axum::http::{HeaderMap, HeaderValue, Uri};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
 
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
-use crate::storage::Page;
+use crate::storage::{Page, Paged};
 
 const DEFAULT_PAGE_SIZE: u32 = 20;
 const MAX_PAGE_SIZE: u32 = 100;
@@ -90,4 +93,22 @@ pub fn headers(
         }
     }
     headers
+}
+
+/// A list response: with a page, the rows plus `Total-Number`/`Link`; without, just the rows.
+pub fn list_response<T: Serialize>(
+    public_url: &str,
+    uri: &Uri,
+    query: &QueryPairs,
+    page: Option<Page>,
+    found: Paged<T>,
+) -> Response {
+    match page {
+        Some(page) => (
+            headers(public_url, uri, query, page, found.total),
+            Json(found.items),
+        )
+            .into_response(),
+        None => Json(found.items).into_response(),
+    }
 }
