@@ -2,12 +2,23 @@
 
 mod applications;
 mod console;
+mod memberships;
+mod organization_roles;
 mod organization_scopes;
 mod organizations;
+mod resources;
+mod users;
 
 pub use applications::{APPLICATION_TYPES, Application, ApplicationPage, CreatedApplication};
 pub use console::{AdminInfo, ConsoleStatus};
+pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};
+pub use organization_roles::{
+    NamedRef, ORGANIZATION_ROLE_TYPES, OrganizationRole, OrganizationRoleWithScopes,
+    ResourceScopeRef,
+};
 pub use organization_scopes::OrganizationScope;
 pub use organizations::{
     FeaturedUser, Organization, OrganizationPage, OrganizationSettings, OrganizationWithFeatured,
 };
+pub use resources::{Resource, Scope};
+pub use users::{User, UserWithOrganizationRoles};

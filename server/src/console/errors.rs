@@ -20,6 +20,30 @@ pub fn to_app(err: DomainError) -> AppError {
         DomainError::UsernameTaken => {
             AppError::field("username", "This username is already in use.")
         }
+        DomainError::EmailTaken => AppError::field(
+            "primary_email",
+            "This email is associated with an existing account.",
+        ),
+        DomainError::PhoneTaken => AppError::field(
+            "primary_phone",
+            "This phone number is associated with an existing account.",
+        ),
+        DomainError::RequireMembership => {
+            AppError::invalid("Only members of the organization can hold its roles.")
+        }
+        DomainError::RoleNamesNotFound(names) => {
+            AppError::invalid(format!("No such roles: {}.", names.join(", ")))
+        }
+        DomainError::Storage(crate::storage::StorageError::UniqueViolation) => {
+            AppError::field("name", "This name is already in use.")
+        }
+        DomainError::Storage(crate::storage::StorageError::ForeignKeyViolation) => {
+            AppError::invalid("Something you picked no longer exists. Reload and try again.")
+        }
+        DomainError::Storage(crate::storage::StorageError::CheckViolation) => AppError::invalid(
+            "That role or application type does not fit here: users take User roles, \
+             machine-to-machine apps take machine-to-machine roles.",
+        ),
         DomainError::Storage(crate::storage::StorageError::UnstorableText) => {
             AppError::invalid("Text must not contain NUL characters.")
         }

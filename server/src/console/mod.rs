@@ -241,7 +241,7 @@ impl ConsoleBackend for ConsoleService {
         self.require_admin().await?;
         let page = clamp_page(page, page_size);
         let store = &self.state.store;
-        let found = applications::list(store, DEFAULT_TENANT, None, &[], Some(page))
+        let found = applications::list(store, DEFAULT_TENANT, None, &[], None, Some(page))
             .await
             .map_err(to_app)?;
         let mut items = Vec::with_capacity(found.items.len());

@@ -32,16 +32,10 @@ fn validate(username: &str, password: &str) -> Result<(), DomainError> {
 
 fn new_row(username: &str, hash: String, now: i64) -> UserRow {
     UserRow {
-        tenant_id: ADMIN_TENANT.into(),
-        id: ids::generate(ids::SHORT),
         username: Some(username.into()),
-        primary_email: None,
         name: Some(username.into()),
         password_encrypted: Some(hash),
-        is_suspended: false,
-        last_sign_in_at: None,
-        created_at: now,
-        updated_at: now,
+        ..UserRow::new(ADMIN_TENANT, ids::generate(ids::SHORT), now)
     }
 }
 

@@ -132,9 +132,12 @@ pub async fn list(
     tenant: &str,
     q: Option<&str>,
     types: &[String],
+    exclude_organization: Option<&str>,
     page: Option<Page>,
 ) -> Result<Paged<Application>, DomainError> {
-    let rows = store.application_list(tenant, q, types, page).await?;
+    let rows = store
+        .application_list(tenant, q, types, exclude_organization, page)
+        .await?;
     let items = rows
         .items
         .into_iter()

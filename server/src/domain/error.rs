@@ -11,6 +11,16 @@ pub enum DomainError {
     AlreadySetUp,
     #[error("username is already in use")]
     UsernameTaken,
+    #[error("email is already in use")]
+    EmailTaken,
+    #[error("phone is already in use")]
+    PhoneTaken,
+    /// The user or application is not a member of the organization.
+    #[error("membership required")]
+    RequireMembership,
+    /// Organization role names that match no role.
+    #[error("role names not found: {}", .0.join(", "))]
+    RoleNamesNotFound(Vec<String>),
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("internal: {0}")]

@@ -166,6 +166,43 @@ impl<'a> Guard<'a> {
         }
     }
 
+    /// An array of non-empty strings (relation ids). `required` demands the key; `non_empty`
+    /// demands at least one element. Absent and not required → `None`.
+    pub fn id_list(&mut self, key: &str, required: bool, non_empty: bool) -> Option<Vec<String>> {
+        let value = match self.get(key) {
+            None if required => {
+                self.issue(key, "invalid_type", "Required");
+                return None;
+            }
+            None => return None,
+            Some(v) => v,
+        };
+        let Value::Array(items) = value else {
+            self.expected(key, "array", value);
+            return None;
+        };
+        if non_empty && items.is_empty() {
+            self.issue(key, "too_small", "Array must contain at least 1 element(s)");
+            return None;
+        }
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{key}.{i}");
+            match self.string_value(&path, item, 1, usize::MAX) {
+                Some(s) => out.push(s),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// A string that may be absent; if present it must be one of `allowed`.
+    pub fn optional_enum(&mut self, key: &str, allowed: &[&str]) -> Option<String> {
+        self.get(key)?;
+        self.required_enum(key, allowed)
+    }
+
     /// A string that must be one of `allowed`.
     pub fn required_enum(&mut self, key: &str, allowed: &[&str]) -> Option<String> {
         let value = self.required_string(key, 0, usize::MAX)?;

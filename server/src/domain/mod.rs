@@ -5,9 +5,14 @@ pub mod applications;
 pub mod error;
 pub mod guard;
 pub mod ids;
+pub mod members;
+pub mod organization_roles;
 pub mod organization_scopes;
 pub mod organizations;
 pub mod passwords;
+pub mod relations;
+pub mod resources;
 pub mod secrets;
+pub mod users;
 
 pub use error::DomainError;

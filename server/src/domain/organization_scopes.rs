@@ -21,7 +21,7 @@ pub fn parse(body: &Value, require_name: bool) -> Result<OrganizationScopePatch,
     Ok(OrganizationScopePatch { name, description })
 }
 
-fn to_wire(row: OrganizationScopeRow) -> OrganizationScope {
+pub fn to_wire(row: OrganizationScopeRow) -> OrganizationScope {
     OrganizationScope {
         tenant_id: row.tenant_id,
         id: row.id,

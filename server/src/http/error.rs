@@ -178,12 +178,46 @@ impl From<DomainError> for ApiError {
                 "user.username_already_in_use",
                 "This username is already in use.",
             ),
+            DomainError::EmailTaken => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "user.email_already_in_use",
+                "This email is associated with an existing account.",
+            ),
+            DomainError::PhoneTaken => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "user.phone_already_in_use",
+                "This phone number is associated with an existing account.",
+            ),
+            DomainError::RequireMembership => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "organization.require_membership",
+                "The user must be a member of the organization to proceed.",
+            ),
+            DomainError::RoleNamesNotFound(names) => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "organization.role_names_not_found",
+                format!(
+                    "Invalid role names detected: {}. Please create these roles first before \
+                     proceeding.",
+                    conjunction(&names)
+                ),
+            ),
             DomainError::InvalidCredentials | DomainError::AlreadySetUp => ApiError::forbidden(),
             DomainError::Internal(msg) => {
                 tracing::error!(error = %msg, "internal failure");
                 ApiError::internal()
             }
         }
+    }
+}
+
+/// "a", "a and b", "a, b, and c" (the English list style of Logto's messages).
+fn conjunction(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
     }
 }
 

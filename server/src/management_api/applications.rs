@@ -12,7 +12,7 @@ use crate::http::extract::{JsonBody, QueryPairs};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
-/// `GET /api/applications?q&types&page&page_size`: creation order; pagination optional.
+/// `GET /api/applications?q&types&excludeOrganizationId&page&page_size`: creation order; pagination optional.
 /// `types` may repeat or hold a comma-separated list.
 pub async fn applications_list(
     State(state): State<AppState>,
@@ -37,8 +37,16 @@ pub async fn applications_list(
             )],
         ));
     }
-    let found =
-        applications::list(&state.store, DEFAULT_TENANT, query.get("q"), &types, page).await?;
+    let exclude = super::exclude_organization(&query)?;
+    let found = applications::list(
+        &state.store,
+        DEFAULT_TENANT,
+        query.get("q"),
+        &types,
+        exclude,
+        page,
+    )
+    .await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,
@@ -76,4 +84,35 @@ pub async fn application_delete(
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     super::deleted(applications::delete(&state.store, DEFAULT_TENANT, &id).await?)
+}
+
+/// `GET /api/applications/:id/organizations` (pagination optional); 404 for an unknown app.
+pub async fn application_organizations(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::optional_page(&query)?;
+    if applications::find(&state.store, DEFAULT_TENANT, &id)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::not_exists_with_id("applications", &id));
+    }
+    let found = crate::domain::members::organizations_of(
+        &state.store,
+        crate::storage::MemberKind::Application,
+        DEFAULT_TENANT,
+        &id,
+        page,
+    )
+    .await?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        page,
+        found,
+    ))
 }

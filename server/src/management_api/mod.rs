@@ -4,18 +4,24 @@
 mod applications;
 mod auth;
 mod keys;
+mod organization_members;
+mod organization_roles;
 mod organization_scopes;
 mod organizations;
 mod pagination;
+mod relations;
 mod text;
+mod users;
 
 use axum::Router;
 use axum::http::StatusCode;
 use axum::middleware;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 
 use crate::http::error::ApiError;
+use crate::http::extract::QueryPairs;
 use crate::state::AppState;
+use organization_members as members;
 
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
@@ -29,6 +35,94 @@ pub fn router(state: AppState) -> Router<AppState> {
                 .patch(organizations::organization_update)
                 .delete(organizations::organization_delete),
         )
+        .route(
+            "/organizations/{id}/users",
+            get(members::users_list)
+                .post(members::users::add)
+                .put(members::users::replace),
+        )
+        .route(
+            "/organizations/{id}/users/roles",
+            post(members::users::add_roles_to_many),
+        )
+        .route(
+            "/organizations/{id}/users/{member}",
+            delete(members::users::remove),
+        )
+        .route(
+            "/organizations/{id}/users/{member}/roles",
+            get(members::users::roles)
+                .post(members::users::roles_add)
+                .put(members::users::roles_replace),
+        )
+        .route(
+            "/organizations/{id}/users/{member}/roles/{role}",
+            delete(members::users::role_remove),
+        )
+        .route(
+            "/organizations/{id}/users/{member}/scopes",
+            get(members::user_scopes),
+        )
+        .route(
+            "/organizations/{id}/applications",
+            get(members::applications_list)
+                .post(members::applications::add)
+                .put(members::applications::replace),
+        )
+        .route(
+            "/organizations/{id}/applications/roles",
+            post(members::applications::add_roles_to_many),
+        )
+        .route(
+            "/organizations/{id}/applications/{member}",
+            delete(members::applications::remove),
+        )
+        .route(
+            "/organizations/{id}/applications/{member}/roles",
+            get(members::applications::roles)
+                .post(members::applications::roles_add)
+                .put(members::applications::roles_replace),
+        )
+        .route(
+            "/organizations/{id}/applications/{member}/roles/{role}",
+            delete(members::applications::role_remove),
+        )
+        .route(
+            "/organization-roles",
+            get(organization_roles::list).post(organization_roles::create),
+        )
+        .route(
+            "/organization-roles/{id}",
+            get(organization_roles::get)
+                .patch(organization_roles::update)
+                .delete(organization_roles::delete),
+        )
+        .route(
+            "/organization-roles/{id}/scopes",
+            get(organization_roles::scopes)
+                .post(organization_roles::scopes_add)
+                .put(organization_roles::scopes_replace),
+        )
+        .route(
+            "/organization-roles/{id}/scopes/{item}",
+            delete(organization_roles::scopes_remove),
+        )
+        .route(
+            "/organization-roles/{id}/resource-scopes",
+            get(organization_roles::resource_scopes)
+                .post(organization_roles::resource_scopes_add)
+                .put(organization_roles::resource_scopes_replace),
+        )
+        .route(
+            "/organization-roles/{id}/resource-scopes/{item}",
+            delete(organization_roles::resource_scopes_remove),
+        )
+        .route("/users", get(users::list).post(users::create))
+        .route(
+            "/users/{id}",
+            get(users::get).patch(users::update).delete(users::delete),
+        )
+        .route("/users/{id}/organizations", get(users::organizations))
         .route(
             "/organization-scopes",
             get(organization_scopes::organization_scopes_list)
@@ -47,6 +141,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             "/applications/{id}",
             get(applications::application_get).delete(applications::application_delete),
+        )
+        .route(
+            "/applications/{id}/organizations",
+            get(applications::application_organizations),
         )
         .route("/configs/oidc/private-keys", get(keys::private_keys_list))
         .route(
@@ -70,4 +168,21 @@ fn deleted(removed: bool) -> Result<StatusCode, ApiError> {
     } else {
         Err(ApiError::not_found())
     }
+}
+
+/// `excludeOrganizationId` of the user and application lists; Logto refuses it together with
+/// `excludeRoleId`.
+fn exclude_organization(query: &QueryPairs) -> Result<Option<&str>, ApiError> {
+    let exclude = query.get("excludeOrganizationId").filter(|v| !v.is_empty());
+    if exclude.is_some() && query.get("excludeRoleId").is_some() {
+        return Err(ApiError::invalid_input(
+            "query",
+            &[
+                "Error in key path \"\": (custom) excludeRoleId and excludeOrganizationId \
+               cannot be used together"
+                    .into(),
+            ],
+        ));
+    }
+    Ok(exclude)
 }

@@ -30,6 +30,11 @@ pub struct NewApplication {
 const COLUMNS: &str = "tenant_id, id, name, description, type, secret_digest, oidc_client_metadata, \
                        custom_client_metadata, custom_data, is_third_party, created_at";
 
+/// The same columns qualified by the alias `a` (for joins).
+pub(crate) const A_COLUMNS: &str = "a.tenant_id, a.id, a.name, a.description, a.type, \
+     a.secret_digest, a.oidc_client_metadata, a.custom_client_metadata, a.custom_data, \
+     a.is_third_party, a.created_at";
+
 const INSERT: &str = "INSERT INTO applications (tenant_id, id, name, description, type, \
      secret_digest, oidc_client_metadata, custom_client_metadata, custom_data, is_third_party, \
      created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
@@ -113,26 +118,31 @@ impl Store {
         )
     }
 
-    /// Applications in creation order, filtered by `q` (id, name, description) and by type.
+    /// Applications in creation order, filtered by `q` (id, name, description), by type and,
+    /// with `exclude_organization`, leaving out that organization's members.
     pub async fn application_list(
         &self,
         tenant: &str,
         q: Option<&str>,
         types: &[String],
+        exclude_organization: Option<&str>,
         page: Option<Page>,
     ) -> Result<Paged<ApplicationRow>, StorageError> {
         let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
         let mut filter = String::from(
             "tenant_id = $1 AND ($2 IS NULL OR lower(id) LIKE $2 ESCAPE '\\' \
-             OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\')",
+             OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\') \
+             AND ($3 IS NULL OR NOT EXISTS (SELECT 1 FROM organization_application_relations m \
+               WHERE m.tenant_id = $1 AND m.organization_id = $3 \
+               AND m.application_id = applications.id))",
         );
         if !types.is_empty() {
             let list = (0..types.len())
-                .map(|i| format!("${}", i + 3))
+                .map(|i| format!("${}", i + 4))
                 .collect::<Vec<_>>();
             filter.push_str(&format!(" AND type IN ({})", list.join(", ")));
         }
-        let next = types.len() + 3;
+        let next = types.len() + 4;
         let limit = match page {
             Some(_) => format!(" LIMIT ${next} OFFSET ${}", next + 1),
             None => String::new(),
@@ -142,7 +152,10 @@ impl Store {
         );
         let count_sql = format!("SELECT COUNT(*) FROM applications WHERE {filter}");
         let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, ApplicationRow>(&list_sql).bind(tenant).bind(&pattern);
+            let mut q = sqlx::query_as::<_, ApplicationRow>(&list_sql)
+                .bind(tenant)
+                .bind(&pattern)
+                .bind(exclude_organization);
             for t in types {
                 q = q.bind(t);
             }
@@ -152,7 +165,10 @@ impl Store {
             q.fetch_all(p)
         })?;
         let total: i64 = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_scalar(&count_sql).bind(tenant).bind(&pattern);
+            let mut q = sqlx::query_scalar(&count_sql)
+                .bind(tenant)
+                .bind(&pattern)
+                .bind(exclude_organization);
             for t in types {
                 q = q.bind(t);
             }

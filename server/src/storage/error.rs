@@ -33,6 +33,8 @@ impl From<sqlx::Error> for StorageError {
                 ErrorKind::UniqueViolation => StorageError::UniqueViolation,
                 ErrorKind::ForeignKeyViolation => StorageError::ForeignKeyViolation,
                 ErrorKind::CheckViolation => StorageError::CheckViolation,
+                // SQLite 1811 (SQLITE_CONSTRAINT_TRIGGER): a type rule's RAISE(ABORT) in a trigger.
+                _ if db.code().as_deref() == Some("1811") => StorageError::CheckViolation,
                 // 22021: character_not_in_repertoire (a NUL byte in text).
                 _ if db.code().as_deref() == Some("22021") => StorageError::UnstorableText,
                 _ => StorageError::Other(err),

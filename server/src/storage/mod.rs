@@ -5,13 +5,19 @@
 mod applications;
 mod error;
 mod keys;
+mod memberships;
+mod organization_roles;
 mod organization_scopes;
+mod organization_tokens;
 mod organizations;
 mod pagination;
+pub mod relations;
 mod resources;
+mod scopes;
 pub use resources::{
     MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, ResourceGrant, ResourceRow,
 };
+pub use scopes::ScopeRow;
 mod sessions;
 mod users;
 
@@ -26,11 +32,15 @@ use sqlx::sqlite::{
 pub use applications::{ApplicationRow, NewApplication};
 pub use error::StorageError;
 pub use keys::SigningKeyRow;
+pub use memberships::{MemberKind, MemberOrganization};
+pub use organization_roles::{
+    HeldRoleRow, OrganizationRolePatch, OrganizationRoleRow, RolePermissionRow,
+};
 pub use organization_scopes::{OrganizationScopePatch, OrganizationScopeRow};
 pub use organizations::{OrganizationPatchRow, OrganizationRow};
 pub use pagination::{Page, Paged};
 pub use sessions::SessionStore;
-pub use users::UserRow;
+pub use users::{UniqueUserField, UserPatch, UserRow};
 
 /// Tenant of the customers' own users, applications and organizations.
 pub const DEFAULT_TENANT: &str = "default";
@@ -87,6 +97,23 @@ macro_rules! dispatch_tx_exec {
     };
 }
 pub(crate) use dispatch_tx_exec;
+
+/// [`dispatch!`] inside a transaction: the body gets the connection as `$c`.
+macro_rules! dispatch_tx {
+    ($tx:expr, $c:ident => $body:expr) => {
+        match $tx {
+            $crate::storage::Tx::Sqlite(t) => {
+                let $c = &mut **t;
+                $body.await
+            }
+            $crate::storage::Tx::Postgres(t) => {
+                let $c = &mut **t;
+                $body.await
+            }
+        }
+    };
+}
+pub(crate) use dispatch_tx;
 
 /// A migration's `(version, description)`.
 pub type MigrationId = (i64, String);

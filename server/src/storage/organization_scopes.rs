@@ -127,4 +127,43 @@ impl Store {
             dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
         Ok(done > 0)
     }
+
+    /// The organization permissions of a role, by name.
+    pub async fn organization_role_scope_list(
+        &self,
+        tenant: &str,
+        role_id: &str,
+        page: Option<Page>,
+    ) -> Result<Paged<OrganizationScopeRow>, StorageError> {
+        const FROM: &str = "organization_role_scope_relations r \
+             JOIN organization_scopes s ON s.id = r.organization_scope_id \
+             WHERE r.tenant_id = $1 AND r.organization_role_id = $2";
+        let limit = if page.is_some() {
+            " LIMIT $3 OFFSET $4"
+        } else {
+            ""
+        };
+        let order = match self.db {
+            Db::Sqlite(_) => "s.name, s.id",
+            Db::Postgres(_) => "s.name COLLATE \"C\", s.id",
+        };
+        let list_sql = format!(
+            "SELECT s.tenant_id, s.id, s.name, s.description FROM {FROM} ORDER BY {order}{limit}"
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
+        let items = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, OrganizationScopeRow>(&list_sql)
+                .bind(tenant)
+                .bind(role_id);
+            if let Some(page) = page {
+                q = q.bind(page.limit()).bind(page.offset());
+            }
+            q.fetch_all(p)
+        })?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(role_id)
+            .fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
 }

@@ -1,6 +1,8 @@
-//! `users`: console administrators (tenant `admin`) and, later, end-users (tenant `default`).
+//! `users`: console administrators (tenant `admin`) and end-users (tenant `default`).
 
-use super::{StorageError, Store, dispatch, dispatch_exec};
+use super::{
+    Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern, split_nullable,
+};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {
@@ -8,7 +10,13 @@ pub struct UserRow {
     pub id: String,
     pub username: Option<String>,
     pub primary_email: Option<String>,
+    pub primary_phone: Option<String>,
     pub name: Option<String>,
+    pub avatar: Option<String>,
+    pub profile: String,
+    pub custom_data: String,
+    pub identities: String,
+    pub application_id: Option<String>,
     pub password_encrypted: Option<String>,
     pub is_suspended: bool,
     pub last_sign_in_at: Option<i64>,
@@ -16,27 +24,206 @@ pub struct UserRow {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "tenant_id, id, username, primary_email, name, password_encrypted, \
-                       is_suspended, last_sign_in_at, created_at, updated_at";
+impl UserRow {
+    /// A user with nothing but an id and timestamps; callers fill in what they have.
+    pub fn new(tenant_id: &str, id: String, now: i64) -> Self {
+        UserRow {
+            tenant_id: tenant_id.into(),
+            id,
+            username: None,
+            primary_email: None,
+            primary_phone: None,
+            name: None,
+            avatar: None,
+            profile: "{}".into(),
+            custom_data: "{}".into(),
+            identities: "{}".into(),
+            application_id: None,
+            password_encrypted: None,
+            is_suspended: false,
+            last_sign_in_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
+/// Fields to change; `None` keeps the stored value, `Some(None)` clears a nullable one.
+#[derive(Clone, Debug, Default)]
+pub struct UserPatch {
+    pub username: Option<Option<String>>,
+    pub primary_email: Option<Option<String>>,
+    pub primary_phone: Option<Option<String>>,
+    pub name: Option<Option<String>>,
+    pub avatar: Option<Option<String>>,
+    pub profile: Option<String>,
+    pub custom_data: Option<String>,
+    pub is_suspended: Option<bool>,
+}
+
+pub(crate) const COLUMNS: &str = "tenant_id, id, username, primary_email, primary_phone, name, \
+     avatar, profile, custom_data, identities, application_id, password_encrypted, is_suspended, \
+     last_sign_in_at, created_at, updated_at";
+
+/// The same columns qualified by the alias `u` (for joins).
+pub(crate) const U_COLUMNS: &str = "u.tenant_id, u.id, u.username, u.primary_email, \
+     u.primary_phone, u.name, u.avatar, u.profile, u.custom_data, u.identities, u.application_id, \
+     u.password_encrypted, u.is_suspended, u.last_sign_in_at, u.created_at, u.updated_at";
+
+/// `q` over a user's id, email, phone, username and name (placeholder `$n`, alias `u`).
+pub(crate) fn search_filter(n: usize) -> String {
+    format!(
+        "(${n} IS NULL OR lower(u.id) LIKE ${n} ESCAPE '\\' \
+         OR lower(u.primary_email) LIKE ${n} ESCAPE '\\' \
+         OR lower(u.primary_phone) LIKE ${n} ESCAPE '\\' \
+         OR lower(u.username) LIKE ${n} ESCAPE '\\' OR lower(u.name) LIKE ${n} ESCAPE '\\')"
+    )
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum UniqueUserField {
+    Username,
+    PrimaryEmail,
+    PrimaryPhone,
+}
 
 impl Store {
-    /// Inserts a user with an argon2id hash; `UniqueViolation` when the username is taken.
+    /// Inserts a user (password as an argon2id PHC string); `UniqueViolation` when the
+    /// username, email or phone is taken.
     pub async fn user_insert(&self, row: &UserRow) -> Result<(), StorageError> {
-        const SQL: &str = "INSERT INTO users (tenant_id, id, username, primary_email, name, \
+        const SQL: &str = "INSERT INTO users (tenant_id, id, username, primary_email, \
+             primary_phone, name, avatar, profile, custom_data, identities, application_id, \
              password_encrypted, password_encryption_method, is_suspended, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'Argon2i', $7, $8, $9)";
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+               CASE WHEN $12 IS NULL THEN NULL ELSE 'Argon2i' END, $13, $14, $15)";
         dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(&row.tenant_id)
             .bind(&row.id)
             .bind(&row.username)
             .bind(&row.primary_email)
+            .bind(&row.primary_phone)
             .bind(&row.name)
+            .bind(&row.avatar)
+            .bind(&row.profile)
+            .bind(&row.custom_data)
+            .bind(&row.identities)
+            .bind(&row.application_id)
             .bind(&row.password_encrypted)
             .bind(row.is_suspended)
             .bind(row.created_at)
             .bind(row.updated_at)
             .execute(p))?;
         Ok(())
+    }
+
+    /// Users in creation order (then id), filtered by `q` and, with `exclude_organization`,
+    /// leaving out that organization's members.
+    pub async fn user_list(
+        &self,
+        tenant: &str,
+        q: Option<&str>,
+        exclude_organization: Option<&str>,
+        page: Page,
+    ) -> Result<Paged<UserRow>, StorageError> {
+        let filter = format!(
+            "u.tenant_id = $1 AND {} AND ($3 IS NULL OR NOT EXISTS (\
+               SELECT 1 FROM organization_user_relations m \
+               WHERE m.tenant_id = $1 AND m.organization_id = $3 AND m.user_id = u.id))",
+            search_filter(2)
+        );
+        let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
+        let list_sql = format!(
+            "SELECT {U_COLUMNS} FROM users u WHERE {filter} \
+             ORDER BY u.created_at, u.id LIMIT $4 OFFSET $5"
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM users u WHERE {filter}");
+        let items = dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&list_sql)
+            .bind(tenant)
+            .bind(&pattern)
+            .bind(exclude_organization)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(p))?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(&pattern)
+            .bind(exclude_organization)
+            .fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
+
+    /// Applies a patch in one statement; `None` when the user does not exist.
+    pub async fn user_update(
+        &self,
+        tenant: &str,
+        id: &str,
+        patch: &UserPatch,
+        now: i64,
+    ) -> Result<Option<UserRow>, StorageError> {
+        let sql = format!(
+            "UPDATE users SET \
+               username = CASE WHEN $3 THEN $4 ELSE username END, \
+               primary_email = CASE WHEN $5 THEN $6 ELSE primary_email END, \
+               primary_phone = CASE WHEN $7 THEN $8 ELSE primary_phone END, \
+               name = CASE WHEN $9 THEN $10 ELSE name END, \
+               avatar = CASE WHEN $11 THEN $12 ELSE avatar END, \
+               profile = COALESCE($13, profile), \
+               custom_data = COALESCE($14, custom_data), \
+               is_suspended = COALESCE($15, is_suspended), \
+               updated_at = $16 \
+             WHERE tenant_id = $1 AND id = $2 RETURNING {COLUMNS}"
+        );
+        let (set_username, username) = split_nullable(&patch.username);
+        let (set_email, email) = split_nullable(&patch.primary_email);
+        let (set_phone, phone) = split_nullable(&patch.primary_phone);
+        let (set_name, name) = split_nullable(&patch.name);
+        let (set_avatar, avatar) = split_nullable(&patch.avatar);
+        Ok(dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .bind(set_username)
+            .bind(username)
+            .bind(set_email)
+            .bind(email)
+            .bind(set_phone)
+            .bind(phone)
+            .bind(set_name)
+            .bind(name)
+            .bind(set_avatar)
+            .bind(avatar)
+            .bind(&patch.profile)
+            .bind(&patch.custom_data)
+            .bind(patch.is_suspended)
+            .bind(now)
+            .fetch_optional(p))?)
+    }
+
+    /// Deletes the user; memberships, roles and sessions go with it (cascade).
+    pub async fn user_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
+        const SQL: &str = "DELETE FROM users WHERE tenant_id = $1 AND id = $2";
+        let done =
+            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
+        Ok(done > 0)
+    }
+
+    /// The id of the user holding this value in `column` (`username`, `primary_email` or
+    /// `primary_phone`), to report which unique field a new value collides with.
+    pub async fn user_id_by_unique(
+        &self,
+        tenant: &str,
+        column: UniqueUserField,
+        value: &str,
+    ) -> Result<Option<String>, StorageError> {
+        let column = match column {
+            UniqueUserField::Username => "username",
+            UniqueUserField::PrimaryEmail => "primary_email",
+            UniqueUserField::PrimaryPhone => "primary_phone",
+        };
+        let sql = format!("SELECT id FROM users WHERE tenant_id = $1 AND {column} = $2");
+        Ok(dispatch!(&self.db, p => sqlx::query_scalar(&sql)
+            .bind(tenant)
+            .bind(value)
+            .fetch_optional(p))?)
     }
 
     /// Inserts the first user of a tenant, atomically: `false` when the tenant already has one.

@@ -266,3 +266,68 @@ pub async fn read(res: Response) -> (u16, Value) {
     let text = res.text().await.unwrap_or_default();
     (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
+
+/// Verifies a JWT against the published JWKS as a resource server would (ES256, `at+jwt`,
+/// issuer and the given audience) and returns its claims.
+pub async fn verify_jwt(app: &TestApp, token: &str, audience: &str) -> Value {
+    use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+    let header = jsonwebtoken::decode_header(token).unwrap();
+    assert_eq!(header.alg, Algorithm::ES256);
+    assert_eq!(header.typ.as_deref(), Some("at+jwt"));
+    let kid = header.kid.unwrap();
+    let (_, jwks) = read(app.get("/oidc/jwks").await).await;
+    let jwk = jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kid"] == kid.as_str())
+        .unwrap();
+    assert_eq!(jwk["kty"], "EC");
+    assert_eq!(jwk["crv"], "P-256");
+    let key =
+        DecodingKey::from_ec_components(jwk["x"].as_str().unwrap(), jwk["y"].as_str().unwrap())
+            .unwrap();
+    let mut validation = Validation::new(Algorithm::ES256);
+    validation.set_audience(&[audience]);
+    validation.set_issuer(&[app.state.issuer.as_ref()]);
+    jsonwebtoken::decode::<Value>(token, &key, &validation)
+        .unwrap()
+        .claims
+}
+
+impl TestApp {
+    /// POST a JSON body and return the created entity, asserting 201.
+    pub async fn create(&self, path: &str, body: Value) -> Value {
+        let (status, created) = self.api_json(Method::POST, path, &body).await;
+        assert_eq!(status, 201, "POST {path}: {created}");
+        created
+    }
+
+    /// The status of a request with a JSON body (for 201/204 relation routes).
+    pub async fn status_of(&self, method: Method, path: &str, body: Value) -> u16 {
+        self.api_json(method, path, &body).await.0
+    }
+
+    /// The `code` of an error response, asserting its status.
+    pub async fn error_code(&self, method: Method, path: &str, body: Value, status: u16) -> String {
+        let (got, body) = self.api_json(method, path, &body).await;
+        assert_eq!(got, status, "{path}: {body}");
+        body["code"].as_str().unwrap_or_default().to_string()
+    }
+
+    /// A GET's JSON body, asserting 200.
+    pub async fn get_ok(&self, path: &str) -> Value {
+        let (status, body) = self.api_get(path).await;
+        assert_eq!(status, 200, "GET {path}: {body}");
+        body
+    }
+}
+
+/// The `field` of every item of a JSON array.
+pub fn field<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v[field].as_str().unwrap())
+        .collect()
+}

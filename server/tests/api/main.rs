@@ -10,6 +10,7 @@ mod applications;
 mod console;
 mod management_auth;
 mod oidc_tokens;
+mod organization_roles;
 mod organization_scopes;
 mod organizations;
 mod storage;

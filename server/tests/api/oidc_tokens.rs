@@ -1,36 +1,13 @@
 //! Discovery, JWKS, the client_credentials grant and key rotation.
 
-use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
 use crate::helpers::{BOOTSTRAP_ID, BOOTSTRAP_SECRET, Backend, MANAGEMENT_API, read, spawn_app};
 
-/// Verifies a JWT against the published JWKS, as a resource server would.
 async fn verify_with_jwks(app: &crate::helpers::TestApp, token: &str) -> Value {
-    let header = jsonwebtoken::decode_header(token).unwrap();
-    assert_eq!(header.alg, Algorithm::ES256);
-    assert_eq!(header.typ.as_deref(), Some("at+jwt"));
-    let kid = header.kid.unwrap();
-    let (_, jwks) = read(app.get("/oidc/jwks").await).await;
-    let jwk = jwks["keys"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["kid"] == kid.as_str())
-        .unwrap();
-    assert_eq!(jwk["kty"], "EC");
-    assert_eq!(jwk["crv"], "P-256");
-    let key =
-        DecodingKey::from_ec_components(jwk["x"].as_str().unwrap(), jwk["y"].as_str().unwrap())
-            .unwrap();
-    let mut validation = Validation::new(Algorithm::ES256);
-    validation.set_audience(&[MANAGEMENT_API]);
-    validation.set_issuer(&[app.state.issuer.as_ref()]);
-    jsonwebtoken::decode::<Value>(token, &key, &validation)
-        .unwrap()
-        .claims
+    crate::helpers::verify_jwt(app, token, MANAGEMENT_API).await
 }
 
 both_backends!(issues_verifiable_tokens, issues_verifiable_tokens_impl);

@@ -352,16 +352,9 @@ async fn featured_members_and_cascade_impl(backend: Backend) {
     let org_id = org["id"].as_str().unwrap();
     for i in 0..4 {
         let user = UserRow {
-            tenant_id: DEFAULT_TENANT.into(),
-            id: format!("user{i}"),
             username: Some(format!("user{i}")),
-            primary_email: None,
             name: Some(format!("User {i}")),
-            password_encrypted: None,
-            is_suspended: false,
-            last_sign_in_at: None,
-            created_at: 1,
-            updated_at: 1,
+            ..UserRow::new(DEFAULT_TENANT, format!("user{i}"), 1)
         };
         app.store.user_insert(&user).await.unwrap();
         app.store

@@ -37,16 +37,9 @@ fn org(id: &str, name: &str, created_at: i64) -> OrganizationRow {
 
 fn user(tenant: &str, id: &str) -> UserRow {
     UserRow {
-        tenant_id: tenant.into(),
-        id: id.into(),
         username: Some(format!("u_{id}")),
-        primary_email: None,
-        name: None,
         password_encrypted: Some("hash".into()),
-        is_suspended: false,
-        last_sign_in_at: None,
-        created_at: 1,
-        updated_at: 1,
+        ..UserRow::new(tenant, id.into(), 1)
     }
 }
 
@@ -311,7 +304,7 @@ async fn applications_impl(backend: Backend) {
     );
 
     let list = s
-        .application_list(DEFAULT_TENANT, None, &[], None)
+        .application_list(DEFAULT_TENANT, None, &[], None, None)
         .await
         .unwrap();
     assert_eq!(
@@ -319,7 +312,7 @@ async fn applications_impl(backend: Backend) {
         ["m1", "s1"]
     );
     let spa = s
-        .application_list(DEFAULT_TENANT, Some("app s"), &["SPA".into()], None)
+        .application_list(DEFAULT_TENANT, Some("app s"), &["SPA".into()], None, None)
         .await
         .unwrap();
     assert_eq!(spa.total, 1);
@@ -328,6 +321,7 @@ async fn applications_impl(backend: Backend) {
             DEFAULT_TENANT,
             None,
             &[],
+            None,
             Some(Page {
                 page: 2,
                 page_size: 1,

@@ -2,6 +2,9 @@
 //! `organization_id` parameter (spec §3.4):
 //! - only machine-to-machine applications may use it;
 //! - exactly one `resource`, which must exist, unless `organization_id` is given;
+//! - with `organization_id`, the app must be a member of the organization (403 `access_denied`);
+//!   without `resource` the token is an organization token, with it the resource token carries
+//!   `organization_id` and the API permissions of the app's roles in that organization;
 //! - granted scopes = requested ∩ what the app's roles hold on that resource (none requested →
 //!   none granted); unknown scopes are dropped, not refused.
 
@@ -21,12 +24,15 @@ pub async fn grant(
             "requested grant type is not allowed for this client".into(),
         ));
     }
-    if params.get("organization_id").is_some() {
-        // No application is associated with an organization until organization membership for
-        // applications exists; Logto answers non-members exactly like this.
-        return Err(OAuthError::AccessDenied(
-            "app has not associated with the organization".into(),
-        ));
+    let server_error = |e: crate::storage::StorageError| {
+        tracing::error!(error = %e, "client_credentials lookup failed");
+        OAuthError::ServerError
+    };
+    let organization_id = params.get("organization_id").filter(|o| !o.is_empty());
+    if let Some(organization_id) = organization_id
+        && params.resources.is_empty()
+    {
+        return organization_token(state, client, params, organization_id).await;
     }
     let indicator = match params.resources.as_slice() {
         [] => {
@@ -41,18 +47,46 @@ pub async fn grant(
             ));
         }
     };
-    let server_error = |e: crate::storage::StorageError| {
-        tracing::error!(error = %e, "client_credentials lookup failed");
-        OAuthError::ServerError
+    let unknown_resource =
+        || OAuthError::InvalidTarget("resource indicator is missing, or unknown".into());
+    let grant = match organization_id {
+        // A resource token for the organization: API permissions of the app's roles there.
+        Some(organization_id) => {
+            let found = state
+                .store
+                .application_organization_resource_grant(
+                    DEFAULT_TENANT,
+                    organization_id,
+                    &client.id,
+                    indicator,
+                )
+                .await
+                .map_err(server_error)?;
+            match found {
+                Some((true, grant)) => grant,
+                Some((false, _)) => return Err(not_associated()),
+                // Membership is checked before the resource, as Logto does.
+                None => {
+                    let member = state
+                        .store
+                        .application_is_member(DEFAULT_TENANT, organization_id, &client.id)
+                        .await
+                        .map_err(server_error)?;
+                    return Err(if member {
+                        unknown_resource()
+                    } else {
+                        not_associated()
+                    });
+                }
+            }
+        }
+        None => state
+            .store
+            .resource_grant_for_application(DEFAULT_TENANT, &client.id, indicator)
+            .await
+            .map_err(server_error)?
+            .ok_or_else(unknown_resource)?,
     };
-    let grant = state
-        .store
-        .resource_grant_for_application(DEFAULT_TENANT, &client.id, indicator)
-        .await
-        .map_err(server_error)?
-        .ok_or_else(|| {
-            OAuthError::InvalidTarget("resource indicator is missing, or unknown".into())
-        })?;
     let (resource, available) = (grant.resource, grant.scopes);
     let scope = params
         .scopes()
@@ -70,7 +104,7 @@ pub async fn grant(
         client_id: client.id.clone(),
         iss: state.issuer.to_string(),
         aud: resource.indicator.clone(),
-        organization_id: None,
+        organization_id: organization_id.map(str::to_string),
     };
     let access_token = state.keys.sign(&claims).map_err(|e| {
         tracing::error!(error = %e, "token signing failed");
@@ -82,4 +116,65 @@ pub async fn grant(
         token_type: "Bearer",
         scope,
     })
+}
+
+/// Logto's answer to an application outside the organization.
+fn not_associated() -> OAuthError {
+    OAuthError::AccessDenied("app has not associated with the organization".into())
+}
+
+/// Organization token (`aud = urn:logto:organization:{id}`, 3600 s): the organization
+/// permissions of the app's roles there ∩ the requested scopes (none requested → `""`).
+async fn organization_token(
+    state: &AppState,
+    client: &ApplicationRow,
+    params: &Params,
+    organization_id: &str,
+) -> Result<TokenResponse, OAuthError> {
+    let available = state
+        .store
+        .application_organization_scopes(DEFAULT_TENANT, organization_id, &client.id)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "organization scope lookup failed");
+            OAuthError::ServerError
+        })?
+        .ok_or_else(not_associated)?;
+    let requested = params.scopes();
+    let scope = available
+        .iter()
+        .filter(|s| requested.contains(s))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let iat = state.clock.now_ms() / 1000;
+    let claims = AccessTokenClaims {
+        jti: ids::generate(32),
+        sub: client.id.clone(),
+        iat,
+        exp: iat + ORGANIZATION_TOKEN_TTL,
+        scope: scope.clone(),
+        client_id: client.id.clone(),
+        iss: state.issuer.to_string(),
+        aud: organization_audience(organization_id),
+        organization_id: None,
+    };
+    let access_token = state.keys.sign(&claims).map_err(|e| {
+        tracing::error!(error = %e, "token signing failed");
+        OAuthError::ServerError
+    })?;
+    Ok(TokenResponse {
+        access_token,
+        expires_in: ORGANIZATION_TOKEN_TTL,
+        token_type: "Bearer",
+        scope,
+    })
+}
+
+/// Lifetime of organization tokens (fixed in Logto).
+pub const ORGANIZATION_TOKEN_TTL: i64 = 3600;
+
+/// `urn:logto:organization:{id}`, the audience of organization tokens.
+pub fn organization_audience(organization_id: &str) -> String {
+    format!("urn:logto:organization:{organization_id}")
 }

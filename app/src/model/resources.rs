@@ -1,0 +1,25 @@
+use serde::{Deserialize, Serialize};
+
+/// Logto's Scope: a permission of an API resource.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scope {
+    pub tenant_id: String,
+    pub id: String,
+    pub resource_id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub created_at: i64,
+}
+
+/// Logto's Resource: an API addressed by its indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Resource {
+    pub tenant_id: String,
+    pub id: String,
+    pub name: String,
+    pub indicator: String,
+    pub is_default: bool,
+    pub access_token_ttl: i64,
+}

@@ -1,0 +1,35 @@
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::NamedRef;
+
+/// Logto's user info (never the password hash).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub id: String,
+    pub username: Option<String>,
+    pub primary_email: Option<String>,
+    pub primary_phone: Option<String>,
+    pub name: Option<String>,
+    pub avatar: Option<String>,
+    pub custom_data: Value,
+    pub identities: Value,
+    pub last_sign_in_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub profile: Value,
+    pub application_id: Option<String>,
+    pub cimd_client_id: Option<String>,
+    pub is_suspended: bool,
+    pub has_password: bool,
+}
+
+/// A member of an organization with the roles it holds there (by role name).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserWithOrganizationRoles {
+    #[serde(flatten)]
+    pub user: User,
+    pub organization_roles: Vec<NamedRef>,
+}

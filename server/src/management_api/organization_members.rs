@@ -1,0 +1,203 @@
+//! `/api/organizations/:id/users…` (spec §2.2) and `/api/organizations/:id/applications…`
+//! (§2.3). Both kinds of member share the handlers below except for their list.
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::pagination;
+use crate::domain::members;
+use crate::http::error::ApiError;
+use crate::http::extract::{JsonBody, QueryPairs};
+use crate::state::AppState;
+use crate::storage::{DEFAULT_TENANT, MemberKind};
+
+/// `GET /organizations/:id/users?q&organizationRoleId&page&page_size` (pagination mandatory;
+/// an unknown organization has no members).
+pub async fn users_list(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::page(&query)?;
+    let found = members::list_users(
+        &state.store,
+        DEFAULT_TENANT,
+        &id,
+        query.get("q"),
+        query.get("organizationRoleId"),
+        page,
+    )
+    .await?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        Some(page),
+        found,
+    ))
+}
+
+/// `GET /organizations/:id/applications?q&page&page_size` (pagination mandatory).
+pub async fn applications_list(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::page(&query)?;
+    let found =
+        members::list_applications(&state.store, DEFAULT_TENANT, &id, query.get("q"), page).await?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        Some(page),
+        found,
+    ))
+}
+
+/// Handlers for one kind of member, so the two route families cannot drift apart.
+macro_rules! member_handlers {
+    ($module:ident, $kind:expr, $echo_ids:expr) => {
+        pub mod $module {
+            use super::*;
+
+            /// `POST` `{ userIds | applicationIds }` → 201 (users echo the raw request ids).
+            pub async fn add(
+                State(state): State<AppState>,
+                Path(id): Path<String>,
+                JsonBody(body): JsonBody,
+            ) -> Result<Response, ApiError> {
+                let now = state.clock.now_ms();
+                let ids =
+                    members::add(&state.store, $kind, DEFAULT_TENANT, &id, &body, now).await?;
+                Ok(if $echo_ids {
+                    (StatusCode::CREATED, Json(json!({ "userIds": ids }))).into_response()
+                } else {
+                    StatusCode::CREATED.into_response()
+                })
+            }
+
+            /// `PUT` → 204: departing members are removed with their roles.
+            pub async fn replace(
+                State(state): State<AppState>,
+                Path(id): Path<String>,
+                JsonBody(body): JsonBody,
+            ) -> Result<StatusCode, ApiError> {
+                let now = state.clock.now_ms();
+                members::replace(&state.store, $kind, DEFAULT_TENANT, &id, &body, now).await?;
+                Ok(StatusCode::NO_CONTENT)
+            }
+
+            pub async fn remove(
+                State(state): State<AppState>,
+                Path((id, member)): Path<(String, String)>,
+            ) -> Result<StatusCode, ApiError> {
+                super::super::deleted(
+                    members::remove(&state.store, $kind, DEFAULT_TENANT, &id, &member).await?,
+                )
+            }
+
+            /// `POST …/roles` `{ memberIds, organizationRoleIds }` → 201, all or nothing.
+            pub async fn add_roles_to_many(
+                State(state): State<AppState>,
+                Path(id): Path<String>,
+                JsonBody(body): JsonBody,
+            ) -> Result<StatusCode, ApiError> {
+                let now = state.clock.now_ms();
+                members::add_roles_to_many(&state.store, $kind, DEFAULT_TENANT, &id, &body, now)
+                    .await?;
+                Ok(StatusCode::CREATED)
+            }
+
+            /// `GET …/:memberId/roles` (pagination optional; members only).
+            pub async fn roles(
+                State(state): State<AppState>,
+                OriginalUri(uri): OriginalUri,
+                Path((id, member)): Path<(String, String)>,
+                query: QueryPairs,
+            ) -> Result<Response, ApiError> {
+                let page = pagination::optional_page(&query)?;
+                let found =
+                    members::roles(&state.store, $kind, DEFAULT_TENANT, &id, &member, page)
+                        .await?;
+                Ok(pagination::list_response(
+                    &state.public_url,
+                    &uri,
+                    &query,
+                    page,
+                    found,
+                ))
+            }
+
+            pub async fn roles_add(
+                State(state): State<AppState>,
+                Path((id, member)): Path<(String, String)>,
+                JsonBody(body): JsonBody,
+            ) -> Result<Response, ApiError> {
+                let now = state.clock.now_ms();
+                let ids = members::add_roles(
+                    &state.store,
+                    $kind,
+                    DEFAULT_TENANT,
+                    &id,
+                    &member,
+                    &body,
+                    now,
+                )
+                .await?;
+                Ok(if $echo_ids {
+                    let body: Value = json!({ "organizationRoleIds": ids });
+                    (StatusCode::CREATED, Json(body)).into_response()
+                } else {
+                    StatusCode::CREATED.into_response()
+                })
+            }
+
+            pub async fn roles_replace(
+                State(state): State<AppState>,
+                Path((id, member)): Path<(String, String)>,
+                JsonBody(body): JsonBody,
+            ) -> Result<StatusCode, ApiError> {
+                let now = state.clock.now_ms();
+                members::replace_roles(
+                    &state.store,
+                    $kind,
+                    DEFAULT_TENANT,
+                    &id,
+                    &member,
+                    &body,
+                    now,
+                )
+                .await?;
+                Ok(StatusCode::NO_CONTENT)
+            }
+
+            pub async fn role_remove(
+                State(state): State<AppState>,
+                Path((id, member, role)): Path<(String, String, String)>,
+            ) -> Result<StatusCode, ApiError> {
+                super::super::deleted(
+                    members::remove_role(&state.store, $kind, DEFAULT_TENANT, &id, &member, &role)
+                        .await?,
+                )
+            }
+        }
+    };
+}
+
+member_handlers!(users, MemberKind::User, true);
+member_handlers!(applications, MemberKind::Application, false);
+
+/// `GET /organizations/:id/users/:userId/scopes`: the user's organization permissions there.
+pub async fn user_scopes(
+    State(state): State<AppState>,
+    Path((id, user)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let scopes = members::user_scopes(&state.store, DEFAULT_TENANT, &id, &user).await?;
+    Ok(Json(scopes).into_response())
+}

@@ -1,0 +1,211 @@
+//! `/api/organization-roles` (spec §2.4) and its `/scopes` and `/resource-scopes` relations.
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::{pagination, relations};
+use crate::domain::organization_roles;
+use crate::http::error::ApiError;
+use crate::http::extract::{JsonBody, QueryPairs};
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+use crate::storage::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_ROLE_SCOPES};
+
+/// `GET /api/organization-roles?q&type&page&page_size`: by name, with permissions.
+pub async fn list(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::page(&query)?;
+    let role_type = match query.get("type") {
+        Some(t) if app::model::ORGANIZATION_ROLE_TYPES.contains(&t) => Some(t),
+        Some(t) => {
+            return Err(ApiError::invalid_input(
+                "query",
+                &[format!(
+                    "Error in key path \"type\": (invalid_enum_value) Invalid enum value. \
+                     Expected 'User' | 'MachineToMachine', received '{t}'"
+                )],
+            ));
+        }
+        None => None,
+    };
+    let found = organization_roles::list(
+        &state.store,
+        DEFAULT_TENANT,
+        query.get("q"),
+        role_type,
+        Some(page),
+    )
+    .await?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        Some(page),
+        found,
+    ))
+}
+
+/// `POST /api/organization-roles` → 201 plain role; permissions are added in the same
+/// transaction (an unknown one → 422 and no role).
+pub async fn create(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let role = organization_roles::create(&state.store, DEFAULT_TENANT, &body).await?;
+    Ok((StatusCode::CREATED, Json(role)).into_response())
+}
+
+/// `GET /api/organization-roles/:id` → 200 plain role, or 404 `entity.not_found`.
+pub async fn get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    match organization_roles::find(&state.store, DEFAULT_TENANT, &id).await? {
+        Some(role) => Ok(Json(role).into_response()),
+        None => Err(ApiError::not_found()),
+    }
+}
+
+/// `PATCH /api/organization-roles/:id` `{ name?, description?, type? }`.
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    match organization_roles::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+        Some(role) => Ok(Json(role).into_response()),
+        None => Err(ApiError::not_exists("organization role")),
+    }
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    super::deleted(organization_roles::delete(&state.store, DEFAULT_TENANT, &id).await?)
+}
+
+/// `GET /api/organization-roles/:id/scopes`: pagination optional.
+pub async fn scopes(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::optional_page(&query)?;
+    let found = organization_roles::scopes(&state.store, DEFAULT_TENANT, &id, page)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        page,
+        found,
+    ))
+}
+
+pub async fn scopes_add(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    relations::add(
+        &state,
+        &ORGANIZATION_ROLE_SCOPES,
+        &[&id],
+        "organizationScopeIds",
+        &body,
+    )
+    .await
+}
+
+pub async fn scopes_replace(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    relations::replace(
+        &state,
+        &ORGANIZATION_ROLE_SCOPES,
+        &[&id],
+        "organizationScopeIds",
+        &body,
+    )
+    .await
+}
+
+pub async fn scopes_remove(
+    State(state): State<AppState>,
+    Path((id, scope_id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    relations::remove(&state, &ORGANIZATION_ROLE_SCOPES, &[&id], &scope_id).await
+}
+
+/// `GET /api/organization-roles/:id/resource-scopes`: pagination optional.
+pub async fn resource_scopes(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::optional_page(&query)?;
+    let found = organization_roles::resource_scopes(&state.store, DEFAULT_TENANT, &id, page)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        page,
+        found,
+    ))
+}
+
+pub async fn resource_scopes_add(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    relations::add(
+        &state,
+        &ORGANIZATION_ROLE_RESOURCE_SCOPES,
+        &[&id],
+        "scopeIds",
+        &body,
+    )
+    .await
+}
+
+pub async fn resource_scopes_replace(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    relations::replace(
+        &state,
+        &ORGANIZATION_ROLE_RESOURCE_SCOPES,
+        &[&id],
+        "scopeIds",
+        &body,
+    )
+    .await
+}
+
+pub async fn resource_scopes_remove(
+    State(state): State<AppState>,
+    Path((id, scope_id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    relations::remove(
+        &state,
+        &ORGANIZATION_ROLE_RESOURCE_SCOPES,
+        &[&id],
+        &scope_id,
+    )
+    .await
+}

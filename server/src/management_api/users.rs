@@ -1,0 +1,96 @@
+//! `/api/users` (decisions: users the organization features need) and
+//! `/api/users/:id/organizations` (spec §2.8).
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::pagination;
+use crate::domain::{members, users};
+use crate::http::error::ApiError;
+use crate::http::extract::{JsonBody, QueryPairs};
+use crate::state::AppState;
+use crate::storage::{DEFAULT_TENANT, MemberKind};
+
+/// `GET /api/users?q&excludeOrganizationId&page&page_size`: creation order, paginated.
+/// Logto's console searches with `search`; it is read as `q` too.
+pub async fn list(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::page(&query)?;
+    let exclude = super::exclude_organization(&query)?;
+    let q = query.get("q").or_else(|| query.get("search"));
+    let found = users::list(&state.store, DEFAULT_TENANT, q, exclude, page).await?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        Some(page),
+        found,
+    ))
+}
+
+/// `POST /api/users` → 201; a taken username / email / phone → 422 with Logto's codes.
+pub async fn create(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let now = state.clock.now_ms();
+    let user = users::create(&state.store, DEFAULT_TENANT, &body, now).await?;
+    Ok((StatusCode::CREATED, Json(user)).into_response())
+}
+
+pub async fn get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    match users::find(&state.store, DEFAULT_TENANT, &id).await? {
+        Some(user) => Ok(Json(user).into_response()),
+        None => Err(ApiError::not_exists_with_id("users", &id)),
+    }
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let now = state.clock.now_ms();
+    match users::update(&state.store, DEFAULT_TENANT, &id, &body, now).await? {
+        Some(user) => Ok(Json(user).into_response()),
+        None => Err(ApiError::not_exists_with_id("users", &id)),
+    }
+}
+
+/// `DELETE /api/users/:id` → 204; memberships and roles go with the user.
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if users::delete(&state.store, DEFAULT_TENANT, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_exists_with_id("users", &id))
+    }
+}
+
+/// `GET /api/users/:id/organizations`: every organization of the user with its roles there
+/// (no pagination, as Logto); 404 for an unknown user.
+pub async fn organizations(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    if users::find(&state.store, DEFAULT_TENANT, &id)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::not_exists_with_id("users", &id));
+    }
+    let found =
+        members::organizations_of(&state.store, MemberKind::User, DEFAULT_TENANT, &id, None)
+            .await?;
+    Ok(Json(found.items).into_response())
+}

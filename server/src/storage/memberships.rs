@@ -1,0 +1,304 @@
+//! Members of organizations (users and machine-to-machine applications) and the organization
+//! roles they hold there. Lists are ordered by when the member joined, then by id; the member
+//! listing reads one page through the `(organization, created_at, member)` index.
+
+use std::collections::HashMap;
+
+use super::applications::A_COLUMNS;
+use super::organization_roles::{HeldRoleRow, OrganizationRoleRow, placeholders};
+use super::organization_scopes::OrganizationScopeRow;
+use super::users::{U_COLUMNS, search_filter};
+use super::{
+    ApplicationRow, OrganizationRow, Page, Paged, StorageError, Store, UserRow, dispatch,
+    like_pattern,
+};
+
+/// Which kind of member a query is about; the names of its relation tables and columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberKind {
+    User,
+    Application,
+}
+
+impl MemberKind {
+    fn members(self) -> &'static str {
+        match self {
+            MemberKind::User => "organization_user_relations",
+            MemberKind::Application => "organization_application_relations",
+        }
+    }
+
+    fn roles(self) -> &'static str {
+        match self {
+            MemberKind::User => "organization_role_user_relations",
+            MemberKind::Application => "organization_role_application_relations",
+        }
+    }
+
+    fn column(self) -> &'static str {
+        match self {
+            MemberKind::User => "user_id",
+            MemberKind::Application => "application_id",
+        }
+    }
+}
+
+/// An organization and the roles one member holds in it.
+#[derive(Clone, Debug)]
+pub struct MemberOrganization {
+    pub organization: OrganizationRow,
+    pub roles: Vec<HeldRoleRow>,
+}
+
+impl Store {
+    /// One page of an organization's users, filtered by `q` and by a held role.
+    pub async fn organization_user_list(
+        &self,
+        tenant: &str,
+        organization_id: &str,
+        q: Option<&str>,
+        role_id: Option<&str>,
+        page: Page,
+    ) -> Result<Paged<UserRow>, StorageError> {
+        let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
+        let role_filter = "($4 IS NULL OR EXISTS (SELECT 1 FROM organization_role_user_relations r \
+             WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.user_id = m.user_id \
+               AND r.organization_role_id = $4))";
+        // Without a search the page and the count never touch `users` beyond the page itself.
+        let (from, filter) = if pattern.is_some() {
+            (
+                "organization_user_relations m JOIN users u ON u.id = m.user_id",
+                format!("{} AND {role_filter}", search_filter(3)),
+            )
+        } else {
+            (
+                "organization_user_relations m",
+                format!("$3 IS NULL AND {role_filter}"),
+            )
+        };
+        let where_ = format!("m.tenant_id = $1 AND m.organization_id = $2 AND {filter}");
+        let list_sql = format!(
+            "SELECT {U_COLUMNS} FROM users u JOIN ( \
+               SELECT m.user_id, m.created_at FROM {from} WHERE {where_} \
+               ORDER BY m.created_at, m.user_id LIMIT $5 OFFSET $6) p ON p.user_id = u.id \
+             ORDER BY p.created_at, p.user_id"
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM {from} WHERE {where_}");
+        let items = dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&list_sql)
+            .bind(tenant)
+            .bind(organization_id)
+            .bind(&pattern)
+            .bind(role_id)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(p))?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(organization_id)
+            .bind(&pattern)
+            .bind(role_id)
+            .fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
+
+    /// One page of an organization's applications, filtered by `q` over id, name, description.
+    pub async fn organization_application_list(
+        &self,
+        tenant: &str,
+        organization_id: &str,
+        q: Option<&str>,
+        page: Page,
+    ) -> Result<Paged<ApplicationRow>, StorageError> {
+        let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
+        let where_ = "m.tenant_id = $1 AND m.organization_id = $2 AND ($3 IS NULL \
+             OR lower(a.id) LIKE $3 ESCAPE '\\' OR lower(a.name) LIKE $3 ESCAPE '\\' \
+             OR lower(a.description) LIKE $3 ESCAPE '\\')";
+        let from = "organization_application_relations m JOIN applications a \
+             ON a.id = m.application_id";
+        let list_sql = format!(
+            "SELECT {A_COLUMNS} FROM {from} WHERE {where_} \
+             ORDER BY m.created_at, m.application_id LIMIT $4 OFFSET $5"
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM {from} WHERE {where_}");
+        let items = dispatch!(&self.db, p => sqlx::query_as::<_, ApplicationRow>(&list_sql)
+            .bind(tenant)
+            .bind(organization_id)
+            .bind(&pattern)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(p))?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(organization_id)
+            .bind(&pattern)
+            .fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
+
+    /// `{id, name}` of the roles each listed member holds in the organization, by role name.
+    pub async fn organization_member_roles(
+        &self,
+        kind: MemberKind,
+        tenant: &str,
+        organization_id: &str,
+        member_ids: &[String],
+    ) -> Result<Vec<HeldRoleRow>, StorageError> {
+        if member_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT r.{col} AS holder_id, o.id, o.name FROM {roles} r \
+             JOIN organization_roles o ON o.id = r.organization_role_id \
+             WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.{col} IN ({ids}) \
+             ORDER BY {name}, o.id",
+            col = kind.column(),
+            roles = kind.roles(),
+            ids = placeholders(3, member_ids.len()),
+            name = super::organization_roles::by_name(&self.db, "o.name"),
+        );
+        Ok(dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, HeldRoleRow>(&sql).bind(tenant).bind(organization_id);
+            for id in member_ids {
+                q = q.bind(id);
+            }
+            q.fetch_all(p)
+        })?)
+    }
+
+    /// The roles one member holds in the organization (full rows), by name.
+    pub async fn organization_member_role_list(
+        &self,
+        kind: MemberKind,
+        tenant: &str,
+        organization_id: &str,
+        member_id: &str,
+        page: Option<Page>,
+    ) -> Result<Paged<OrganizationRoleRow>, StorageError> {
+        let from = format!(
+            "{roles} r JOIN organization_roles o ON o.id = r.organization_role_id \
+             WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.{col} = $3",
+            roles = kind.roles(),
+            col = kind.column(),
+        );
+        let limit = if page.is_some() {
+            " LIMIT $4 OFFSET $5"
+        } else {
+            ""
+        };
+        let list_sql = format!(
+            "SELECT o.tenant_id, o.id, o.name, o.description, o.type FROM {from} \
+             ORDER BY {}, o.id{limit}",
+            super::organization_roles::by_name(&self.db, "o.name")
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM {from}");
+        let items = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, OrganizationRoleRow>(&list_sql)
+                .bind(tenant)
+                .bind(organization_id)
+                .bind(member_id);
+            if let Some(page) = page {
+                q = q.bind(page.limit()).bind(page.offset());
+            }
+            q.fetch_all(p)
+        })?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(organization_id)
+            .bind(member_id)
+            .fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
+
+    /// The distinct organization permissions a user holds in an organization through its roles.
+    pub async fn organization_user_scopes(
+        &self,
+        tenant: &str,
+        organization_id: &str,
+        user_id: &str,
+    ) -> Result<Vec<OrganizationScopeRow>, StorageError> {
+        let sql = format!(
+            "SELECT DISTINCT s.tenant_id, s.id, s.name, s.description \
+             FROM organization_role_user_relations r \
+             JOIN organization_role_scope_relations rs \
+               ON rs.organization_role_id = r.organization_role_id \
+             JOIN organization_scopes s ON s.id = rs.organization_scope_id \
+             WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.user_id = $3 \
+             ORDER BY {}",
+            super::organization_roles::by_name(&self.db, "s.name")
+        );
+        Ok(
+            dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationScopeRow>(&sql)
+            .bind(tenant)
+            .bind(organization_id)
+            .bind(user_id)
+            .fetch_all(p))?,
+        )
+    }
+
+    /// The organizations a member belongs to (in joining order) with its roles in each.
+    pub async fn member_organizations(
+        &self,
+        kind: MemberKind,
+        tenant: &str,
+        member_id: &str,
+        page: Option<Page>,
+    ) -> Result<Paged<MemberOrganization>, StorageError> {
+        let from = format!(
+            "{members} m JOIN organizations o ON o.id = m.organization_id \
+             WHERE m.tenant_id = $1 AND m.{col} = $2",
+            members = kind.members(),
+            col = kind.column(),
+        );
+        let limit = if page.is_some() {
+            " LIMIT $3 OFFSET $4"
+        } else {
+            ""
+        };
+        let list_sql = format!(
+            "SELECT o.tenant_id, o.id, o.name, o.description, o.custom_data, o.is_mfa_required, \
+               o.color, o.branding, o.custom_css, o.created_at \
+             FROM {from} ORDER BY m.created_at, o.id{limit}"
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM {from}");
+        let roles_sql = format!(
+            "SELECT r.organization_id AS holder_id, o.id, o.name FROM {roles} r \
+             JOIN organization_roles o ON o.id = r.organization_role_id \
+             WHERE r.tenant_id = $1 AND r.{col} = $2 ORDER BY {name}, o.id",
+            roles = kind.roles(),
+            col = kind.column(),
+            name = super::organization_roles::by_name(&self.db, "o.name"),
+        );
+        let organizations = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, OrganizationRow>(&list_sql)
+                .bind(tenant)
+                .bind(member_id);
+            if let Some(page) = page {
+                q = q.bind(page.limit()).bind(page.offset());
+            }
+            q.fetch_all(p)
+        })?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(member_id)
+            .fetch_one(p))?;
+        let roles = dispatch!(&self.db, p => sqlx::query_as::<_, HeldRoleRow>(&roles_sql)
+            .bind(tenant)
+            .bind(member_id)
+            .fetch_all(p))?;
+        let mut by_organization: HashMap<String, Vec<HeldRoleRow>> = HashMap::new();
+        for role in roles {
+            by_organization
+                .entry(role.holder_id.clone())
+                .or_default()
+                .push(role);
+        }
+        let items = organizations
+            .into_iter()
+            .map(|organization| MemberOrganization {
+                roles: by_organization.remove(&organization.id).unwrap_or_default(),
+                organization,
+            })
+            .collect();
+        Ok(Paged { items, total })
+    }
+}

@@ -1,0 +1,269 @@
+//! Relation tables (role ↔ permission, organization ↔ member, member ↔ role, …) share four
+//! operations: add (existing pairs ignored), replace, remove one, and test one. A [`Relation`]
+//! names the table, the columns fixed by the request path (`scope`) and the column of the items.
+
+use std::collections::HashSet;
+
+use super::{StorageError, Store, Tx, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec};
+
+#[derive(Clone, Copy, Debug)]
+pub struct Relation {
+    pub table: &'static str,
+    pub scope: &'static [&'static str],
+    pub item: &'static str,
+    /// Whether rows record when they were made (`created_at`), which orders their lists.
+    pub stamped: bool,
+}
+
+const fn relation(
+    table: &'static str,
+    scope: &'static [&'static str],
+    item: &'static str,
+    stamped: bool,
+) -> Relation {
+    Relation {
+        table,
+        scope,
+        item,
+        stamped,
+    }
+}
+
+pub const ORGANIZATION_ROLE_SCOPES: Relation = relation(
+    "organization_role_scope_relations",
+    &["organization_role_id"],
+    "organization_scope_id",
+    false,
+);
+pub const ORGANIZATION_ROLE_RESOURCE_SCOPES: Relation = relation(
+    "organization_role_resource_scope_relations",
+    &["organization_role_id"],
+    "scope_id",
+    false,
+);
+pub const ORGANIZATION_USERS: Relation = relation(
+    "organization_user_relations",
+    &["organization_id"],
+    "user_id",
+    true,
+);
+pub const ORGANIZATION_USER_ROLES: Relation = relation(
+    "organization_role_user_relations",
+    &["organization_id", "user_id"],
+    "organization_role_id",
+    false,
+);
+pub const ORGANIZATION_APPLICATIONS: Relation = relation(
+    "organization_application_relations",
+    &["organization_id"],
+    "application_id",
+    true,
+);
+pub const ORGANIZATION_APPLICATION_ROLES: Relation = relation(
+    "organization_role_application_relations",
+    &["organization_id", "application_id"],
+    "organization_role_id",
+    false,
+);
+pub const ORGANIZATION_JIT_EMAIL_DOMAINS: Relation = relation(
+    "organization_jit_email_domains",
+    &["organization_id"],
+    "email_domain",
+    true,
+);
+pub const ORGANIZATION_JIT_ROLES: Relation = relation(
+    "organization_jit_roles",
+    &["organization_id"],
+    "organization_role_id",
+    false,
+);
+pub const ORGANIZATION_JIT_SSO_CONNECTORS: Relation = relation(
+    "organization_jit_sso_connectors",
+    &["organization_id"],
+    "sso_connector_id",
+    false,
+);
+pub const ROLE_SCOPES: Relation = relation("roles_scopes", &["role_id"], "scope_id", false);
+pub const ROLE_USERS: Relation = relation("users_roles", &["role_id"], "user_id", false);
+pub const ROLE_APPLICATIONS: Relation =
+    relation("applications_roles", &["role_id"], "application_id", false);
+pub const USER_ROLES: Relation = relation("users_roles", &["user_id"], "role_id", false);
+pub const APPLICATION_ROLES: Relation =
+    relation("applications_roles", &["application_id"], "role_id", false);
+
+impl Relation {
+    /// `tenant_id = $1 AND scope0 = $2 AND …`; the next free placeholder is returned too.
+    fn scope_filter(&self) -> (String, usize) {
+        let mut sql = String::from("tenant_id = $1");
+        for (i, column) in self.scope.iter().enumerate() {
+            sql.push_str(&format!(" AND {column} = ${}", i + 2));
+        }
+        (sql, self.scope.len() + 2)
+    }
+
+    fn insert_sql(&self) -> String {
+        let mut columns = vec!["tenant_id"];
+        columns.extend(self.scope.iter().copied());
+        columns.push(self.item);
+        if self.stamped {
+            columns.push("created_at");
+        }
+        let values = (1..=columns.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "INSERT INTO {} ({}) VALUES ({values}) ON CONFLICT DO NOTHING",
+            self.table,
+            columns.join(", ")
+        )
+    }
+}
+
+/// Inserts `scope × items` inside `tx`; pairs already present are left as they are.
+pub(crate) async fn insert_in(
+    tx: &mut Tx,
+    rel: &Relation,
+    tenant: &str,
+    scope: &[&str],
+    items: &[String],
+    now: i64,
+) -> Result<(), StorageError> {
+    let sql = rel.insert_sql();
+    for item in items {
+        dispatch_tx_exec!(tx, c => {
+            let mut q = sqlx::query(&sql).bind(tenant);
+            for value in scope {
+                q = q.bind(*value);
+            }
+            q = q.bind(item);
+            if rel.stamped {
+                q = q.bind(now);
+            }
+            q.execute(c)
+        })?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Adds items under one scope in one transaction (`POST …/relation`).
+    pub async fn relation_add(
+        &self,
+        rel: &Relation,
+        tenant: &str,
+        scope: &[&str],
+        items: &[String],
+        now: i64,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin().await?;
+        insert_in(&mut tx, rel, tenant, scope, items, now).await?;
+        tx.commit().await
+    }
+
+    /// Adds the same items under each of several scopes, all or nothing (bulk role grants).
+    pub async fn relation_add_each(
+        &self,
+        rel: &Relation,
+        tenant: &str,
+        scopes: &[Vec<&str>],
+        items: &[String],
+        now: i64,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin().await?;
+        for scope in scopes {
+            insert_in(&mut tx, rel, tenant, scope, items, now).await?;
+        }
+        tx.commit().await
+    }
+
+    /// Makes the items under a scope exactly `items`: departing rows are deleted (with whatever
+    /// cascades from them), surviving rows are kept untouched, new ones inserted; one transaction.
+    pub async fn relation_replace(
+        &self,
+        rel: &Relation,
+        tenant: &str,
+        scope: &[&str],
+        items: &[String],
+        now: i64,
+    ) -> Result<(), StorageError> {
+        let (filter, next) = rel.scope_filter();
+        let select = format!("SELECT {} FROM {} WHERE {filter}", rel.item, rel.table);
+        let delete = format!(
+            "DELETE FROM {} WHERE {filter} AND {} = ${next}",
+            rel.table, rel.item
+        );
+        let mut tx = self.begin().await?;
+        let existing: Vec<String> = dispatch_tx!(&mut tx, c => {
+            let mut q = sqlx::query_scalar(&select).bind(tenant);
+            for value in scope {
+                q = q.bind(*value);
+            }
+            q.fetch_all(c)
+        })?;
+        let wanted: HashSet<&str> = items.iter().map(String::as_str).collect();
+        for gone in existing.iter().filter(|e| !wanted.contains(e.as_str())) {
+            dispatch_tx_exec!(&mut tx, c => {
+                let mut q = sqlx::query(&delete).bind(tenant);
+                for value in scope {
+                    q = q.bind(*value);
+                }
+                q.bind(gone).execute(c)
+            })?;
+        }
+        let kept: HashSet<&str> = existing.iter().map(String::as_str).collect();
+        let fresh: Vec<String> = items
+            .iter()
+            .filter(|i| !kept.contains(i.as_str()))
+            .cloned()
+            .collect();
+        insert_in(&mut tx, rel, tenant, scope, &fresh, now).await?;
+        tx.commit().await
+    }
+
+    /// Removes one row; `false` when it was not there.
+    pub async fn relation_remove(
+        &self,
+        rel: &Relation,
+        tenant: &str,
+        scope: &[&str],
+        item: &str,
+    ) -> Result<bool, StorageError> {
+        let (filter, next) = rel.scope_filter();
+        let sql = format!(
+            "DELETE FROM {} WHERE {filter} AND {} = ${next}",
+            rel.table, rel.item
+        );
+        let done = dispatch_exec!(&self.db, p => {
+            let mut q = sqlx::query(&sql).bind(tenant);
+            for value in scope {
+                q = q.bind(*value);
+            }
+            q.bind(item).execute(p)
+        })?;
+        Ok(done > 0)
+    }
+
+    /// Whether the row exists (e.g. "is this user a member of this organization").
+    pub async fn relation_exists(
+        &self,
+        rel: &Relation,
+        tenant: &str,
+        scope: &[&str],
+        item: &str,
+    ) -> Result<bool, StorageError> {
+        let (filter, next) = rel.scope_filter();
+        let sql = format!(
+            "SELECT 1 FROM {} WHERE {filter} AND {} = ${next}",
+            rel.table, rel.item
+        );
+        let found: Option<i32> = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_scalar(&sql).bind(tenant);
+            for value in scope {
+                q = q.bind(*value);
+            }
+            q.bind(item).fetch_optional(p)
+        })?;
+        Ok(found.is_some())
+    }
+}
