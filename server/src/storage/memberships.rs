@@ -217,12 +217,12 @@ impl Store {
         user_id: &str,
     ) -> Result<Vec<OrganizationScopeRow>, StorageError> {
         let sql = format!(
-            "SELECT DISTINCT s.tenant_id, s.id, s.name, s.description \
-             FROM organization_role_user_relations r \
-             JOIN organization_role_scope_relations rs \
-               ON rs.organization_role_id = r.organization_role_id \
-             JOIN organization_scopes s ON s.id = rs.organization_scope_id \
-             WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.user_id = $3 \
+            "SELECT s.tenant_id, s.id, s.name, s.description FROM organization_scopes s \
+             WHERE s.id IN (SELECT rs.organization_scope_id \
+               FROM organization_role_user_relations r \
+               JOIN organization_role_scope_relations rs \
+                 ON rs.organization_role_id = r.organization_role_id \
+               WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.user_id = $3) \
              ORDER BY {}",
             super::organization_roles::by_name(&self.db, "s.name")
         );
