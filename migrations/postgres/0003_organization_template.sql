@@ -143,7 +143,11 @@ CREATE TABLE organization_jit_roles (
     tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     organization_id TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
     organization_role_id TEXT NOT NULL REFERENCES organization_roles (id) ON DELETE CASCADE,
-    PRIMARY KEY (tenant_id, organization_id, organization_role_id)
+    PRIMARY KEY (tenant_id, organization_id, organization_role_id),
+    -- Default roles are given to users, so only User roles qualify (Logto does not check this
+    -- and fails later, at provisioning).
+    CONSTRAINT organization_jit_roles__role_type
+        CHECK (check_organization_role_type(organization_role_id, 'User'))
 );
 CREATE INDEX organization_jit_roles__role ON organization_jit_roles (organization_role_id);
 

@@ -163,6 +163,14 @@ CREATE TABLE organization_jit_roles (
     PRIMARY KEY (tenant_id, organization_id, organization_role_id)
 ) STRICT;
 CREATE INDEX organization_jit_roles__role ON organization_jit_roles (organization_role_id);
+-- Default roles are given to users, so only User roles qualify (Logto does not check this and
+-- fails later, at provisioning).
+CREATE TRIGGER organization_jit_roles__role_type
+BEFORE INSERT ON organization_jit_roles
+WHEN (SELECT type FROM organization_roles WHERE id = NEW.organization_role_id) <> 'User'
+BEGIN
+    SELECT RAISE(ABORT, 'CHECK constraint failed: organization_jit_roles__role_type');
+END;
 
 CREATE TABLE organization_jit_sso_connectors (
     tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,

@@ -7,6 +7,7 @@ mod organization_roles;
 mod organization_scopes;
 mod organizations;
 mod resources;
+mod sso_connectors;
 mod users;
 
 pub use applications::{APPLICATION_TYPES, Application, ApplicationPage, CreatedApplication};
@@ -21,4 +22,5 @@ pub use organizations::{
     FeaturedUser, Organization, OrganizationPage, OrganizationSettings, OrganizationWithFeatured,
 };
 pub use resources::{Resource, Scope};
+pub use sso_connectors::{JitEmailDomain, SSO_PROVIDERS, SsoConnector};
 pub use users::{User, UserWithOrganizationRoles};

@@ -5,6 +5,7 @@ pub mod applications;
 pub mod error;
 pub mod guard;
 pub mod ids;
+pub mod jit;
 pub mod members;
 pub mod organization_roles;
 pub mod organization_scopes;
@@ -13,6 +14,7 @@ pub mod passwords;
 pub mod relations;
 pub mod resources;
 pub mod secrets;
+pub mod sso_connectors;
 pub mod users;
 
 pub use error::DomainError;

@@ -3,6 +3,7 @@
 
 mod applications;
 mod auth;
+mod jit;
 mod keys;
 mod organization_members;
 mod organization_roles;
@@ -10,6 +11,7 @@ mod organization_scopes;
 mod organizations;
 mod pagination;
 mod relations;
+mod sso_connectors;
 mod text;
 mod users;
 
@@ -86,6 +88,44 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             "/organizations/{id}/applications/{member}/roles/{role}",
             delete(members::applications::role_remove),
+        )
+        .route(
+            "/organizations/{id}/jit/email-domains",
+            get(jit::email_domains)
+                .post(jit::email_domain_add)
+                .put(jit::email_domains_replace),
+        )
+        .route(
+            "/organizations/{id}/jit/email-domains/{item}",
+            delete(jit::email_domain_remove),
+        )
+        .route(
+            "/organizations/{id}/jit/roles",
+            get(jit::roles).post(jit::roles_add).put(jit::roles_replace),
+        )
+        .route(
+            "/organizations/{id}/jit/roles/{item}",
+            delete(jit::role_remove),
+        )
+        .route(
+            "/organizations/{id}/jit/sso-connectors",
+            get(jit::sso_connectors)
+                .post(jit::sso_connectors_add)
+                .put(jit::sso_connectors_replace),
+        )
+        .route(
+            "/organizations/{id}/jit/sso-connectors/{item}",
+            delete(jit::sso_connector_remove),
+        )
+        .route(
+            "/sso-connectors",
+            get(sso_connectors::list).post(sso_connectors::create),
+        )
+        .route(
+            "/sso-connectors/{id}",
+            get(sso_connectors::get)
+                .patch(sso_connectors::update)
+                .delete(sso_connectors::delete),
         )
         .route(
             "/organization-roles",

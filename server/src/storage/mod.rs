@@ -4,6 +4,7 @@
 
 mod applications;
 mod error;
+mod jit;
 mod keys;
 mod memberships;
 mod organization_roles;
@@ -19,6 +20,7 @@ pub use resources::{
 };
 pub use scopes::ScopeRow;
 mod sessions;
+mod sso_connectors;
 mod users;
 
 use std::str::FromStr;
@@ -31,6 +33,7 @@ use sqlx::sqlite::{
 
 pub use applications::{ApplicationRow, NewApplication};
 pub use error::StorageError;
+pub use jit::EmailDomainRow;
 pub use keys::SigningKeyRow;
 pub use memberships::{MemberKind, MemberOrganization};
 pub use organization_roles::{
@@ -40,6 +43,7 @@ pub use organization_scopes::{OrganizationScopePatch, OrganizationScopeRow};
 pub use organizations::{OrganizationPatchRow, OrganizationRow};
 pub use pagination::{Page, Paged};
 pub use sessions::SessionStore;
+pub use sso_connectors::{SsoConnectorPatch, SsoConnectorRow};
 pub use users::{UniqueUserField, UserPatch, UserRow};
 
 /// Tenant of the customers' own users, applications and organizations.

@@ -8,6 +8,7 @@ mod helpers;
 
 mod applications;
 mod console;
+mod jit;
 mod management_auth;
 mod oidc_tokens;
 mod organization_applications;

@@ -1,0 +1,195 @@
+//! `/api/organizations/:id/jit/…` (spec §2.6): email domains, default roles, SSO connectors.
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::{pagination, relations};
+use crate::domain::{jit, organization_roles, organizations, sso_connectors};
+use crate::http::error::ApiError;
+use crate::http::extract::{JsonBody, QueryPairs};
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+use crate::storage::relations::{
+    ORGANIZATION_JIT_EMAIL_DOMAINS, ORGANIZATION_JIT_ROLES, ORGANIZATION_JIT_SSO_CONNECTORS,
+};
+
+/// Relation lists first check that the organization exists.
+async fn require_organization(state: &AppState, id: &str) -> Result<(), ApiError> {
+    match organizations::find(&state.store, DEFAULT_TENANT, id).await? {
+        Some(_) => Ok(()),
+        None => Err(ApiError::not_exists_with_id("organizations", id)),
+    }
+}
+
+/// `GET …/jit/email-domains` (pagination optional; no existence check, as Logto).
+pub async fn email_domains(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::optional_page(&query)?;
+    let found = jit::email_domains(&state.store, DEFAULT_TENANT, &id, page).await?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        page,
+        found,
+    ))
+}
+
+/// `POST …/jit/email-domains` `{ emailDomain }` → 201 with the entry.
+pub async fn email_domain_add(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let now = state.clock.now_ms();
+    let added = jit::add_email_domain(&state.store, DEFAULT_TENANT, &id, &body, now).await?;
+    Ok((StatusCode::CREATED, Json(added)).into_response())
+}
+
+/// `PUT …/jit/email-domains` `{ emailDomains }` → 204.
+pub async fn email_domains_replace(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    let domains = jit::email_domains_to_replace(&body)?;
+    let now = state.clock.now_ms();
+    state
+        .store
+        .relation_replace(
+            &ORGANIZATION_JIT_EMAIL_DOMAINS,
+            DEFAULT_TENANT,
+            &[&id],
+            &domains,
+            now,
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub async fn email_domain_remove(
+    State(state): State<AppState>,
+    Path((id, domain)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    relations::remove(
+        &state,
+        &ORGANIZATION_JIT_EMAIL_DOMAINS,
+        &[&id],
+        &domain.to_lowercase(),
+    )
+    .await
+}
+
+/// `GET …/jit/roles`: default roles (plain shape), pagination optional.
+pub async fn roles(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::optional_page(&query)?;
+    require_organization(&state, &id).await?;
+    let found = state
+        .store
+        .jit_role_list(DEFAULT_TENANT, &id, page)
+        .await?
+        .map(organization_roles::to_wire);
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        page,
+        found,
+    ))
+}
+
+pub async fn roles_add(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    relations::add(
+        &state,
+        &ORGANIZATION_JIT_ROLES,
+        &[&id],
+        "organizationRoleIds",
+        &body,
+    )
+    .await
+}
+
+pub async fn roles_replace(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    relations::replace(
+        &state,
+        &ORGANIZATION_JIT_ROLES,
+        &[&id],
+        "organizationRoleIds",
+        &body,
+    )
+    .await
+}
+
+pub async fn role_remove(
+    State(state): State<AppState>,
+    Path((id, role)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    relations::remove(&state, &ORGANIZATION_JIT_ROLES, &[&id], &role).await
+}
+
+/// `GET …/jit/sso-connectors`: the connectors, secrets redacted (pagination not applied: an
+/// organization has a handful).
+pub async fn sso_connectors(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    require_organization(&state, &id).await?;
+    let found = sso_connectors::of_organization(&state.store, DEFAULT_TENANT, &id).await?;
+    Ok(Json(found).into_response())
+}
+
+pub async fn sso_connectors_add(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    relations::add(
+        &state,
+        &ORGANIZATION_JIT_SSO_CONNECTORS,
+        &[&id],
+        "ssoConnectorIds",
+        &body,
+    )
+    .await
+}
+
+pub async fn sso_connectors_replace(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    relations::replace(
+        &state,
+        &ORGANIZATION_JIT_SSO_CONNECTORS,
+        &[&id],
+        "ssoConnectorIds",
+        &body,
+    )
+    .await
+}
+
+pub async fn sso_connector_remove(
+    State(state): State<AppState>,
+    Path((id, connector)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    relations::remove(&state, &ORGANIZATION_JIT_SSO_CONNECTORS, &[&id], &connector).await
+}
