@@ -28,6 +28,7 @@ pub fn to_app(err: DomainError) -> AppError {
             "primary_phone",
             "This phone number is associated with an existing account.",
         ),
+        DomainError::Refused { message, .. } => AppError::invalid(message),
         DomainError::RequireMembership => {
             AppError::invalid("Only members of the organization can hold its roles.")
         }

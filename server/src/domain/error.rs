@@ -21,6 +21,14 @@ pub enum DomainError {
     /// Organization role names that match no role.
     #[error("role names not found: {}", .0.join(", "))]
     RoleNamesNotFound(Vec<String>),
+    /// A business rule refused the request, with Logto's error code and HTTP status for it
+    /// (400 for requests that can never succeed, 422 for conflicts with stored data).
+    #[error("{code}: {message}")]
+    Refused {
+        status: u16,
+        code: &'static str,
+        message: String,
+    },
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("internal: {0}")]
@@ -28,6 +36,14 @@ pub enum DomainError {
 }
 
 impl DomainError {
+    pub fn refused(status: u16, code: &'static str, message: impl Into<String>) -> Self {
+        DomainError::Refused {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+
     pub fn invalid(line: impl Into<String>) -> Self {
         DomainError::Invalid(vec![line.into()])
     }

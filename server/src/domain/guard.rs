@@ -144,6 +144,11 @@ impl<'a> Guard<'a> {
         }
     }
 
+    /// The raw value of a key, for shapes the helpers here do not cover.
+    pub fn optional_value(&self, key: &str) -> Option<&'a Value> {
+        self.get(key)
+    }
+
     pub fn optional_bool(&mut self, key: &str) -> Option<bool> {
         match self.get(key) {
             None => None,

@@ -202,6 +202,15 @@ impl From<DomainError> for ApiError {
                     conjunction(&names)
                 ),
             ),
+            DomainError::Refused {
+                status,
+                code,
+                message,
+            } => ApiError::new(
+                StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
+                code,
+                message,
+            ),
             DomainError::InvalidCredentials | DomainError::AlreadySetUp => ApiError::forbidden(),
             DomainError::Internal(msg) => {
                 tracing::error!(error = %msg, "internal failure");

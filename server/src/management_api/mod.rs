@@ -11,6 +11,7 @@ mod organization_scopes;
 mod organizations;
 mod pagination;
 mod relations;
+mod resources;
 mod sso_connectors;
 mod text;
 mod users;
@@ -156,6 +157,21 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             "/organization-roles/{id}/resource-scopes/{item}",
             delete(organization_roles::resource_scopes_remove),
+        )
+        .route("/resources", get(resources::list).post(resources::create))
+        .route(
+            "/resources/{id}",
+            get(resources::get)
+                .patch(resources::update)
+                .delete(resources::delete),
+        )
+        .route(
+            "/resources/{id}/scopes",
+            get(resources::scopes).post(resources::scope_create),
+        )
+        .route(
+            "/resources/{id}/scopes/{scope}",
+            axum::routing::patch(resources::scope_update).delete(resources::scope_delete),
         )
         .route("/users", get(users::list).post(users::create))
         .route(

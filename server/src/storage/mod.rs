@@ -16,7 +16,7 @@ pub mod relations;
 mod resources;
 mod scopes;
 pub use resources::{
-    MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, ResourceGrant, ResourceRow,
+    MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, ResourceFullRow, ResourceGrant, ResourceRow,
 };
 pub use scopes::ScopeRow;
 mod sessions;

@@ -1,6 +1,7 @@
 //! `resources` (API resources addressed by their indicator).
 
-use super::{StorageError, Store, dispatch, dispatch_exec};
+use super::scopes::ScopeRow;
+use super::{Page, Paged, StorageError, Store, dispatch, dispatch_exec};
 
 #[derive(Clone, Debug)]
 pub struct ResourceRow {
@@ -13,6 +14,20 @@ pub struct ResourceRow {
 pub const MANAGEMENT_API_RESOURCE_ID: &str = "management-api";
 /// Id of the seeded M2M role holding the Management API's `all` permission.
 pub const MANAGEMENT_API_ROLE_ID: &str = "management-api-access";
+
+/// A full `resources` row, as the Management API shows it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ResourceFullRow {
+    pub tenant_id: String,
+    pub id: String,
+    pub name: String,
+    pub indicator: String,
+    pub is_default: bool,
+    pub access_token_ttl: i64,
+}
+
+const COLUMNS: &str = "tenant_id, id, name, indicator, is_default, access_token_ttl";
+const SCOPE_COLUMNS: &str = "tenant_id, id, resource_id, name, description, created_at";
 
 /// A resource and the names of its permissions that one application holds through its roles.
 #[derive(Clone, Debug)]
@@ -75,5 +90,216 @@ impl Store {
             .bind(MANAGEMENT_API_RESOURCE_ID)
             .execute(p))?;
         Ok(())
+    }
+
+    pub async fn resource_insert(&self, row: &ResourceFullRow) -> Result<(), StorageError> {
+        const SQL: &str = "INSERT INTO resources (tenant_id, id, name, indicator, is_default, \
+             access_token_ttl) VALUES ($1, $2, $3, $4, $5, $6)";
+        dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(&row.name)
+            .bind(&row.indicator)
+            .bind(row.is_default)
+            .bind(row.access_token_ttl)
+            .execute(p))?;
+        Ok(())
+    }
+
+    pub async fn resource_find_by_id(
+        &self,
+        tenant: &str,
+        id: &str,
+    ) -> Result<Option<ResourceFullRow>, StorageError> {
+        let sql = format!("SELECT {COLUMNS} FROM resources WHERE tenant_id = $1 AND id = $2");
+        Ok(
+            dispatch!(&self.db, p => sqlx::query_as::<_, ResourceFullRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .fetch_optional(p))?,
+        )
+    }
+
+    pub async fn resource_indicator_taken(
+        &self,
+        tenant: &str,
+        indicator: &str,
+    ) -> Result<bool, StorageError> {
+        const SQL: &str = "SELECT id FROM resources WHERE tenant_id = $1 AND indicator = $2";
+        let found: Option<String> = dispatch!(&self.db, p => sqlx::query_scalar(SQL)
+            .bind(tenant)
+            .bind(indicator)
+            .fetch_optional(p))?;
+        Ok(found.is_some())
+    }
+
+    /// Resources by name (then id).
+    pub async fn resource_list(
+        &self,
+        tenant: &str,
+        page: Option<Page>,
+    ) -> Result<Paged<ResourceFullRow>, StorageError> {
+        let limit = if page.is_some() {
+            " LIMIT $2 OFFSET $3"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT {COLUMNS} FROM resources WHERE tenant_id = $1 ORDER BY {}, id{limit}",
+            super::organization_roles::by_name(&self.db, "name")
+        );
+        let items = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, ResourceFullRow>(&sql).bind(tenant);
+            if let Some(page) = page {
+                q = q.bind(page.limit()).bind(page.offset());
+            }
+            q.fetch_all(p)
+        })?;
+        const COUNT: &str = "SELECT COUNT(*) FROM resources WHERE tenant_id = $1";
+        let total: i64 =
+            dispatch!(&self.db, p => sqlx::query_scalar(COUNT).bind(tenant).fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
+
+    pub async fn resource_update(
+        &self,
+        tenant: &str,
+        id: &str,
+        name: Option<&str>,
+        access_token_ttl: Option<i64>,
+    ) -> Result<Option<ResourceFullRow>, StorageError> {
+        let sql = format!(
+            "UPDATE resources SET name = COALESCE($3, name), \
+               access_token_ttl = COALESCE($4, access_token_ttl) \
+             WHERE tenant_id = $1 AND id = $2 RETURNING {COLUMNS}"
+        );
+        Ok(
+            dispatch!(&self.db, p => sqlx::query_as::<_, ResourceFullRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .bind(name)
+            .bind(access_token_ttl)
+            .fetch_optional(p))?,
+        )
+    }
+
+    /// Deletes the resource; its permissions and every grant of them go with it.
+    pub async fn resource_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
+        const SQL: &str = "DELETE FROM resources WHERE tenant_id = $1 AND id = $2";
+        let done =
+            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
+        Ok(done > 0)
+    }
+
+    pub async fn scope_insert(&self, row: &ScopeRow) -> Result<(), StorageError> {
+        const SQL: &str = "INSERT INTO scopes (tenant_id, id, resource_id, name, description, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+        dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(&row.resource_id)
+            .bind(&row.name)
+            .bind(&row.description)
+            .bind(row.created_at)
+            .execute(p))?;
+        Ok(())
+    }
+
+    /// Permissions of one resource (or of the listed resources) by name, filtered by `q` over
+    /// name and description.
+    pub async fn scope_list(
+        &self,
+        tenant: &str,
+        resource_id: &str,
+        q: Option<&str>,
+        page: Option<Page>,
+    ) -> Result<Paged<ScopeRow>, StorageError> {
+        const FILTER: &str = "tenant_id = $1 AND resource_id = $2 AND ($3 IS NULL \
+             OR lower(name) LIKE $3 ESCAPE '\\' OR lower(description) LIKE $3 ESCAPE '\\')";
+        let pattern = q.filter(|q| !q.is_empty()).map(super::like_pattern);
+        let limit = if page.is_some() {
+            " LIMIT $4 OFFSET $5"
+        } else {
+            ""
+        };
+        let list_sql = format!(
+            "SELECT {SCOPE_COLUMNS} FROM scopes WHERE {FILTER} ORDER BY {}, id{limit}",
+            super::organization_roles::by_name(&self.db, "name")
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM scopes WHERE {FILTER}");
+        let items = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, ScopeRow>(&list_sql)
+                .bind(tenant)
+                .bind(resource_id)
+                .bind(&pattern);
+            if let Some(page) = page {
+                q = q.bind(page.limit()).bind(page.offset());
+            }
+            q.fetch_all(p)
+        })?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(resource_id)
+            .bind(&pattern)
+            .fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
+
+    /// Whether another permission of the resource has this name.
+    pub async fn scope_name_taken(
+        &self,
+        tenant: &str,
+        resource_id: &str,
+        name: &str,
+        except_id: Option<&str>,
+    ) -> Result<bool, StorageError> {
+        const SQL: &str = "SELECT id FROM scopes WHERE tenant_id = $1 AND resource_id = $2 \
+             AND name = $3 AND ($4 IS NULL OR id <> $4)";
+        let found: Option<String> = dispatch!(&self.db, p => sqlx::query_scalar(SQL)
+            .bind(tenant)
+            .bind(resource_id)
+            .bind(name)
+            .bind(except_id)
+            .fetch_optional(p))?;
+        Ok(found.is_some())
+    }
+
+    pub async fn scope_update(
+        &self,
+        tenant: &str,
+        resource_id: &str,
+        id: &str,
+        name: Option<&str>,
+        description: Option<Option<&str>>,
+    ) -> Result<Option<ScopeRow>, StorageError> {
+        let sql = format!(
+            "UPDATE scopes SET name = COALESCE($4, name), \
+               description = CASE WHEN $5 THEN $6 ELSE description END \
+             WHERE tenant_id = $1 AND resource_id = $2 AND id = $3 RETURNING {SCOPE_COLUMNS}"
+        );
+        Ok(dispatch!(&self.db, p => sqlx::query_as::<_, ScopeRow>(&sql)
+            .bind(tenant)
+            .bind(resource_id)
+            .bind(id)
+            .bind(name)
+            .bind(description.is_some())
+            .bind(description.flatten())
+            .fetch_optional(p))?)
+    }
+
+    pub async fn scope_delete(
+        &self,
+        tenant: &str,
+        resource_id: &str,
+        id: &str,
+    ) -> Result<bool, StorageError> {
+        const SQL: &str =
+            "DELETE FROM scopes WHERE tenant_id = $1 AND resource_id = $2 AND id = $3";
+        let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(tenant)
+            .bind(resource_id)
+            .bind(id)
+            .execute(p))?;
+        Ok(done > 0)
     }
 }

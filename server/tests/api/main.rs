@@ -16,5 +16,6 @@ mod organization_members;
 mod organization_roles;
 mod organization_scopes;
 mod organizations;
+mod resources;
 mod storage;
 mod users;

@@ -1,0 +1,155 @@
+//! `/api/resources` and `/api/resources/:id/scopes` (Logto's API resources and permissions).
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use super::pagination;
+use crate::domain::resources;
+use crate::http::error::ApiError;
+use crate::http::extract::{JsonBody, QueryPairs, query_flag};
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+
+/// `GET /api/resources?includeScopes&page&page_size` (pagination optional).
+pub async fn list(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::optional_page(&query)?;
+    let found = resources::list(&state.store, DEFAULT_TENANT, page).await?;
+    if !query_flag(query.get("includeScopes")) {
+        return Ok(pagination::list_response(
+            &state.public_url,
+            &uri,
+            &query,
+            page,
+            found,
+        ));
+    }
+    let mut items = Vec::with_capacity(found.items.len());
+    for resource in found.items {
+        let scopes = resources::scopes(&state.store, DEFAULT_TENANT, &resource.id, None, None)
+            .await?
+            .map(|p| p.items)
+            .unwrap_or_default();
+        let mut value = json!(resource);
+        value["scopes"] = json!(scopes);
+        items.push(value);
+    }
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        page,
+        crate::storage::Paged {
+            items,
+            total: found.total,
+        },
+    ))
+}
+
+/// `POST /api/resources` → 201 with `scopes: []`; a taken indicator → 422.
+pub async fn create(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let resource = resources::create(&state.store, DEFAULT_TENANT, &body).await?;
+    let mut value = json!(resource);
+    value["scopes"] = json!([]);
+    Ok((StatusCode::CREATED, Json(value)).into_response())
+}
+
+pub async fn get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    match resources::find(&state.store, DEFAULT_TENANT, &id).await? {
+        Some(found) => Ok(Json(found).into_response()),
+        None => Err(ApiError::not_exists_with_id("resources", &id)),
+    }
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    if resources::find(&state.store, DEFAULT_TENANT, &id)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::not_exists_with_id("resources", &id));
+    }
+    match resources::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+        Some(found) => Ok(Json(found).into_response()),
+        None => Err(ApiError::not_exists_with_id("resources", &id)),
+    }
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if resources::find(&state.store, DEFAULT_TENANT, &id)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::not_exists_with_id("resources", &id));
+    }
+    super::deleted(resources::delete(&state.store, DEFAULT_TENANT, &id).await?)
+}
+
+/// `GET /api/resources/:id/scopes?q&page&page_size` (pagination mandatory, by name).
+pub async fn scopes(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::page(&query)?;
+    let q = query.get("q").or_else(|| query.get("search"));
+    let found = resources::scopes(&state.store, DEFAULT_TENANT, &id, q, Some(page))
+        .await?
+        .ok_or_else(|| ApiError::not_exists_with_id("resources", &id))?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        Some(page),
+        found,
+    ))
+}
+
+pub async fn scope_create(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let now = state.clock.now_ms();
+    match resources::create_scope(&state.store, DEFAULT_TENANT, &id, &body, now).await? {
+        Some(scope) => Ok((StatusCode::CREATED, Json(scope)).into_response()),
+        None => Err(ApiError::not_exists_with_id("resources", &id)),
+    }
+}
+
+pub async fn scope_update(
+    State(state): State<AppState>,
+    Path((id, scope)): Path<(String, String)>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    match resources::update_scope(&state.store, DEFAULT_TENANT, &id, &scope, &body).await? {
+        Some(found) => Ok(Json(found).into_response()),
+        None => Err(ApiError::not_exists_with_id("scopes", &scope)),
+    }
+}
+
+pub async fn scope_delete(
+    State(state): State<AppState>,
+    Path((id, scope)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    super::deleted(resources::delete_scope(&state.store, DEFAULT_TENANT, &id, &scope).await?)
+}
