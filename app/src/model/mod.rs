@@ -7,6 +7,7 @@ mod organization_roles;
 mod organization_scopes;
 mod organizations;
 mod resources;
+mod roles;
 mod sso_connectors;
 mod users;
 
@@ -22,5 +23,6 @@ pub use organizations::{
     FeaturedUser, Organization, OrganizationPage, OrganizationSettings, OrganizationWithFeatured,
 };
 pub use resources::{Resource, Scope};
+pub use roles::Role;
 pub use sso_connectors::{JitEmailDomain, SSO_PROVIDERS, SsoConnector};
 pub use users::{User, UserWithOrganizationRoles};

@@ -13,6 +13,7 @@ pub mod organizations;
 pub mod passwords;
 pub mod relations;
 pub mod resources;
+pub mod roles;
 pub mod secrets;
 pub mod sso_connectors;
 pub mod users;

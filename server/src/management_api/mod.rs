@@ -12,6 +12,7 @@ mod organizations;
 mod pagination;
 mod relations;
 mod resources;
+mod roles;
 mod sso_connectors;
 mod text;
 mod users;
@@ -172,6 +173,29 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             "/resources/{id}/scopes/{scope}",
             axum::routing::patch(resources::scope_update).delete(resources::scope_delete),
+        )
+        .route("/roles", get(roles::list).post(roles::create))
+        .route(
+            "/roles/{id}",
+            get(roles::get).patch(roles::update).delete(roles::delete),
+        )
+        .route(
+            "/roles/{id}/scopes",
+            get(roles::scopes).post(roles::scopes_add),
+        )
+        .route("/roles/{id}/scopes/{item}", delete(roles::scope_remove))
+        .route(
+            "/roles/{id}/users",
+            get(roles::users).post(roles::users_add),
+        )
+        .route("/roles/{id}/users/{item}", delete(roles::user_remove))
+        .route(
+            "/roles/{id}/applications",
+            get(roles::applications).post(roles::applications_add),
+        )
+        .route(
+            "/roles/{id}/applications/{item}",
+            delete(roles::application_remove),
         )
         .route("/users", get(users::list).post(users::create))
         .route(

@@ -14,6 +14,8 @@ mod organizations;
 mod pagination;
 pub mod relations;
 mod resources;
+mod roles;
+pub use roles::RoleRow;
 mod scopes;
 pub use resources::{
     MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, ResourceFullRow, ResourceGrant, ResourceRow,

@@ -17,5 +17,6 @@ mod organization_roles;
 mod organization_scopes;
 mod organizations;
 mod resources;
+mod roles;
 mod storage;
 mod users;

@@ -1,0 +1,164 @@
+//! Global roles (Logto's `/api/roles`): API permissions given to users or M2M applications.
+//! The Management API's own access is such a role; the seeded one cannot be deleted, since
+//! the bootstrap credential and console-created automation apps rely on it.
+
+use app::model::{Application, Role, Scope, User};
+use serde_json::Value;
+
+use super::guard::Guard;
+use super::organization_roles::dedup;
+use super::{DomainError, applications, ids, resources, users};
+use crate::storage::{MANAGEMENT_API_ROLE_ID, Page, Paged, RoleRow, StorageError, Store};
+
+const NAME_MAX: usize = 128;
+const DESCRIPTION_MAX: usize = 128;
+
+pub fn to_wire(row: RoleRow) -> Role {
+    Role {
+        tenant_id: row.tenant_id,
+        id: row.id,
+        name: row.name,
+        description: row.description,
+        role_type: row.role_type,
+        is_default: row.is_default,
+    }
+}
+
+/// Logto's answer to a taken role name.
+fn name_in_use(name: &str) -> DomainError {
+    DomainError::refused(
+        422,
+        "role.name_in_use",
+        format!("This role name {name} is already in use"),
+    )
+}
+
+/// `POST /api/roles` `{ name, description, type?, scopeIds?, isDefault? }`.
+pub async fn create(
+    store: &Store,
+    tenant: &str,
+    body: &Value,
+    now: i64,
+) -> Result<Role, DomainError> {
+    let mut g = Guard::new(body);
+    let name = g.required_string("name", 1, NAME_MAX);
+    let description = g.required_string("description", 1, DESCRIPTION_MAX);
+    let role_type = g.optional_enum("type", &app::model::ORGANIZATION_ROLE_TYPES);
+    let scope_ids = g.id_list("scopeIds", false, false).unwrap_or_default();
+    let is_default = g.optional_bool("isDefault").unwrap_or(false);
+    g.finish()?;
+    let row = RoleRow {
+        tenant_id: tenant.into(),
+        id: ids::generate(ids::LONG),
+        name: name.unwrap_or_default(),
+        description: description.unwrap_or_default(),
+        role_type: role_type.unwrap_or_else(|| "User".into()),
+        is_default,
+    };
+    match store.role_insert(&row, &dedup(scope_ids), now).await {
+        Err(StorageError::UniqueViolation) => Err(name_in_use(&row.name)),
+        other => Ok(other?),
+    }?;
+    Ok(to_wire(row))
+}
+
+pub async fn find(store: &Store, tenant: &str, id: &str) -> Result<Option<Role>, DomainError> {
+    Ok(store.role_find_by_id(tenant, id).await?.map(to_wire))
+}
+
+pub async fn list(
+    store: &Store,
+    tenant: &str,
+    q: Option<&str>,
+    role_type: Option<&str>,
+    page: Page,
+) -> Result<Paged<Role>, DomainError> {
+    Ok(store
+        .role_list(tenant, q, role_type, page)
+        .await?
+        .map(to_wire))
+}
+
+/// `PATCH /api/roles/:id` `{ name?, description?, isDefault? }` (the type is fixed).
+pub async fn update(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    body: &Value,
+) -> Result<Option<Role>, DomainError> {
+    let mut g = Guard::new(body);
+    let name = g.optional_string("name", 1, NAME_MAX);
+    let description = g.optional_string("description", 1, DESCRIPTION_MAX);
+    let is_default = g.optional_bool("isDefault");
+    g.finish()?;
+    match store
+        .role_update(
+            tenant,
+            id,
+            name.as_deref(),
+            description.as_deref(),
+            is_default,
+        )
+        .await
+    {
+        Err(StorageError::UniqueViolation) => Err(name_in_use(name.as_deref().unwrap_or(""))),
+        other => Ok(other?.map(to_wire)),
+    }
+}
+
+pub async fn delete(store: &Store, tenant: &str, id: &str) -> Result<bool, DomainError> {
+    if id == MANAGEMENT_API_ROLE_ID {
+        return Err(DomainError::refused(
+            400,
+            "role.cannot_delete_management_api_access",
+            "The Management API access role is used by automation credentials and cannot be \
+             deleted; remove it from applications instead.",
+        ));
+    }
+    Ok(store.role_delete(tenant, id).await?)
+}
+
+pub async fn scopes(store: &Store, tenant: &str, id: &str) -> Result<Vec<Scope>, DomainError> {
+    Ok(store
+        .role_scope_list(tenant, id)
+        .await?
+        .into_iter()
+        .map(resources::scope_to_wire)
+        .collect())
+}
+
+pub async fn users(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    page: Page,
+) -> Result<Paged<User>, DomainError> {
+    let found = store.role_user_list(tenant, id, page).await?;
+    let items = found
+        .items
+        .into_iter()
+        .map(users::to_wire)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Paged {
+        items,
+        total: found.total,
+    })
+}
+
+pub async fn applications(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    page: Page,
+) -> Result<Paged<Application>, DomainError> {
+    let found = store.role_application_list(tenant, id, page).await?;
+    let items = found
+        .items
+        .into_iter()
+        .map(applications::to_wire)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Paged {
+        items,
+        total: found.total,
+    })
+}

@@ -1,0 +1,187 @@
+//! `/api/roles` (global roles) with their permissions, users and applications.
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::{pagination, relations};
+use crate::domain::roles;
+use crate::http::error::ApiError;
+use crate::http::extract::{JsonBody, QueryPairs};
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+use crate::storage::relations::{ROLE_APPLICATIONS, ROLE_SCOPES, ROLE_USERS};
+
+async fn require_role(state: &AppState, id: &str) -> Result<(), ApiError> {
+    match roles::find(&state.store, DEFAULT_TENANT, id).await? {
+        Some(_) => Ok(()),
+        None => Err(ApiError::not_exists_with_id("roles", id)),
+    }
+}
+
+/// `GET /api/roles?q&type&page&page_size`: by name.
+pub async fn list(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::page(&query)?;
+    let q = query.get("q").or_else(|| query.get("search"));
+    let role_type = query
+        .get("type")
+        .filter(|t| app::model::ORGANIZATION_ROLE_TYPES.contains(t));
+    let found = roles::list(&state.store, DEFAULT_TENANT, q, role_type, page).await?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        Some(page),
+        found,
+    ))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let now = state.clock.now_ms();
+    let role = roles::create(&state.store, DEFAULT_TENANT, &body, now).await?;
+    Ok((StatusCode::CREATED, Json(role)).into_response())
+}
+
+pub async fn get(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    match roles::find(&state.store, DEFAULT_TENANT, &id).await? {
+        Some(role) => Ok(Json(role).into_response()),
+        None => Err(ApiError::not_exists_with_id("roles", &id)),
+    }
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    match roles::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+        Some(role) => Ok(Json(role).into_response()),
+        None => Err(ApiError::not_exists_with_id("roles", &id)),
+    }
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    require_role(&state, &id).await?;
+    super::deleted(roles::delete(&state.store, DEFAULT_TENANT, &id).await?)
+}
+
+pub async fn scopes(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    require_role(&state, &id).await?;
+    Ok(Json(roles::scopes(&state.store, DEFAULT_TENANT, &id).await?).into_response())
+}
+
+/// `POST /api/roles/:id/scopes` `{ scopeIds }` → 201 with the permissions just granted.
+pub async fn scopes_add(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    require_role(&state, &id).await?;
+    let ids = crate::domain::relations::ids_to_add(&body, "scopeIds")?;
+    let now = state.clock.now_ms();
+    state
+        .store
+        .relation_add(&ROLE_SCOPES, DEFAULT_TENANT, &[&id], &ids, now)
+        .await?;
+    let added: Vec<_> = roles::scopes(&state.store, DEFAULT_TENANT, &id)
+        .await?
+        .into_iter()
+        .filter(|s| ids.contains(&s.id))
+        .collect();
+    Ok((StatusCode::CREATED, Json(added)).into_response())
+}
+
+pub async fn scope_remove(
+    State(state): State<AppState>,
+    Path((id, scope)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    relations::remove(&state, &ROLE_SCOPES, &[&id], &scope).await
+}
+
+pub async fn users(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::page(&query)?;
+    require_role(&state, &id).await?;
+    let found = roles::users(&state.store, DEFAULT_TENANT, &id, page).await?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        Some(page),
+        found,
+    ))
+}
+
+/// `POST /api/roles/:id/users` `{ userIds }` → 201; an M2M role → 422.
+pub async fn users_add(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    require_role(&state, &id).await?;
+    relations::add(&state, &ROLE_USERS, &[&id], "userIds", &body).await
+}
+
+pub async fn user_remove(
+    State(state): State<AppState>,
+    Path((id, user)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    relations::remove(&state, &ROLE_USERS, &[&id], &user).await
+}
+
+pub async fn applications(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    query: QueryPairs,
+) -> Result<Response, ApiError> {
+    let page = pagination::page(&query)?;
+    require_role(&state, &id).await?;
+    let found = roles::applications(&state.store, DEFAULT_TENANT, &id, page).await?;
+    Ok(pagination::list_response(
+        &state.public_url,
+        &uri,
+        &query,
+        Some(page),
+        found,
+    ))
+}
+
+/// `POST /api/roles/:id/applications` `{ applicationIds }` → 201; a User role or a non-M2M
+/// application → 422.
+pub async fn applications_add(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<StatusCode, ApiError> {
+    require_role(&state, &id).await?;
+    relations::add(&state, &ROLE_APPLICATIONS, &[&id], "applicationIds", &body).await
+}
+
+pub async fn application_remove(
+    State(state): State<AppState>,
+    Path((id, application)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    relations::remove(&state, &ROLE_APPLICATIONS, &[&id], &application).await
+}

@@ -1,0 +1,199 @@
+//! `roles`: global roles holding API permissions, given to users (User type) or to
+//! machine-to-machine applications (MachineToMachine type).
+
+use super::applications::A_COLUMNS;
+use super::scopes::ScopeRow;
+use super::users::U_COLUMNS;
+use super::{
+    ApplicationRow, Page, Paged, StorageError, Store, UserRow, dispatch, dispatch_exec,
+    dispatch_tx_exec, like_pattern,
+};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct RoleRow {
+    pub tenant_id: String,
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    #[sqlx(rename = "type")]
+    pub role_type: String,
+    pub is_default: bool,
+}
+
+const COLUMNS: &str = "tenant_id, id, name, description, type, is_default";
+
+impl Store {
+    /// Inserts the role and its permissions in one transaction.
+    pub async fn role_insert(
+        &self,
+        row: &RoleRow,
+        scope_ids: &[String],
+        now: i64,
+    ) -> Result<(), StorageError> {
+        const SQL: &str = "INSERT INTO roles (tenant_id, id, name, description, type, is_default, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        let mut tx = self.begin().await?;
+        dispatch_tx_exec!(&mut tx, c => sqlx::query(SQL)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(&row.name)
+            .bind(&row.description)
+            .bind(&row.role_type)
+            .bind(row.is_default)
+            .bind(now)
+            .execute(c))?;
+        super::relations::insert_in(
+            &mut tx,
+            &super::relations::ROLE_SCOPES,
+            &row.tenant_id,
+            &[row.id.as_str()],
+            scope_ids,
+            now,
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    pub async fn role_find_by_id(
+        &self,
+        tenant: &str,
+        id: &str,
+    ) -> Result<Option<RoleRow>, StorageError> {
+        let sql = format!("SELECT {COLUMNS} FROM roles WHERE tenant_id = $1 AND id = $2");
+        Ok(dispatch!(&self.db, p => sqlx::query_as::<_, RoleRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .fetch_optional(p))?)
+    }
+
+    /// Roles by name, filtered by `q` over id, name and description and by type.
+    pub async fn role_list(
+        &self,
+        tenant: &str,
+        q: Option<&str>,
+        role_type: Option<&str>,
+        page: Page,
+    ) -> Result<Paged<RoleRow>, StorageError> {
+        const FILTER: &str = "tenant_id = $1 AND ($2 IS NULL OR lower(id) LIKE $2 ESCAPE '\\' \
+             OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\') \
+             AND ($3 IS NULL OR type = $3)";
+        let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
+        let list_sql = format!(
+            "SELECT {COLUMNS} FROM roles WHERE {FILTER} ORDER BY {}, id LIMIT $4 OFFSET $5",
+            super::organization_roles::by_name(&self.db, "name")
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM roles WHERE {FILTER}");
+        let items = dispatch!(&self.db, p => sqlx::query_as::<_, RoleRow>(&list_sql)
+            .bind(tenant)
+            .bind(&pattern)
+            .bind(role_type)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(p))?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(&pattern)
+            .bind(role_type)
+            .fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
+
+    pub async fn role_update(
+        &self,
+        tenant: &str,
+        id: &str,
+        name: Option<&str>,
+        description: Option<&str>,
+        is_default: Option<bool>,
+    ) -> Result<Option<RoleRow>, StorageError> {
+        let sql = format!(
+            "UPDATE roles SET name = COALESCE($3, name), description = COALESCE($4, description), \
+               is_default = COALESCE($5, is_default) \
+             WHERE tenant_id = $1 AND id = $2 RETURNING {COLUMNS}"
+        );
+        Ok(dispatch!(&self.db, p => sqlx::query_as::<_, RoleRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .bind(name)
+            .bind(description)
+            .bind(is_default)
+            .fetch_optional(p))?)
+    }
+
+    pub async fn role_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
+        const SQL: &str = "DELETE FROM roles WHERE tenant_id = $1 AND id = $2";
+        let done =
+            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
+        Ok(done > 0)
+    }
+
+    /// The permissions of a role, by name.
+    pub async fn role_scope_list(
+        &self,
+        tenant: &str,
+        role_id: &str,
+    ) -> Result<Vec<ScopeRow>, StorageError> {
+        let sql = format!(
+            "SELECT s.tenant_id, s.id, s.resource_id, s.name, s.description, s.created_at \
+             FROM roles_scopes r JOIN scopes s ON s.id = r.scope_id \
+             WHERE r.tenant_id = $1 AND r.role_id = $2 ORDER BY {}, s.id",
+            super::organization_roles::by_name(&self.db, "s.name")
+        );
+        Ok(dispatch!(&self.db, p => sqlx::query_as::<_, ScopeRow>(&sql)
+            .bind(tenant)
+            .bind(role_id)
+            .fetch_all(p))?)
+    }
+
+    /// The users holding a role, in creation order.
+    pub async fn role_user_list(
+        &self,
+        tenant: &str,
+        role_id: &str,
+        page: Page,
+    ) -> Result<Paged<UserRow>, StorageError> {
+        const FROM: &str = "users_roles r JOIN users u ON u.id = r.user_id \
+             WHERE r.tenant_id = $1 AND r.role_id = $2";
+        let list_sql = format!(
+            "SELECT {U_COLUMNS} FROM {FROM} ORDER BY u.created_at, u.id LIMIT $3 OFFSET $4"
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
+        let items = dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&list_sql)
+            .bind(tenant)
+            .bind(role_id)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(p))?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(role_id)
+            .fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
+
+    /// The applications holding a role, in creation order.
+    pub async fn role_application_list(
+        &self,
+        tenant: &str,
+        role_id: &str,
+        page: Page,
+    ) -> Result<Paged<ApplicationRow>, StorageError> {
+        const FROM: &str = "applications_roles r JOIN applications a ON a.id = r.application_id \
+             WHERE r.tenant_id = $1 AND r.role_id = $2";
+        let list_sql = format!(
+            "SELECT {A_COLUMNS} FROM {FROM} ORDER BY a.created_at, a.id LIMIT $3 OFFSET $4"
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
+        let items = dispatch!(&self.db, p => sqlx::query_as::<_, ApplicationRow>(&list_sql)
+            .bind(tenant)
+            .bind(role_id)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(p))?;
+        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+            .bind(tenant)
+            .bind(role_id)
+            .fetch_one(p))?;
+        Ok(Paged { items, total })
+    }
+}

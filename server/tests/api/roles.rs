@@ -1,0 +1,164 @@
+//! `/api/roles`: global roles with their permissions, users and applications; the Management
+//! API's own access is one of them.
+
+use reqwest::Method;
+use serde_json::json;
+
+use crate::both_backends;
+use crate::helpers::{Backend, MANAGEMENT_API, TestApp, field, read, spawn_app};
+
+async fn delete(app: &TestApp, path: &str) -> u16 {
+    let res = app.api(Method::DELETE, path).await.send().await.unwrap();
+    res.status().as_u16()
+}
+
+both_backends!(role_routes, role_routes_impl);
+async fn role_routes_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    // The seeded Management API access role is listed and fixed.
+    let roles = app.get_ok("/roles?type=MachineToMachine").await;
+    assert_eq!(field(&roles, "id"), ["management-api-access"]);
+    assert_eq!(delete(&app, "/roles/management-api-access").await, 400);
+
+    // An M2M role with `all` on the Management API grants a new app access.
+    let ops = app
+        .create(
+            "/roles",
+            json!({
+                "name": "Ops",
+                "description": "Automation",
+                "type": "MachineToMachine",
+                "scopeIds": ["management-api-all"],
+            }),
+        )
+        .await;
+    let ops_id = ops["id"].as_str().unwrap();
+    assert_eq!(ops["isDefault"], false);
+    let code = app
+        .error_code(
+            Method::POST,
+            "/roles",
+            json!({ "name": "Ops", "description": "again" }),
+            422,
+        )
+        .await;
+    assert_eq!(code, "role.name_in_use");
+    let code = app
+        .error_code(Method::POST, "/roles", json!({ "name": "x" }), 400)
+        .await;
+    assert_eq!(code, "guard.invalid_input");
+    assert_eq!(
+        field(
+            &app.get_ok(&format!("/roles/{ops_id}/scopes")).await,
+            "name"
+        ),
+        ["all"]
+    );
+
+    let robot = app
+        .create(
+            "/applications",
+            json!({ "name": "Robot", "type": "MachineToMachine" }),
+        )
+        .await;
+    let (robot_id, secret) = (
+        robot["id"].as_str().unwrap(),
+        robot["secret"].as_str().unwrap(),
+    );
+    let form = [
+        ("grant_type", "client_credentials"),
+        ("resource", MANAGEMENT_API),
+        ("scope", "all"),
+    ];
+    let (_, body) = read(app.post_token(Some((robot_id, secret)), &form).await).await;
+    assert_eq!(body["scope"], "");
+    let status = app
+        .status_of(
+            Method::POST,
+            &format!("/roles/{ops_id}/applications"),
+            json!({ "applicationIds": [robot_id] }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (_, body) = read(app.post_token(Some((robot_id, secret)), &form).await).await;
+    assert_eq!(body["scope"], "all");
+    let apps = app.get_ok(&format!("/roles/{ops_id}/applications")).await;
+    assert_eq!(field(&apps, "id"), [robot_id]);
+
+    // Type rules: users take User roles only, applications M2M roles only.
+    let user = app.create("/users", json!({ "username": "dana" })).await;
+    let user_id = user["id"].as_str().unwrap();
+    let code = app
+        .error_code(
+            Method::POST,
+            &format!("/roles/{ops_id}/users"),
+            json!({ "userIds": [user_id] }),
+            422,
+        )
+        .await;
+    assert_eq!(code, "entity.db_constraint_violated");
+    let viewer = app
+        .create(
+            "/roles",
+            json!({ "name": "Viewer", "description": "Reads" }),
+        )
+        .await;
+    let viewer_id = viewer["id"].as_str().unwrap();
+    let code = app
+        .error_code(
+            Method::POST,
+            &format!("/roles/{viewer_id}/applications"),
+            json!({ "applicationIds": [robot_id] }),
+            422,
+        )
+        .await;
+    assert_eq!(code, "entity.db_constraint_violated");
+    let status = app
+        .status_of(
+            Method::POST,
+            &format!("/roles/{viewer_id}/users"),
+            json!({ "userIds": [user_id] }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    assert_eq!(
+        field(
+            &app.get_ok(&format!("/roles/{viewer_id}/users")).await,
+            "id"
+        ),
+        [user_id]
+    );
+
+    // Patch, removal of holders and permissions, delete.
+    let (status, patched) = app
+        .api_json(
+            Method::PATCH,
+            &format!("/roles/{viewer_id}"),
+            &json!({ "description": "Reads everything" }),
+        )
+        .await;
+    assert_eq!(
+        (status, &patched["description"]),
+        (200, &json!("Reads everything"))
+    );
+    assert_eq!(
+        delete(&app, &format!("/roles/{viewer_id}/users/{user_id}")).await,
+        204
+    );
+    assert_eq!(
+        delete(&app, &format!("/roles/{viewer_id}/users/{user_id}")).await,
+        404
+    );
+    assert_eq!(
+        delete(&app, &format!("/roles/{ops_id}/scopes/management-api-all")).await,
+        204
+    );
+    let (_, body) = read(app.post_token(Some((robot_id, secret)), &form).await).await;
+    assert_eq!(body["scope"], "");
+    assert_eq!(delete(&app, &format!("/roles/{ops_id}")).await, 204);
+    assert_eq!(delete(&app, &format!("/roles/{ops_id}")).await, 404);
+    let (status, _) = app.api_get(&format!("/roles/{ops_id}/users")).await;
+    assert_eq!(status, 404);
+}
