@@ -61,43 +61,69 @@ impl Store {
         page: Page,
     ) -> Result<Paged<UserRow>, StorageError> {
         let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
-        let role_filter = "($4 IS NULL OR EXISTS (SELECT 1 FROM organization_role_user_relations r \
-             WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.user_id = m.user_id \
-               AND r.organization_role_id = $4))";
-        // Without a search the page and the count never touch `users` beyond the page itself.
-        let (from, filter) = if pattern.is_some() {
-            (
-                "organization_user_relations m JOIN users u ON u.id = m.user_id",
-                format!("{} AND {role_filter}", search_filter(3)),
-            )
-        } else {
-            (
-                "organization_user_relations m",
-                format!("$3 IS NULL AND {role_filter}"),
-            )
-        };
-        let where_ = format!("m.tenant_id = $1 AND m.organization_id = $2 AND {filter}");
+        // Filters are written only when used, and the page query is not kept as a prepared
+        // statement: PostgreSQL plans cached statements generically after a few runs, without
+        // the organization's size, and then joins or filters the whole membership table.
+        let mut next = 3;
+        let mut filter = String::new();
+        let mut from = "organization_user_relations m";
+        if pattern.is_some() {
+            from = "organization_user_relations m JOIN users u ON u.id = m.user_id";
+            filter.push_str(&format!(" AND {}", search_filter(next)));
+            next += 1;
+        }
+        if role_id.is_some() {
+            filter.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM organization_role_user_relations r \
+                   WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.user_id = m.user_id \
+                   AND r.organization_role_id = ${next})"
+            ));
+            next += 1;
+        }
+        let where_ = format!("m.tenant_id = $1 AND m.organization_id = $2{filter}");
+        // Without a search the page never touches `users` beyond the 20 rows shown.
         let list_sql = format!(
             "SELECT {U_COLUMNS} FROM users u JOIN ( \
                SELECT m.user_id, m.created_at FROM {from} WHERE {where_} \
-               ORDER BY m.created_at, m.user_id LIMIT $5 OFFSET $6) p ON p.user_id = u.id \
-             ORDER BY p.created_at, p.user_id"
+               ORDER BY m.created_at, m.user_id LIMIT ${next} OFFSET ${}) p \
+               ON p.user_id = u.id \
+             ORDER BY p.created_at, p.user_id",
+            next + 1
         );
-        let count_sql = format!("SELECT COUNT(*) FROM {from} WHERE {where_}");
-        let items = dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&list_sql)
-            .bind(tenant)
-            .bind(organization_id)
-            .bind(&pattern)
-            .bind(role_id)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(p))?;
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(organization_id)
-            .bind(&pattern)
-            .bind(role_id)
-            .fetch_one(p))?;
+        // Unfiltered, the total is the count a trigger keeps on the organization.
+        let count_sql = if filter.is_empty() {
+            "SELECT COALESCE((SELECT users_count FROM organizations \
+               WHERE tenant_id = $1 AND id = $2), 0)"
+                .to_string()
+        } else {
+            format!("SELECT COUNT(*) FROM {from} WHERE {where_}")
+        };
+        let items = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, UserRow>(&list_sql)
+                .bind(tenant)
+                .bind(organization_id);
+            if let Some(pattern) = &pattern {
+                q = q.bind(pattern);
+            }
+            if let Some(role_id) = role_id {
+                q = q.bind(role_id);
+            }
+            // Planned with the actual values each time (see `unprepared` above).
+            q.bind(page.limit())
+                .bind(page.offset())
+                .persistent(false)
+                .fetch_all(p)
+        })?;
+        let total: i64 = dispatch!(&self.db, p => {
+            let mut q = sqlx::query_scalar(&count_sql).bind(tenant).bind(organization_id);
+            if let Some(pattern) = &pattern {
+                q = q.bind(pattern);
+            }
+            if let Some(role_id) = role_id {
+                q = q.bind(role_id);
+            }
+            q.fetch_one(p)
+        })?;
         Ok(Paged { items, total })
     }
 
@@ -161,7 +187,8 @@ impl Store {
             for id in member_ids {
                 q = q.bind(id);
             }
-            q.fetch_all(p)
+            // Planned with the actual values: a generic plan may scan the organization's roles.
+            q.persistent(false).fetch_all(p)
         })?)
     }
 

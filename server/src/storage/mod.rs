@@ -187,6 +187,20 @@ impl Store {
         Ok(())
     }
 
+    /// Refreshes the planner's statistics (and PostgreSQL's visibility map) after bulk changes
+    /// such as imports; day to day, autovacuum and SQLite's `PRAGMA optimize` do this.
+    pub async fn analyze(&self) -> Result<(), StorageError> {
+        match &self.db {
+            Db::Sqlite(p) => {
+                sqlx::raw_sql("ANALYZE").execute(p).await?;
+            }
+            Db::Postgres(p) => {
+                sqlx::raw_sql("VACUUM ANALYZE").execute(p).await?;
+            }
+        }
+        Ok(())
+    }
+
     pub fn backend(&self) -> Backend {
         match self.db {
             Db::Sqlite(_) => Backend::Sqlite,

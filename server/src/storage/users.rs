@@ -80,6 +80,12 @@ pub(crate) fn search_filter(n: usize) -> String {
     )
 }
 
+const INSERT: &str = "INSERT INTO users (tenant_id, id, username, primary_email, \
+     primary_phone, name, avatar, profile, custom_data, identities, application_id, \
+     password_encrypted, password_encryption_method, is_suspended, created_at, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+       CASE WHEN $12 IS NULL THEN NULL ELSE 'Argon2i' END, $13, $14, $15)";
+
 #[derive(Clone, Copy, Debug)]
 pub enum UniqueUserField {
     Username,
@@ -91,29 +97,32 @@ impl Store {
     /// Inserts a user (password as an argon2id PHC string); `UniqueViolation` when the
     /// username, email or phone is taken.
     pub async fn user_insert(&self, row: &UserRow) -> Result<(), StorageError> {
-        const SQL: &str = "INSERT INTO users (tenant_id, id, username, primary_email, \
-             primary_phone, name, avatar, profile, custom_data, identities, application_id, \
-             password_encrypted, password_encryption_method, is_suspended, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
-               CASE WHEN $12 IS NULL THEN NULL ELSE 'Argon2i' END, $13, $14, $15)";
-        dispatch_exec!(&self.db, p => sqlx::query(SQL)
-            .bind(&row.tenant_id)
-            .bind(&row.id)
-            .bind(&row.username)
-            .bind(&row.primary_email)
-            .bind(&row.primary_phone)
-            .bind(&row.name)
-            .bind(&row.avatar)
-            .bind(&row.profile)
-            .bind(&row.custom_data)
-            .bind(&row.identities)
-            .bind(&row.application_id)
-            .bind(&row.password_encrypted)
-            .bind(row.is_suspended)
-            .bind(row.created_at)
-            .bind(row.updated_at)
-            .execute(p))?;
-        Ok(())
+        self.users_insert_many(std::slice::from_ref(row)).await
+    }
+
+    /// Inserts many users in one transaction (imports and seeding); all or nothing.
+    pub async fn users_insert_many(&self, rows: &[UserRow]) -> Result<(), StorageError> {
+        let mut tx = self.begin().await?;
+        for row in rows {
+            super::dispatch_tx_exec!(&mut tx, c => sqlx::query(INSERT)
+                .bind(&row.tenant_id)
+                .bind(&row.id)
+                .bind(&row.username)
+                .bind(&row.primary_email)
+                .bind(&row.primary_phone)
+                .bind(&row.name)
+                .bind(&row.avatar)
+                .bind(&row.profile)
+                .bind(&row.custom_data)
+                .bind(&row.identities)
+                .bind(&row.application_id)
+                .bind(&row.password_encrypted)
+                .bind(row.is_suspended)
+                .bind(row.created_at)
+                .bind(row.updated_at)
+                .execute(c))?;
+        }
+        tx.commit().await
     }
 
     /// Users in creation order (then id), filtered by `q` and, with `exclude_organization`,
