@@ -137,10 +137,10 @@ impl Store {
                AND m.application_id = applications.id))",
         );
         if !types.is_empty() {
-            let list = (0..types.len())
-                .map(|i| format!("${}", i + 4))
-                .collect::<Vec<_>>();
-            filter.push_str(&format!(" AND type IN ({})", list.join(", ")));
+            filter.push_str(&format!(
+                " AND type IN ({})",
+                super::placeholders(4, types.len())
+            ));
         }
         let next = types.len() + 4;
         let limit = match page {

@@ -82,7 +82,7 @@ impl Store {
         };
         let list_sql = format!(
             "SELECT {ROLE_COLUMNS} FROM {FROM} ORDER BY {}, id{limit}",
-            super::organization_roles::by_name(&self.db, "name")
+            super::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
         let items = dispatch!(&self.db, p => {

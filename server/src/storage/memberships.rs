@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 
 use super::applications::A_COLUMNS;
-use super::organization_roles::{HeldRoleRow, OrganizationRoleRow, placeholders};
+use super::organization_roles::{HeldRoleRow, OrganizationRoleRow};
 use super::organization_scopes::OrganizationScopeRow;
 use super::users::{U_COLUMNS, search_filter};
 use super::{
     ApplicationRow, OrganizationRow, Page, Paged, StorageError, Store, UserRow, dispatch,
-    like_pattern,
+    like_pattern, placeholders,
 };
 
 /// Which kind of member a query is about; the names of its relation tables and columns.
@@ -180,7 +180,7 @@ impl Store {
             col = kind.column(),
             roles = kind.roles(),
             ids = placeholders(3, member_ids.len()),
-            name = super::organization_roles::by_name(&self.db, "o.name"),
+            name = super::by_name(&self.db, "o.name"),
         );
         Ok(dispatch!(&self.db, p => {
             let mut q = sqlx::query_as::<_, HeldRoleRow>(&sql).bind(tenant).bind(organization_id);
@@ -215,7 +215,7 @@ impl Store {
         let list_sql = format!(
             "SELECT o.tenant_id, o.id, o.name, o.description, o.type FROM {from} \
              ORDER BY {}, o.id{limit}",
-            super::organization_roles::by_name(&self.db, "o.name")
+            super::by_name(&self.db, "o.name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM {from}");
         let items = dispatch!(&self.db, p => {
@@ -251,7 +251,7 @@ impl Store {
                  ON rs.organization_role_id = r.organization_role_id \
                WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.user_id = $3) \
              ORDER BY {}",
-            super::organization_roles::by_name(&self.db, "s.name")
+            super::by_name(&self.db, "s.name")
         );
         Ok(
             dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationScopeRow>(&sql)
@@ -293,7 +293,7 @@ impl Store {
              WHERE r.tenant_id = $1 AND r.{col} = $2 ORDER BY {name}, o.id",
             roles = kind.roles(),
             col = kind.column(),
-            name = super::organization_roles::by_name(&self.db, "o.name"),
+            name = super::by_name(&self.db, "o.name"),
         );
         let organizations = dispatch!(&self.db, p => {
             let mut q = sqlx::query_as::<_, OrganizationRow>(&list_sql)

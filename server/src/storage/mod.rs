@@ -252,6 +252,23 @@ pub(crate) fn split_nullable(value: &Option<Option<String>>) -> (bool, Option<&s
     }
 }
 
+/// `column` in byte order on both backends (PostgreSQL would otherwise sort by the database
+/// locale), for `ORDER BY`.
+pub(crate) fn by_name(db: &Db, column: &str) -> String {
+    match db {
+        Db::Sqlite(_) => column.to_string(),
+        Db::Postgres(_) => format!("{column} COLLATE \"C\""),
+    }
+}
+
+/// `$first, $first+1, …` for an `IN (…)` list of `n` values.
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `%q%` for a case-insensitive substring search with `LIKE … ESCAPE '\'` over a `lower(…)` column.
 pub(crate) fn like_pattern(q: &str) -> String {
     let mut out = String::with_capacity(q.len() + 2);

@@ -2,8 +2,8 @@
 
 use super::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_ROLE_SCOPES};
 use super::{
-    Db, Page, Paged, StorageError, Store, dispatch, dispatch_exec, dispatch_tx_exec, like_pattern,
-    split_nullable,
+    Page, Paged, StorageError, Store, dispatch, dispatch_exec, dispatch_tx_exec, like_pattern,
+    placeholders, split_nullable,
 };
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -44,22 +44,6 @@ pub struct HeldRoleRow {
 }
 
 pub(crate) const COLUMNS: &str = "tenant_id, id, name, description, type";
-
-/// Byte order for names on both backends (PostgreSQL would otherwise sort by the database locale).
-pub(crate) fn by_name(db: &Db, column: &str) -> String {
-    match db {
-        Db::Sqlite(_) => column.to_string(),
-        Db::Postgres(_) => format!("{column} COLLATE \"C\""),
-    }
-}
-
-/// `$first, $first+1, …` for an `IN (…)` list of `n` values.
-pub(crate) fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 impl Store {
     /// Inserts the role with its initial permissions in one transaction: an unknown permission id
@@ -158,7 +142,7 @@ impl Store {
         };
         let list_sql = format!(
             "SELECT {COLUMNS} FROM organization_roles WHERE {FILTER} ORDER BY {}, id{limit}",
-            by_name(&self.db, "name")
+            super::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM organization_roles WHERE {FILTER}");
         let items = dispatch!(&self.db, p => {

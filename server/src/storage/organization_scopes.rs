@@ -1,7 +1,7 @@
 //! `organization_scopes`: the organization template's permissions.
 
 use super::{
-    Db, Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern, split_nullable,
+    Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern, split_nullable,
 };
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -20,14 +20,6 @@ pub struct OrganizationScopePatch {
 }
 
 const COLUMNS: &str = "tenant_id, id, name, description";
-
-/// Byte order for names on both backends (PostgreSQL would otherwise sort by the database locale).
-fn by_name(db: &Db) -> &'static str {
-    match db {
-        Db::Sqlite(_) => "name, id",
-        Db::Postgres(_) => "name COLLATE \"C\", id",
-    }
-}
 
 impl Store {
     pub async fn organization_scope_insert(
@@ -75,8 +67,8 @@ impl Store {
             ""
         };
         let list_sql = format!(
-            "SELECT {COLUMNS} FROM organization_scopes WHERE {FILTER} ORDER BY {}{limit}",
-            by_name(&self.db)
+            "SELECT {COLUMNS} FROM organization_scopes WHERE {FILTER} ORDER BY {}, id{limit}",
+            super::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM organization_scopes WHERE {FILTER}");
         let items = dispatch!(&self.db, p => {
@@ -143,12 +135,9 @@ impl Store {
         } else {
             ""
         };
-        let order = match self.db {
-            Db::Sqlite(_) => "s.name, s.id",
-            Db::Postgres(_) => "s.name COLLATE \"C\", s.id",
-        };
         let list_sql = format!(
-            "SELECT s.tenant_id, s.id, s.name, s.description FROM {FROM} ORDER BY {order}{limit}"
+            "SELECT s.tenant_id, s.id, s.name, s.description FROM {FROM} ORDER BY {}, s.id{limit}",
+            super::by_name(&self.db, "s.name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
         let items = dispatch!(&self.db, p => {

@@ -157,23 +157,6 @@ impl Store {
         Ok(done > 0)
     }
 
-    /// Adds a user to an organization; an existing membership is left as it is.
-    pub async fn organization_user_insert(
-        &self,
-        tenant: &str,
-        organization_id: &str,
-        user_id: &str,
-    ) -> Result<(), StorageError> {
-        const SQL: &str = "INSERT INTO organization_user_relations (tenant_id, organization_id, \
-             user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
-        dispatch_exec!(&self.db, p => sqlx::query(SQL)
-            .bind(tenant)
-            .bind(organization_id)
-            .bind(user_id)
-            .execute(p))?;
-        Ok(())
-    }
-
     /// Member counts and up to three members (by id) of each listed organization.
     pub async fn organization_featured(
         &self,
@@ -183,13 +166,11 @@ impl Store {
         if ids.is_empty() {
             return Ok((HashMap::new(), Vec::new()));
         }
-        let placeholders = (0..ids.len())
-            .map(|i| format!("${}", i + 2))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let placeholders = super::placeholders(2, ids.len());
+        // Member counts are kept on the organization by triggers (migration 0003).
         let count_sql = format!(
-            "SELECT organization_id, COUNT(*) AS n FROM organization_user_relations \
-             WHERE tenant_id = $1 AND organization_id IN ({placeholders}) GROUP BY organization_id"
+            "SELECT id AS organization_id, users_count AS n FROM organizations \
+             WHERE tenant_id = $1 AND id IN ({placeholders}) AND users_count > 0"
         );
         let featured_sql = format!(
             "SELECT organization_id, id, avatar, name FROM ( \

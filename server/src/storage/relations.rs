@@ -87,9 +87,6 @@ pub const ROLE_SCOPES: Relation = relation("roles_scopes", &["role_id"], "scope_
 pub const ROLE_USERS: Relation = relation("users_roles", &["role_id"], "user_id", false);
 pub const ROLE_APPLICATIONS: Relation =
     relation("applications_roles", &["role_id"], "application_id", false);
-pub const USER_ROLES: Relation = relation("users_roles", &["user_id"], "role_id", false);
-pub const APPLICATION_ROLES: Relation =
-    relation("applications_roles", &["application_id"], "role_id", false);
 
 impl Relation {
     /// `tenant_id = $1 AND scope0 = $2 AND …`; the next free placeholder is returned too.

@@ -146,7 +146,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT {COLUMNS} FROM resources WHERE tenant_id = $1 ORDER BY {}, id{limit}",
-            super::organization_roles::by_name(&self.db, "name")
+            super::by_name(&self.db, "name")
         );
         let items = dispatch!(&self.db, p => {
             let mut q = sqlx::query_as::<_, ResourceFullRow>(&sql).bind(tenant);
@@ -224,7 +224,7 @@ impl Store {
         };
         let list_sql = format!(
             "SELECT {SCOPE_COLUMNS} FROM scopes WHERE {FILTER} ORDER BY {}, id{limit}",
-            super::organization_roles::by_name(&self.db, "name")
+            super::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM scopes WHERE {FILTER}");
         let items = dispatch!(&self.db, p => {

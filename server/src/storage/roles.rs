@@ -80,7 +80,7 @@ impl Store {
         let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
         let list_sql = format!(
             "SELECT {COLUMNS} FROM roles WHERE {FILTER} ORDER BY {}, id LIMIT $4 OFFSET $5",
-            super::organization_roles::by_name(&self.db, "name")
+            super::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM roles WHERE {FILTER}");
         let items = dispatch!(&self.db, p => sqlx::query_as::<_, RoleRow>(&list_sql)
@@ -137,7 +137,7 @@ impl Store {
             "SELECT s.tenant_id, s.id, s.resource_id, s.name, s.description, s.created_at \
              FROM roles_scopes r JOIN scopes s ON s.id = r.scope_id \
              WHERE r.tenant_id = $1 AND r.role_id = $2 ORDER BY {}, s.id",
-            super::organization_roles::by_name(&self.db, "s.name")
+            super::by_name(&self.db, "s.name")
         );
         Ok(dispatch!(&self.db, p => sqlx::query_as::<_, ScopeRow>(&sql)
             .bind(tenant)

@@ -1,6 +1,6 @@
 //! `scopes`: permissions of API resources.
 
-use super::{Db, Page, Paged, StorageError, Store, dispatch};
+use super::{Page, Paged, StorageError, Store, dispatch};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ScopeRow {
@@ -28,13 +28,10 @@ impl Store {
         } else {
             ""
         };
-        let order = match self.db {
-            Db::Sqlite(_) => "s.name, s.id",
-            Db::Postgres(_) => "s.name COLLATE \"C\", s.id",
-        };
         let list_sql = format!(
             "SELECT s.tenant_id, s.id, s.resource_id, s.name, s.description, s.created_at \
-             FROM {FROM} ORDER BY {order}{limit}"
+             FROM {FROM} ORDER BY {}, s.id{limit}",
+            super::by_name(&self.db, "s.name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
         let items = dispatch!(&self.db, p => {

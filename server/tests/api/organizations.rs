@@ -2,6 +2,7 @@
 
 use reqwest::Method;
 use serde_json::{Value, json};
+use server::storage::relations::ORGANIZATION_USERS;
 use server::storage::{DEFAULT_TENANT, UserRow};
 
 use crate::both_backends;
@@ -358,7 +359,13 @@ async fn featured_members_and_cascade_impl(backend: Backend) {
         };
         app.store.user_insert(&user).await.unwrap();
         app.store
-            .organization_user_insert(DEFAULT_TENANT, org_id, &user.id)
+            .relation_add(
+                &ORGANIZATION_USERS,
+                DEFAULT_TENANT,
+                &[org_id],
+                std::slice::from_ref(&user.id),
+                1,
+            )
             .await
             .unwrap();
     }

@@ -1,5 +1,6 @@
 //! Storage contract: every `Store` method against each backend.
 
+use server::storage::relations::ORGANIZATION_USERS;
 use server::storage::{
     ADMIN_TENANT, ApplicationRow, DEFAULT_TENANT, MANAGEMENT_API_RESOURCE_ID,
     MANAGEMENT_API_ROLE_ID, NewApplication, OrganizationPatchRow, OrganizationRow,
@@ -149,15 +150,33 @@ async fn organizations_impl(backend: Backend) {
     );
 
     s.user_insert(&user(DEFAULT_TENANT, "u1")).await.unwrap();
-    s.organization_user_insert(DEFAULT_TENANT, "o1", "u1")
-        .await
-        .unwrap();
-    s.organization_user_insert(DEFAULT_TENANT, "o1", "u1")
-        .await
-        .unwrap();
+    s.relation_add(
+        &ORGANIZATION_USERS,
+        DEFAULT_TENANT,
+        &["o1"],
+        &["u1".into()],
+        1,
+    )
+    .await
+    .unwrap();
+    s.relation_add(
+        &ORGANIZATION_USERS,
+        DEFAULT_TENANT,
+        &["o1"],
+        &["u1".into()],
+        1,
+    )
+    .await
+    .unwrap();
     assert!(matches!(
-        s.organization_user_insert(DEFAULT_TENANT, "nope", "u1")
-            .await,
+        s.relation_add(
+            &ORGANIZATION_USERS,
+            DEFAULT_TENANT,
+            &["nope"],
+            &["u1".into()],
+            1
+        )
+        .await,
         Err(StorageError::ForeignKeyViolation)
     ));
     let (counts, featured) = s
