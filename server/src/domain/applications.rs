@@ -163,15 +163,17 @@ pub async fn has_management_access(
         .await?)
 }
 
-fn json(column: &str, text: &str) -> Result<Value, StorageError> {
-    serde_json::from_str(text).map_err(|e| StorageError::Corrupt(format!("{column}: {e}")))
-}
-
 pub fn to_wire(row: ApplicationRow) -> Result<Application, StorageError> {
     Ok(Application {
-        oidc_client_metadata: json("oidc_client_metadata", &row.oidc_client_metadata)?,
-        custom_client_metadata: json("custom_client_metadata", &row.custom_client_metadata)?,
-        custom_data: json("custom_data", &row.custom_data)?,
+        oidc_client_metadata: super::json_column(
+            "oidc_client_metadata",
+            &row.oidc_client_metadata,
+        )?,
+        custom_client_metadata: super::json_column(
+            "custom_client_metadata",
+            &row.custom_client_metadata,
+        )?,
+        custom_data: super::json_column("custom_data", &row.custom_data)?,
         protected_app_metadata: None,
         tenant_id: row.tenant_id,
         id: row.id,

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::DomainError;
 use super::guard::Guard;
-use super::organization_roles::dedup;
+use super::relations::dedup;
 use crate::storage::{EmailDomainRow, Page, Paged, Store};
 
 const DOMAIN_MAX: usize = 128;

@@ -11,27 +11,19 @@ use app::model::{
 use serde_json::Value;
 
 use super::guard::Guard;
-use super::organization_roles::dedup;
+use super::relations::dedup;
 use super::users;
 use super::{DomainError, applications, organization_roles, organization_scopes, organizations};
-use crate::storage::relations::{
-    ORGANIZATION_APPLICATION_ROLES, ORGANIZATION_APPLICATIONS, ORGANIZATION_USER_ROLES,
-    ORGANIZATION_USERS, Relation,
-};
+use crate::storage::relations::Relation;
 use crate::storage::{HeldRoleRow, MemberKind, Page, Paged, Store};
 
+/// The membership relation and the body key of its ids.
 fn members_of(kind: MemberKind) -> (&'static Relation, &'static str) {
-    match kind {
-        MemberKind::User => (&ORGANIZATION_USERS, "userIds"),
-        MemberKind::Application => (&ORGANIZATION_APPLICATIONS, "applicationIds"),
-    }
-}
-
-fn roles_of(kind: MemberKind) -> &'static Relation {
-    match kind {
-        MemberKind::User => &ORGANIZATION_USER_ROLES,
-        MemberKind::Application => &ORGANIZATION_APPLICATION_ROLES,
-    }
+    let key = match kind {
+        MemberKind::User => "userIds",
+        MemberKind::Application => "applicationIds",
+    };
+    (kind.members(), key)
 }
 
 fn group(rows: Vec<HeldRoleRow>) -> HashMap<String, Vec<NamedRef>> {
@@ -186,7 +178,7 @@ pub async fn add_roles_to_many(
         .map(|m| vec![organization_id, m.as_str()])
         .collect();
     store
-        .relation_add_each(roles_of(kind), tenant, &scopes, &dedup(roles), now)
+        .relation_add_each(kind.roles(), tenant, &scopes, &dedup(roles), now)
         .await?;
     Ok(())
 }
@@ -277,7 +269,7 @@ pub async fn add_roles(
     let ids = role_ids_from(store, kind, tenant, body).await?;
     store
         .relation_add(
-            roles_of(kind),
+            kind.roles(),
             tenant,
             &[organization_id, member_id],
             &ids,
@@ -301,7 +293,7 @@ pub async fn replace_roles(
     let ids = role_ids_from(store, kind, tenant, body).await?;
     store
         .relation_replace(
-            roles_of(kind),
+            kind.roles(),
             tenant,
             &[organization_id, member_id],
             &ids,
@@ -322,12 +314,7 @@ pub async fn remove_role(
 ) -> Result<bool, DomainError> {
     require_membership(store, kind, tenant, organization_id, member_id).await?;
     Ok(store
-        .relation_remove(
-            roles_of(kind),
-            tenant,
-            &[organization_id, member_id],
-            role_id,
-        )
+        .relation_remove(kind.roles(), tenant, &[organization_id, member_id], role_id)
         .await?)
 }
 

@@ -19,3 +19,12 @@ pub mod sso_connectors;
 pub mod users;
 
 pub use error::DomainError;
+
+/// A JSON column read back from storage; text that does not parse is a corrupt row.
+pub(crate) fn json_column(
+    column: &str,
+    text: &str,
+) -> Result<serde_json::Value, crate::storage::StorageError> {
+    serde_json::from_str(text)
+        .map_err(|e| crate::storage::StorageError::Corrupt(format!("{column}: {e}")))
+}

@@ -10,6 +10,7 @@ use app::model::{
 use serde_json::Value;
 
 use super::guard::Guard;
+use super::relations::dedup;
 use super::{DomainError, ids, organization_scopes, resources};
 use crate::storage::{OrganizationRolePatch, OrganizationRoleRow, Page, Paged, Store};
 
@@ -62,14 +63,6 @@ pub async fn create(
         .organization_role_insert(&row, &dedup(scope_ids), &dedup(resource_scope_ids))
         .await?;
     Ok(to_wire(row))
-}
-
-/// Order-preserving de-duplication of ids from a request.
-pub fn dedup(ids: Vec<String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    ids.into_iter()
-        .filter(|id| seen.insert(id.clone()))
-        .collect()
 }
 
 pub async fn find(

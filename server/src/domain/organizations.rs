@@ -207,15 +207,11 @@ pub async fn with_featured(
         .collect())
 }
 
-fn json(column: &str, text: &str) -> Result<Value, StorageError> {
-    serde_json::from_str(text).map_err(|e| StorageError::Corrupt(format!("{column}: {e}")))
-}
-
 pub fn to_wire(row: OrganizationRow) -> Result<Organization, StorageError> {
     Ok(Organization {
-        custom_data: json("custom_data", &row.custom_data)?,
-        color: json("color", &row.color)?,
-        branding: json("branding", &row.branding)?,
+        custom_data: super::json_column("custom_data", &row.custom_data)?,
+        color: super::json_column("color", &row.color)?,
+        branding: super::json_column("branding", &row.branding)?,
         tenant_id: row.tenant_id,
         id: row.id,
         name: row.name,

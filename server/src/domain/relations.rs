@@ -4,8 +4,15 @@ use serde_json::Value;
 
 use super::DomainError;
 use super::guard::Guard;
-use super::organization_roles::dedup;
 use crate::storage::StorageError;
+
+/// Order-preserving de-duplication of ids from a request.
+pub fn dedup(ids: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter()
+        .filter(|id| seen.insert(id.clone()))
+        .collect()
+}
 
 /// A POST body: at least one id; repeated ids count once.
 pub fn ids_to_add(body: &Value, key: &str) -> Result<Vec<String>, DomainError> {

@@ -6,7 +6,7 @@ use app::model::{Application, Role, Scope, User};
 use serde_json::Value;
 
 use super::guard::Guard;
-use super::organization_roles::dedup;
+use super::relations::dedup;
 use super::{DomainError, applications, ids, resources, users};
 use crate::storage::{MANAGEMENT_API_ROLE_ID, Page, Paged, RoleRow, StorageError, Store};
 

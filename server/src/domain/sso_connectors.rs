@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::guard::Guard;
 use super::{DomainError, ids};
-use crate::storage::{Page, Paged, SsoConnectorPatch, SsoConnectorRow, StorageError, Store};
+use crate::storage::{Page, Paged, SsoConnectorPatch, SsoConnectorRow, Store};
 
 const NAME_MAX: usize = 128;
 
@@ -19,19 +19,15 @@ fn is_secret(key: &str) -> bool {
         .any(|s| key.contains(s))
 }
 
-fn json(column: &str, text: &str) -> Result<Value, StorageError> {
-    serde_json::from_str(text).map_err(|e| StorageError::Corrupt(format!("{column}: {e}")))
-}
-
 pub fn to_wire(row: SsoConnectorRow) -> Result<SsoConnector, DomainError> {
-    let mut config = json("config", &row.config)?;
+    let mut config = super::json_column("config", &row.config)?;
     if let Value::Object(map) = &mut config {
         map.retain(|k, _| !is_secret(k));
     }
     Ok(SsoConnector {
         config,
-        domains: json("domains", &row.domains)?,
-        branding: json("branding", &row.branding)?,
+        domains: super::json_column("domains", &row.domains)?,
+        branding: super::json_column("branding", &row.branding)?,
         tenant_id: row.tenant_id,
         id: row.id,
         provider_name: row.provider_name,
@@ -143,7 +139,7 @@ pub async fn update(
     };
     let config = match config {
         Some(changes) => {
-            let mut merged = match json("config", &current.config)? {
+            let mut merged = match super::json_column("config", &current.config)? {
                 Value::Object(m) => m,
                 _ => Map::new(),
             };

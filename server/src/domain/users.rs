@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::guard::{Guard, Nullable};
 use super::{DomainError, ids, passwords};
-use crate::storage::{Page, Paged, StorageError, Store, UniqueUserField, UserPatch, UserRow};
+use crate::storage::{Page, Paged, Store, UniqueUserField, UserPatch, UserRow};
 
 const TEXT_MAX: usize = 128;
 const AVATAR_MAX: usize = 2048;
@@ -124,15 +124,11 @@ async fn check_unique(
     Ok(())
 }
 
-fn json(column: &str, text: &str) -> Result<Value, StorageError> {
-    serde_json::from_str(text).map_err(|e| StorageError::Corrupt(format!("{column}: {e}")))
-}
-
 pub fn to_wire(row: UserRow) -> Result<User, DomainError> {
     Ok(User {
-        custom_data: json("custom_data", &row.custom_data)?,
-        identities: json("identities", &row.identities)?,
-        profile: json("profile", &row.profile)?,
+        custom_data: super::json_column("custom_data", &row.custom_data)?,
+        identities: super::json_column("identities", &row.identities)?,
+        profile: super::json_column("profile", &row.profile)?,
         has_password: row.password_encrypted.is_some(),
         id: row.id,
         username: row.username,

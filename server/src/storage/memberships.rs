@@ -7,6 +7,10 @@ use std::collections::HashMap;
 use super::applications::A_COLUMNS;
 use super::organization_roles::{HeldRoleRow, OrganizationRoleRow};
 use super::organization_scopes::OrganizationScopeRow;
+use super::relations::{
+    ORGANIZATION_APPLICATION_ROLES, ORGANIZATION_APPLICATIONS, ORGANIZATION_USER_ROLES,
+    ORGANIZATION_USERS, Relation,
+};
 use super::users::{U_COLUMNS, search_filter};
 use super::{
     ApplicationRow, OrganizationRow, Page, Paged, StorageError, Store, UserRow, dispatch,
@@ -21,25 +25,25 @@ pub enum MemberKind {
 }
 
 impl MemberKind {
-    fn members(self) -> &'static str {
+    /// The membership relation (organization → member).
+    pub fn members(self) -> &'static Relation {
         match self {
-            MemberKind::User => "organization_user_relations",
-            MemberKind::Application => "organization_application_relations",
+            MemberKind::User => &ORGANIZATION_USERS,
+            MemberKind::Application => &ORGANIZATION_APPLICATIONS,
         }
     }
 
-    fn roles(self) -> &'static str {
+    /// The member-role relation ((organization, member) → role).
+    pub fn roles(self) -> &'static Relation {
         match self {
-            MemberKind::User => "organization_role_user_relations",
-            MemberKind::Application => "organization_role_application_relations",
+            MemberKind::User => &ORGANIZATION_USER_ROLES,
+            MemberKind::Application => &ORGANIZATION_APPLICATION_ROLES,
         }
     }
 
+    /// The member's column in both relations.
     fn column(self) -> &'static str {
-        match self {
-            MemberKind::User => "user_id",
-            MemberKind::Application => "application_id",
-        }
+        self.members().item
     }
 }
 
@@ -178,7 +182,7 @@ impl Store {
              WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.{col} IN ({ids}) \
              ORDER BY {name}, o.id",
             col = kind.column(),
-            roles = kind.roles(),
+            roles = kind.roles().table,
             ids = placeholders(3, member_ids.len()),
             name = super::by_name(&self.db, "o.name"),
         );
@@ -204,7 +208,7 @@ impl Store {
         let from = format!(
             "{roles} r JOIN organization_roles o ON o.id = r.organization_role_id \
              WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.{col} = $3",
-            roles = kind.roles(),
+            roles = kind.roles().table,
             col = kind.column(),
         );
         let limit = if page.is_some() {
@@ -273,7 +277,7 @@ impl Store {
         let from = format!(
             "{members} m JOIN organizations o ON o.id = m.organization_id \
              WHERE m.tenant_id = $1 AND m.{col} = $2",
-            members = kind.members(),
+            members = kind.members().table,
             col = kind.column(),
         );
         let limit = if page.is_some() {
@@ -291,7 +295,7 @@ impl Store {
             "SELECT r.organization_id AS holder_id, o.id, o.name FROM {roles} r \
              JOIN organization_roles o ON o.id = r.organization_role_id \
              WHERE r.tenant_id = $1 AND r.{col} = $2 ORDER BY {name}, o.id",
-            roles = kind.roles(),
+            roles = kind.roles().table,
             col = kind.column(),
             name = super::by_name(&self.db, "o.name"),
         );
