@@ -24,10 +24,6 @@ pub async fn grant(
             "requested grant type is not allowed for this client".into(),
         ));
     }
-    let server_error = |e: crate::storage::StorageError| {
-        tracing::error!(error = %e, "client_credentials lookup failed");
-        OAuthError::ServerError
-    };
     let organization_id = params.get("organization_id").filter(|o| !o.is_empty());
     if let Some(organization_id) = organization_id
         && params.resources.is_empty()
@@ -61,7 +57,7 @@ pub async fn grant(
                     indicator,
                 )
                 .await
-                .map_err(server_error)?;
+                .map_err(lookup_failed)?;
             match found {
                 Some((true, grant)) => grant,
                 Some((false, _)) => return Err(not_associated()),
@@ -71,7 +67,7 @@ pub async fn grant(
                         .store
                         .application_is_member(DEFAULT_TENANT, organization_id, &client.id)
                         .await
-                        .map_err(server_error)?;
+                        .map_err(lookup_failed)?;
                     return Err(if member {
                         unknown_resource()
                     } else {
@@ -84,7 +80,7 @@ pub async fn grant(
             .store
             .resource_grant_for_application(DEFAULT_TENANT, &client.id, indicator)
             .await
-            .map_err(server_error)?
+            .map_err(lookup_failed)?
             .ok_or_else(unknown_resource)?,
     };
     let (resource, available) = (grant.resource, grant.scopes);
@@ -94,28 +90,14 @@ pub async fn grant(
         .filter(|s| available.contains(s))
         .collect::<Vec<_>>()
         .join(" ");
-    let iat = state.clock.now_ms() / 1000;
-    let claims = AccessTokenClaims {
-        jti: ids::generate(32),
-        sub: client.id.clone(),
-        iat,
-        exp: iat + resource.access_token_ttl,
-        scope: scope.clone(),
-        client_id: client.id.clone(),
-        iss: state.issuer.to_string(),
-        aud: resource.indicator.clone(),
-        organization_id: organization_id.map(str::to_string),
-    };
-    let access_token = state.keys.sign(&claims).map_err(|e| {
-        tracing::error!(error = %e, "token signing failed");
-        OAuthError::ServerError
-    })?;
-    Ok(TokenResponse {
-        access_token,
-        expires_in: resource.access_token_ttl,
-        token_type: "Bearer",
+    sign(
+        state,
+        client,
+        resource.indicator,
+        resource.access_token_ttl,
         scope,
-    })
+        organization_id,
+    )
 }
 
 /// Logto's answer to an application outside the organization.
@@ -135,10 +117,7 @@ async fn organization_token(
         .store
         .application_organization_scopes(DEFAULT_TENANT, organization_id, &client.id)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "organization scope lookup failed");
-            OAuthError::ServerError
-        })?
+        .map_err(lookup_failed)?
         .ok_or_else(not_associated)?;
     let requested = params.scopes();
     let scope = available
@@ -147,17 +126,36 @@ async fn organization_token(
         .cloned()
         .collect::<Vec<_>>()
         .join(" ");
+    sign(
+        state,
+        client,
+        organization_audience(organization_id),
+        ORGANIZATION_TOKEN_TTL,
+        scope,
+        None,
+    )
+}
+
+/// Signs an access token for the client itself (`sub` = `client_id`) and wraps the response.
+fn sign(
+    state: &AppState,
+    client: &ApplicationRow,
+    aud: String,
+    ttl: i64,
+    scope: String,
+    organization_id: Option<&str>,
+) -> Result<TokenResponse, OAuthError> {
     let iat = state.clock.now_ms() / 1000;
     let claims = AccessTokenClaims {
         jti: ids::generate(32),
         sub: client.id.clone(),
         iat,
-        exp: iat + ORGANIZATION_TOKEN_TTL,
+        exp: iat + ttl,
         scope: scope.clone(),
         client_id: client.id.clone(),
         iss: state.issuer.to_string(),
-        aud: organization_audience(organization_id),
-        organization_id: None,
+        aud,
+        organization_id: organization_id.map(str::to_string),
     };
     let access_token = state.keys.sign(&claims).map_err(|e| {
         tracing::error!(error = %e, "token signing failed");
@@ -165,10 +163,16 @@ async fn organization_token(
     })?;
     Ok(TokenResponse {
         access_token,
-        expires_in: ORGANIZATION_TOKEN_TTL,
+        expires_in: ttl,
         token_type: "Bearer",
         scope,
     })
+}
+
+/// A failed lookup: logged here, answered as `server_error`.
+fn lookup_failed(e: crate::storage::StorageError) -> OAuthError {
+    tracing::error!(error = %e, "client_credentials lookup failed");
+    OAuthError::ServerError
 }
 
 /// Lifetime of organization tokens (fixed in Logto).
