@@ -11,9 +11,7 @@ use crate::http::error::ApiError;
 use crate::http::extract::{JsonBody, QueryPairs};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
-use crate::storage::relations::{
-    ORGANIZATION_JIT_EMAIL_DOMAINS, ORGANIZATION_JIT_ROLES, ORGANIZATION_JIT_SSO_CONNECTORS,
-};
+use crate::storage::relations::ORGANIZATION_JIT_EMAIL_DOMAINS;
 
 /// Relation lists first check that the organization exists.
 async fn require_organization(state: &AppState, id: &str) -> Result<(), ApiError> {
@@ -109,43 +107,6 @@ pub async fn roles(
     ))
 }
 
-pub async fn roles_add(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<StatusCode, ApiError> {
-    relations::add(
-        &state,
-        &ORGANIZATION_JIT_ROLES,
-        &[&id],
-        "organizationRoleIds",
-        &body,
-    )
-    .await
-}
-
-pub async fn roles_replace(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<StatusCode, ApiError> {
-    relations::replace(
-        &state,
-        &ORGANIZATION_JIT_ROLES,
-        &[&id],
-        "organizationRoleIds",
-        &body,
-    )
-    .await
-}
-
-pub async fn role_remove(
-    State(state): State<AppState>,
-    Path((id, role)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    relations::remove(&state, &ORGANIZATION_JIT_ROLES, &[&id], &role).await
-}
-
 /// `GET …/jit/sso-connectors`: the connectors, secrets redacted (pagination not applied: an
 /// organization has a handful).
 pub async fn sso_connectors(
@@ -157,39 +118,13 @@ pub async fn sso_connectors(
     Ok(Json(found).into_response())
 }
 
-pub async fn sso_connectors_add(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<StatusCode, ApiError> {
-    relations::add(
-        &state,
-        &ORGANIZATION_JIT_SSO_CONNECTORS,
-        &[&id],
-        "ssoConnectorIds",
-        &body,
-    )
-    .await
-}
-
-pub async fn sso_connectors_replace(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<StatusCode, ApiError> {
-    relations::replace(
-        &state,
-        &ORGANIZATION_JIT_SSO_CONNECTORS,
-        &[&id],
-        "ssoConnectorIds",
-        &body,
-    )
-    .await
-}
-
-pub async fn sso_connector_remove(
-    State(state): State<AppState>,
-    Path((id, connector)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    relations::remove(&state, &ORGANIZATION_JIT_SSO_CONNECTORS, &[&id], &connector).await
-}
+relations::relation_handlers!(
+    role_relation,
+    crate::storage::relations::ORGANIZATION_JIT_ROLES,
+    "organizationRoleIds"
+);
+relations::relation_handlers!(
+    sso_connector_relation,
+    crate::storage::relations::ORGANIZATION_JIT_SSO_CONNECTORS,
+    "ssoConnectorIds"
+);

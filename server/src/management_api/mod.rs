@@ -103,21 +103,23 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route(
             "/organizations/{id}/jit/roles",
-            get(jit::roles).post(jit::roles_add).put(jit::roles_replace),
+            get(jit::roles)
+                .post(jit::role_relation::add)
+                .put(jit::role_relation::replace),
         )
         .route(
             "/organizations/{id}/jit/roles/{item}",
-            delete(jit::role_remove),
+            delete(jit::role_relation::remove),
         )
         .route(
             "/organizations/{id}/jit/sso-connectors",
             get(jit::sso_connectors)
-                .post(jit::sso_connectors_add)
-                .put(jit::sso_connectors_replace),
+                .post(jit::sso_connector_relation::add)
+                .put(jit::sso_connector_relation::replace),
         )
         .route(
             "/organizations/{id}/jit/sso-connectors/{item}",
-            delete(jit::sso_connector_remove),
+            delete(jit::sso_connector_relation::remove),
         )
         .route(
             "/sso-connectors",
@@ -142,22 +144,22 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             "/organization-roles/{id}/scopes",
             get(organization_roles::scopes)
-                .post(organization_roles::scopes_add)
-                .put(organization_roles::scopes_replace),
+                .post(organization_roles::scope_relation::add)
+                .put(organization_roles::scope_relation::replace),
         )
         .route(
             "/organization-roles/{id}/scopes/{item}",
-            delete(organization_roles::scopes_remove),
+            delete(organization_roles::scope_relation::remove),
         )
         .route(
             "/organization-roles/{id}/resource-scopes",
             get(organization_roles::resource_scopes)
-                .post(organization_roles::resource_scopes_add)
-                .put(organization_roles::resource_scopes_replace),
+                .post(organization_roles::resource_scope_relation::add)
+                .put(organization_roles::resource_scope_relation::replace),
         )
         .route(
             "/organization-roles/{id}/resource-scopes/{item}",
-            delete(organization_roles::resource_scopes_remove),
+            delete(organization_roles::resource_scope_relation::remove),
         )
         .route("/resources", get(resources::list).post(resources::create))
         .route(

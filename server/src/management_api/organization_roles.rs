@@ -11,7 +11,6 @@ use crate::http::error::ApiError;
 use crate::http::extract::{JsonBody, QueryPairs};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
-use crate::storage::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_ROLE_SCOPES};
 
 /// `GET /api/organization-roles?q&type&page&page_size`: by name, with permissions.
 pub async fn list(
@@ -110,43 +109,6 @@ pub async fn scopes(
     ))
 }
 
-pub async fn scopes_add(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<StatusCode, ApiError> {
-    relations::add(
-        &state,
-        &ORGANIZATION_ROLE_SCOPES,
-        &[&id],
-        "organizationScopeIds",
-        &body,
-    )
-    .await
-}
-
-pub async fn scopes_replace(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<StatusCode, ApiError> {
-    relations::replace(
-        &state,
-        &ORGANIZATION_ROLE_SCOPES,
-        &[&id],
-        "organizationScopeIds",
-        &body,
-    )
-    .await
-}
-
-pub async fn scopes_remove(
-    State(state): State<AppState>,
-    Path((id, scope_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    relations::remove(&state, &ORGANIZATION_ROLE_SCOPES, &[&id], &scope_id).await
-}
-
 /// `GET /api/organization-roles/:id/resource-scopes`: pagination optional.
 pub async fn resource_scopes(
     State(state): State<AppState>,
@@ -167,45 +129,13 @@ pub async fn resource_scopes(
     ))
 }
 
-pub async fn resource_scopes_add(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<StatusCode, ApiError> {
-    relations::add(
-        &state,
-        &ORGANIZATION_ROLE_RESOURCE_SCOPES,
-        &[&id],
-        "scopeIds",
-        &body,
-    )
-    .await
-}
-
-pub async fn resource_scopes_replace(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<StatusCode, ApiError> {
-    relations::replace(
-        &state,
-        &ORGANIZATION_ROLE_RESOURCE_SCOPES,
-        &[&id],
-        "scopeIds",
-        &body,
-    )
-    .await
-}
-
-pub async fn resource_scopes_remove(
-    State(state): State<AppState>,
-    Path((id, scope_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    relations::remove(
-        &state,
-        &ORGANIZATION_ROLE_RESOURCE_SCOPES,
-        &[&id],
-        &scope_id,
-    )
-    .await
-}
+relations::relation_handlers!(
+    scope_relation,
+    crate::storage::relations::ORGANIZATION_ROLE_SCOPES,
+    "organizationScopeIds"
+);
+relations::relation_handlers!(
+    resource_scope_relation,
+    crate::storage::relations::ORGANIZATION_ROLE_RESOURCE_SCOPES,
+    "scopeIds"
+);

@@ -54,3 +54,46 @@ pub async fn remove(
         .await?;
     super::deleted(removed)
 }
+
+/// The `POST` / `PUT` / `DELETE …/:item` handlers of a relation scoped by the path's `{id}`,
+/// as a module: `relation_handlers!(scopes_of_role, ORGANIZATION_ROLE_SCOPES, "organizationScopeIds")`.
+macro_rules! relation_handlers {
+    ($module:ident, $relation:path, $key:literal) => {
+        pub mod $module {
+            use axum::extract::{Path, State};
+            use axum::http::StatusCode;
+
+            use crate::http::error::ApiError;
+            use crate::http::extract::JsonBody;
+            use crate::management_api::relations;
+            use crate::state::AppState;
+
+            /// `POST` `{ <key>: [...] }` → 201 with no body; existing pairs are kept.
+            pub async fn add(
+                State(state): State<AppState>,
+                Path(id): Path<String>,
+                JsonBody(body): JsonBody,
+            ) -> Result<StatusCode, ApiError> {
+                relations::add(&state, &$relation, &[&id], $key, &body).await
+            }
+
+            /// `PUT` `{ <key>: [...] }` → 204; the relation becomes exactly these ids.
+            pub async fn replace(
+                State(state): State<AppState>,
+                Path(id): Path<String>,
+                JsonBody(body): JsonBody,
+            ) -> Result<StatusCode, ApiError> {
+                relations::replace(&state, &$relation, &[&id], $key, &body).await
+            }
+
+            /// `DELETE …/:item` → 204, or 404 `entity.not_found`.
+            pub async fn remove(
+                State(state): State<AppState>,
+                Path((id, item)): Path<(String, String)>,
+            ) -> Result<StatusCode, ApiError> {
+                relations::remove(&state, &$relation, &[&id], &item).await
+            }
+        }
+    };
+}
+pub(crate) use relation_handlers;
