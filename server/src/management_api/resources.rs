@@ -78,12 +78,6 @@ pub async fn update(
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    if resources::find(&state.store, DEFAULT_TENANT, &id)
-        .await?
-        .is_none()
-    {
-        return Err(ApiError::not_exists_with_id("resources", &id));
-    }
     match resources::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
         Some(found) => Ok(Json(found).into_response()),
         None => Err(ApiError::not_exists_with_id("resources", &id)),
@@ -94,13 +88,11 @@ pub async fn delete(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if resources::find(&state.store, DEFAULT_TENANT, &id)
-        .await?
-        .is_none()
-    {
-        return Err(ApiError::not_exists_with_id("resources", &id));
+    if resources::delete(&state.store, DEFAULT_TENANT, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_exists_with_id("resources", &id))
     }
-    super::deleted(resources::delete(&state.store, DEFAULT_TENANT, &id).await?)
 }
 
 /// `GET /api/resources/:id/scopes?q&page&page_size` (pagination mandatory, by name).

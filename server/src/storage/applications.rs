@@ -164,6 +164,9 @@ impl Store {
             }
             q.fetch_all(p)
         })?;
+        if page.is_none() {
+            return Ok(Paged::all(items));
+        }
         let total: i64 = dispatch!(&self.db, p => {
             let mut q = sqlx::query_scalar(&count_sql)
                 .bind(tenant)

@@ -232,6 +232,9 @@ impl Store {
             }
             q.fetch_all(p)
         })?;
+        if page.is_none() {
+            return Ok(Paged::all(items));
+        }
         let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
             .bind(tenant)
             .bind(organization_id)
@@ -308,10 +311,13 @@ impl Store {
             }
             q.fetch_all(p)
         })?;
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(member_id)
-            .fetch_one(p))?;
+        let total: i64 = match page {
+            None => i64::try_from(organizations.len()).unwrap_or(i64::MAX),
+            Some(_) => dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
+                .bind(tenant)
+                .bind(member_id)
+                .fetch_one(p))?,
+        };
         let roles = dispatch!(&self.db, p => sqlx::query_as::<_, HeldRoleRow>(&roles_sql)
             .bind(tenant)
             .bind(member_id)

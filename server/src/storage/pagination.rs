@@ -25,6 +25,12 @@ pub struct Paged<T> {
 }
 
 impl<T> Paged<T> {
+    /// Every matching row (no page asked for): the total is their number, no count query.
+    pub fn all(items: Vec<T>) -> Self {
+        let total = i64::try_from(items.len()).unwrap_or(i64::MAX);
+        Paged { items, total }
+    }
+
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Paged<U> {
         Paged {
             items: self.items.into_iter().map(f).collect(),

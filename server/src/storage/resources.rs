@@ -156,6 +156,9 @@ impl Store {
             q.fetch_all(p)
         })?;
         const COUNT: &str = "SELECT COUNT(*) FROM resources WHERE tenant_id = $1";
+        if page.is_none() {
+            return Ok(Paged::all(items));
+        }
         let total: i64 =
             dispatch!(&self.db, p => sqlx::query_scalar(COUNT).bind(tenant).fetch_one(p))?;
         Ok(Paged { items, total })
@@ -237,6 +240,9 @@ impl Store {
             }
             q.fetch_all(p)
         })?;
+        if page.is_none() {
+            return Ok(Paged::all(items));
+        }
         let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
             .bind(tenant)
             .bind(resource_id)

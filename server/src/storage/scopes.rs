@@ -41,6 +41,9 @@ impl Store {
             }
             q.fetch_all(p)
         })?;
+        if page.is_none() {
+            return Ok(Paged::all(items));
+        }
         let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
             .bind(tenant)
             .bind(role_id)

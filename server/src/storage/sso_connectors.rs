@@ -87,6 +87,9 @@ impl Store {
             q.fetch_all(p)
         })?;
         const COUNT: &str = "SELECT COUNT(*) FROM sso_connectors WHERE tenant_id = $1";
+        if page.is_none() {
+            return Ok(Paged::all(items));
+        }
         let total: i64 =
             dispatch!(&self.db, p => sqlx::query_scalar(COUNT).bind(tenant).fetch_one(p))?;
         Ok(Paged { items, total })
