@@ -315,6 +315,11 @@ impl TestApp {
         body["code"].as_str().unwrap_or_default().to_string()
     }
 
+    /// A Management API DELETE: status and JSON body (Null when empty).
+    pub async fn delete(&self, path: &str) -> (u16, Value) {
+        read(self.api(Method::DELETE, path).await.send().await.unwrap()).await
+    }
+
     /// A GET's JSON body, asserting 200.
     pub async fn get_ok(&self, path: &str) -> Value {
         let (status, body) = self.api_get(path).await;

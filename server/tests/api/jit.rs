@@ -4,17 +4,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, field, read, spawn_app};
-
-async fn delete(app: &TestApp, path: &str) -> u16 {
-    app.api(Method::DELETE, path)
-        .await
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
-}
+use crate::helpers::{Backend, field, read, spawn_app};
 
 both_backends!(jit_settings, jit_settings_impl);
 async fn jit_settings_impl(backend: Backend) {
@@ -76,11 +66,15 @@ async fn jit_settings_impl(backend: Backend) {
     names.sort();
     assert_eq!(names, ["acme.com", "example.org"]);
     assert_eq!(
-        delete(&app, &format!("{base}/email-domains/EXAMPLE.org")).await,
+        app.delete(&format!("{base}/email-domains/EXAMPLE.org"))
+            .await
+            .0,
         204
     );
     assert_eq!(
-        delete(&app, &format!("{base}/email-domains/example.org")).await,
+        app.delete(&format!("{base}/email-domains/example.org"))
+            .await
+            .0,
         404
     );
 
@@ -204,7 +198,9 @@ async fn jit_settings_impl(backend: Backend) {
 
     // Deleting a connector unlinks it; deleting the organization clears its settings.
     assert_eq!(
-        delete(&app, &format!("/sso-connectors/{connector_id}")).await,
+        app.delete(&format!("/sso-connectors/{connector_id}"))
+            .await
+            .0,
         204
     );
     assert_eq!(app.get_ok(&path).await, json!([]));
@@ -215,7 +211,7 @@ async fn jit_settings_impl(backend: Backend) {
         (status, body["code"].clone()),
         (404, json!("entity.not_exists_with_id"))
     );
-    assert_eq!(delete(&app, &format!("/organizations/{org_id}")).await, 204);
+    assert_eq!(app.delete(&format!("/organizations/{org_id}")).await.0, 204);
     let res = app
         .api(Method::GET, &format!("{base}/email-domains"))
         .await

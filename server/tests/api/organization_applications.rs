@@ -154,13 +154,10 @@ async fn organization_application_routes_impl(backend: Backend) {
     assert!(!field(&candidates, "id").contains(&robot.as_str()));
 
     // Removing a role, then the membership (roles go with it).
-    let res = app
-        .api(Method::DELETE, &format!("{robot_roles}/{machine_id}"))
-        .await
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 204);
+    assert_eq!(
+        app.delete(&format!("{robot_roles}/{machine_id}")).await.0,
+        204
+    );
     let status = app
         .status_of(
             Method::PUT,
@@ -298,16 +295,10 @@ async fn organization_tokens_impl(backend: Backend) {
     );
 
     // Leaving the organization takes effect on the next request.
-    let res = app
-        .api(
-            Method::DELETE,
-            &format!("/organizations/{org_id}/applications/{robot}"),
-        )
-        .await
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 204);
+    let (status, _) = app
+        .delete(&format!("/organizations/{org_id}/applications/{robot}"))
+        .await;
+    assert_eq!(status, 204);
     let (status, _) = token(&app, &robot, &secret, &org_form).await;
     assert_eq!(status, 403);
 }

@@ -48,10 +48,6 @@ fn ids(list: &Value) -> Vec<String> {
     field(list, "id").into_iter().map(str::to_string).collect()
 }
 
-async fn delete(app: &TestApp, path: &str) -> (u16, Value) {
-    read(app.api(Method::DELETE, path).await.send().await.unwrap()).await
-}
-
 both_backends!(organization_user_routes, organization_user_routes_impl);
 async fn organization_user_routes_impl(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
@@ -286,9 +282,9 @@ async fn organization_user_routes_impl(backend: Backend) {
         .await;
     assert_eq!(status, 204);
     assert_eq!(field(&app.get_ok(&alice_roles).await, "name"), ["admin"]);
-    let (status, _) = delete(&app, &format!("{alice_roles}/{admin}")).await;
+    let (status, _) = app.delete(&format!("{alice_roles}/{admin}")).await;
     assert_eq!(status, 204);
-    let (status, body) = delete(&app, &format!("{alice_roles}/{admin}")).await;
+    let (status, body) = app.delete(&format!("{alice_roles}/{admin}")).await;
     assert_eq!(
         (status, body["code"].as_str()),
         (404, Some("entity.not_found"))
@@ -346,19 +342,19 @@ async fn organization_user_routes_impl(backend: Backend) {
 
     // Cascades: deleting a role removes it from members; removing a member removes its roles;
     // deleting the organization removes every membership.
-    let (status, _) = delete(&app, &format!("/organization-roles/{admin}")).await;
+    let (status, _) = app.delete(&format!("/organization-roles/{admin}")).await;
     assert_eq!(status, 204);
     assert_eq!(field(&app.get_ok(&alice_roles).await, "name"), ["viewer"]);
-    let (status, _) = delete(&app, &format!("{users_path}/{alice}")).await;
+    let (status, _) = app.delete(&format!("{users_path}/{alice}")).await;
     assert_eq!(status, 204);
-    let (status, body) = delete(&app, &format!("{users_path}/{alice}")).await;
+    let (status, body) = app.delete(&format!("{users_path}/{alice}")).await;
     assert_eq!(
         (status, body["code"].as_str()),
         (404, Some("entity.not_found"))
     );
     app.create(&users_path, json!({ "userIds": [alice] })).await;
     assert_eq!(app.get_ok(&alice_roles).await, json!([]));
-    let (status, _) = delete(&app, &format!("/organizations/{org_id}")).await;
+    let (status, _) = app.delete(&format!("/organizations/{org_id}")).await;
     assert_eq!(status, 204);
     let orgs = app.get_ok(&format!("/users/{alice}/organizations")).await;
     assert_eq!(field(&orgs, "name"), ["Other"]);

@@ -189,20 +189,8 @@ async fn organization_role_routes_impl(backend: Backend) {
     let scopes = app.get_ok(&scopes_path).await;
     assert_eq!(field(&scopes, "name"), ["read:docs", "write:docs"]);
     assert_eq!(scopes[0]["tenantId"], "default");
-    let res = app
-        .api(Method::DELETE, &format!("{scopes_path}/{read_id}"))
-        .await
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 204);
-    let res = app
-        .api(Method::DELETE, &format!("{scopes_path}/{read_id}"))
-        .await
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = read(res).await;
+    assert_eq!(app.delete(&format!("{scopes_path}/{read_id}")).await.0, 204);
+    let (status, body) = app.delete(&format!("{scopes_path}/{read_id}")).await;
     assert_eq!(
         (status, body["code"].as_str()),
         (404, Some("entity.not_found"))
@@ -283,13 +271,12 @@ async fn organization_role_routes_impl(backend: Backend) {
     assert_eq!(scopes[0]["id"], MANAGEMENT_ALL);
     assert_eq!(scopes[0]["resourceId"], "management-api");
     assert!(scopes[0]["createdAt"].is_number());
-    let res = app
-        .api(Method::DELETE, &format!("{resource_path}/{MANAGEMENT_ALL}"))
-        .await
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 204);
+    assert_eq!(
+        app.delete(&format!("{resource_path}/{MANAGEMENT_ALL}"))
+            .await
+            .0,
+        204
+    );
     assert_eq!(app.get_ok(&resource_path).await, json!([]));
 
     // Deleting a permission removes it from roles; deleting a role works once.
@@ -299,21 +286,19 @@ async fn organization_role_routes_impl(backend: Backend) {
         json!({ "organizationScopeIds": [read_id] }),
     )
     .await;
-    let res = app
-        .api(Method::DELETE, &format!("/organization-scopes/{read_id}"))
-        .await
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 204);
+    assert_eq!(
+        app.delete(&format!("/organization-scopes/{read_id}"))
+            .await
+            .0,
+        204
+    );
     assert_eq!(app.get_ok(&scopes_path).await, json!([]));
     for expected in [204, 404] {
-        let res = app
-            .api(Method::DELETE, &format!("/organization-roles/{editor_id}"))
-            .await
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), expected);
+        assert_eq!(
+            app.delete(&format!("/organization-roles/{editor_id}"))
+                .await
+                .0,
+            expected
+        );
     }
 }

@@ -5,17 +5,7 @@ use reqwest::Method;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, field, spawn_app};
-
-async fn delete(app: &TestApp, path: &str) -> (u16, String) {
-    let res = app.api(Method::DELETE, path).await.send().await.unwrap();
-    let status = res.status().as_u16();
-    let body: serde_json::Value = res.json().await.unwrap_or_default();
-    (
-        status,
-        body["code"].as_str().unwrap_or_default().to_string(),
-    )
-}
+use crate::helpers::{Backend, field, spawn_app};
 
 both_backends!(resource_routes, resource_routes_impl);
 async fn resource_routes_impl(backend: Backend) {
@@ -112,9 +102,10 @@ async fn resource_routes_impl(backend: Backend) {
         )
         .await;
     assert_eq!(code, "resource.cannot_modify_management_api");
+    let (status, body) = app.delete("/resources/management-api").await;
     assert_eq!(
-        delete(&app, "/resources/management-api").await,
-        (400, "resource.cannot_delete_management_api".into())
+        (status, body["code"].as_str()),
+        (400, Some("resource.cannot_delete_management_api"))
     );
     let code = app
         .error_code(
@@ -152,15 +143,18 @@ async fn resource_routes_impl(backend: Backend) {
         ["write:docs"]
     );
     assert_eq!(
-        delete(&app, &format!("{scopes_path}/{write_id}")).await.0,
+        app.delete(&format!("{scopes_path}/{write_id}")).await.0,
         204
     );
     assert_eq!(
-        delete(&app, &format!("{scopes_path}/{write_id}")).await.0,
+        app.delete(&format!("{scopes_path}/{write_id}")).await.0,
         404
     );
     assert_eq!(app.get_ok(&role_scopes).await, json!([]));
-    assert_eq!(delete(&app, &format!("/resources/{api_id}")).await.0, 204);
-    let (status, code) = delete(&app, &format!("/resources/{api_id}")).await;
-    assert_eq!((status, code.as_str()), (404, "entity.not_exists_with_id"));
+    assert_eq!(app.delete(&format!("/resources/{api_id}")).await.0, 204);
+    let (status, body) = app.delete(&format!("/resources/{api_id}")).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (404, Some("entity.not_exists_with_id"))
+    );
 }

@@ -5,12 +5,7 @@ use reqwest::Method;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{Backend, MANAGEMENT_API, TestApp, field, read, spawn_app};
-
-async fn delete(app: &TestApp, path: &str) -> u16 {
-    let res = app.api(Method::DELETE, path).await.send().await.unwrap();
-    res.status().as_u16()
-}
+use crate::helpers::{Backend, MANAGEMENT_API, field, read, spawn_app};
 
 both_backends!(role_routes, role_routes_impl);
 async fn role_routes_impl(backend: Backend) {
@@ -20,7 +15,7 @@ async fn role_routes_impl(backend: Backend) {
     // The seeded Management API access role is listed and fixed.
     let roles = app.get_ok("/roles?type=MachineToMachine").await;
     assert_eq!(field(&roles, "id"), ["management-api-access"]);
-    assert_eq!(delete(&app, "/roles/management-api-access").await, 400);
+    assert_eq!(app.delete("/roles/management-api-access").await.0, 400);
 
     // An M2M role with `all` on the Management API grants a new app access.
     let ops = app
@@ -144,21 +139,27 @@ async fn role_routes_impl(backend: Backend) {
         (200, &json!("Reads everything"))
     );
     assert_eq!(
-        delete(&app, &format!("/roles/{viewer_id}/users/{user_id}")).await,
+        app.delete(&format!("/roles/{viewer_id}/users/{user_id}"))
+            .await
+            .0,
         204
     );
     assert_eq!(
-        delete(&app, &format!("/roles/{viewer_id}/users/{user_id}")).await,
+        app.delete(&format!("/roles/{viewer_id}/users/{user_id}"))
+            .await
+            .0,
         404
     );
     assert_eq!(
-        delete(&app, &format!("/roles/{ops_id}/scopes/management-api-all")).await,
+        app.delete(&format!("/roles/{ops_id}/scopes/management-api-all"))
+            .await
+            .0,
         204
     );
     let (_, body) = read(app.post_token(Some((robot_id, secret)), &form).await).await;
     assert_eq!(body["scope"], "");
-    assert_eq!(delete(&app, &format!("/roles/{ops_id}")).await, 204);
-    assert_eq!(delete(&app, &format!("/roles/{ops_id}")).await, 404);
+    assert_eq!(app.delete(&format!("/roles/{ops_id}")).await.0, 204);
+    assert_eq!(app.delete(&format!("/roles/{ops_id}")).await.0, 404);
     let (status, _) = app.api_get(&format!("/roles/{ops_id}/users")).await;
     assert_eq!(status, 404);
 }

@@ -153,13 +153,7 @@ async fn user_routes_impl(backend: Backend) {
 
     // Delete cascades to memberships.
     for expected in [204, 404] {
-        let res = app
-            .api(Method::DELETE, &format!("/users/{alice_id}"))
-            .await
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), expected);
+        assert_eq!(app.delete(&format!("/users/{alice_id}")).await.0, expected);
     }
     let members = app.get_ok(&format!("/organizations/{org_id}/users")).await;
     assert_eq!(members, json!([]));
