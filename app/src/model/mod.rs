@@ -22,7 +22,7 @@ pub use organization_scopes::OrganizationScope;
 pub use organizations::{
     FeaturedUser, Organization, OrganizationPage, OrganizationSettings, OrganizationWithFeatured,
 };
-pub use resources::{Resource, Scope};
+pub use resources::{Resource, ResourceWithScopes, Scope};
 pub use roles::Role;
 pub use sso_connectors::{JitEmailDomain, SSO_PROVIDERS, SsoConnector};
 pub use users::{User, UserWithOrganizationRoles};

@@ -23,3 +23,11 @@ pub struct Resource {
     pub is_default: bool,
     pub access_token_ttl: i64,
 }
+
+/// A resource with its permissions (`includeScopes`, and the creation response).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResourceWithScopes {
+    #[serde(flatten)]
+    pub resource: Resource,
+    pub scopes: Vec<Scope>,
+}

@@ -1,7 +1,7 @@
 //! API resources and their permissions (spec §1.9, Logto's `/api/resources`). The Management
 //! API resource is seeded and cannot be changed or deleted, nor can its permissions.
 
-use app::model::{Resource, Scope};
+use app::model::{Resource, ResourceWithScopes, Scope};
 use serde_json::Value;
 
 use super::guard::Guard;
@@ -104,6 +104,27 @@ pub async fn list(
     page: Option<Page>,
 ) -> Result<Paged<Resource>, DomainError> {
     Ok(store.resource_list(tenant, page).await?.map(to_wire))
+}
+
+/// Resources with their permissions: two queries whatever the number of resources.
+pub async fn list_with_scopes(
+    store: &Store,
+    tenant: &str,
+    page: Option<Page>,
+) -> Result<Paged<ResourceWithScopes>, DomainError> {
+    let found = store.resource_list(tenant, page).await?;
+    let ids: Vec<String> = found.items.iter().map(|r| r.id.clone()).collect();
+    let mut scopes: std::collections::HashMap<String, Vec<Scope>> = Default::default();
+    for row in store.scopes_of_resources(tenant, &ids).await? {
+        scopes
+            .entry(row.resource_id.clone())
+            .or_default()
+            .push(scope_to_wire(row));
+    }
+    Ok(found.map(|row| ResourceWithScopes {
+        scopes: scopes.remove(&row.id).unwrap_or_default(),
+        resource: to_wire(row),
+    }))
 }
 
 /// `PATCH /api/resources/:id` `{ name?, accessTokenTtl? }` (the indicator is fixed).

@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
 
 use super::pagination;
 use crate::domain::resources;
@@ -20,36 +19,14 @@ pub async fn list(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
-    let found = resources::list(&state.store, DEFAULT_TENANT, page).await?;
-    if !query_flag(query.get("includeScopes")) {
-        return Ok(pagination::list_response(
-            &state.public_url,
-            &uri,
-            &query,
-            page,
-            found,
-        ));
-    }
-    let mut items = Vec::with_capacity(found.items.len());
-    for resource in found.items {
-        let scopes = resources::scopes(&state.store, DEFAULT_TENANT, &resource.id, None, None)
-            .await?
-            .map(|p| p.items)
-            .unwrap_or_default();
-        let mut value = json!(resource);
-        value["scopes"] = json!(scopes);
-        items.push(value);
-    }
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        page,
-        crate::storage::Paged {
-            items,
-            total: found.total,
-        },
-    ))
+    let response = if query_flag(query.get("includeScopes")) {
+        let found = resources::list_with_scopes(&state.store, DEFAULT_TENANT, page).await?;
+        pagination::list_response(&state.public_url, &uri, &query, page, found)
+    } else {
+        let found = resources::list(&state.store, DEFAULT_TENANT, page).await?;
+        pagination::list_response(&state.public_url, &uri, &query, page, found)
+    };
+    Ok(response)
 }
 
 /// `POST /api/resources` → 201 with `scopes: []`; a taken indicator → 422.
@@ -58,9 +35,11 @@ pub async fn create(
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
     let resource = resources::create(&state.store, DEFAULT_TENANT, &body).await?;
-    let mut value = json!(resource);
-    value["scopes"] = json!([]);
-    Ok((StatusCode::CREATED, Json(value)).into_response())
+    let created = app::model::ResourceWithScopes {
+        resource,
+        scopes: Vec::new(),
+    };
+    Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
 pub async fn get(

@@ -308,4 +308,28 @@ impl Store {
             .execute(p))?;
         Ok(done > 0)
     }
+
+    /// The permissions of the listed resources, in one query (by name).
+    pub async fn scopes_of_resources(
+        &self,
+        tenant: &str,
+        resource_ids: &[String],
+    ) -> Result<Vec<ScopeRow>, StorageError> {
+        if resource_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {SCOPE_COLUMNS} FROM scopes WHERE tenant_id = $1 AND resource_id IN ({}) \
+             ORDER BY {}, id",
+            super::placeholders(2, resource_ids.len()),
+            super::by_name(&self.db, "name")
+        );
+        Ok(dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, ScopeRow>(&sql).bind(tenant);
+            for id in resource_ids {
+                q = q.bind(id);
+            }
+            q.fetch_all(p)
+        })?)
+    }
 }
