@@ -17,8 +17,9 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use routes::console::{
-    ApplicationsPage, ConsoleLayout, NotFound, OrganizationDetailPage, OrganizationsPage,
-    SetupPage, SignInPage,
+    ApplicationDetailPage, ApplicationsPage, ConsoleLayout, NotFound, OrganizationDetailPage,
+    OrganizationRoleDetailPage, OrganizationTemplatePage, OrganizationsPage, ResourceDetailPage,
+    ResourcesPage, SetupPage, SignInPage, UserDetailPage, UsersPage,
 };
 
 /// The HTML document around every page.
@@ -56,8 +57,17 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/console") view=ConsoleLayout>
                     <Route path=path!("organizations") view=OrganizationsPage/>
                     <Route path=path!("organizations/:id") view=OrganizationDetailPage/>
-                    <Route path=path!("organizations/:id/settings") view=OrganizationDetailPage/>
+                    <Route path=path!("organizations/:id/:tab") view=OrganizationDetailPage/>
+                    <Route path=path!("organization-template") view=OrganizationTemplatePage/>
+                    <Route path=path!("organization-template/:tab") view=OrganizationTemplatePage/>
+                    <Route path=path!("organization-template/roles/:id/:tab") view=OrganizationRoleDetailPage/>
+                    <Route path=path!("users") view=UsersPage/>
+                    <Route path=path!("users/:id") view=UserDetailPage/>
+                    <Route path=path!("users/:id/:tab") view=UserDetailPage/>
+                    <Route path=path!("api-resources") view=ResourcesPage/>
+                    <Route path=path!("api-resources/:id/:tab") view=ResourceDetailPage/>
                     <Route path=path!("applications") view=ApplicationsPage/>
+                    <Route path=path!("applications/:id/:tab") view=ApplicationDetailPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::model::{
-    AdminInfo, ApplicationPage, ConsoleStatus, CreatedApplication, Organization, OrganizationPage,
-    OrganizationSettings,
+    AdminInfo, ApiReply, ApplicationPage, ConsoleStatus, CreatedApplication, Organization,
+    OrganizationPage, OrganizationSettings,
 };
 
 #[async_trait::async_trait]
@@ -52,6 +52,15 @@ pub trait ConsoleBackend: Send + Sync {
         management_api_access: bool,
     ) -> Result<CreatedApplication, AppError>;
     async fn delete_application(&self, id: String) -> Result<(), AppError>;
+
+    /// Calls the Management API in-process as the signed-in admin. `path_and_query` is relative
+    /// to `/api` (`/organization-roles?q=admin`); `method` is an HTTP method name.
+    async fn call_api(
+        &self,
+        method: &'static str,
+        path_and_query: String,
+        body: Option<serde_json::Value>,
+    ) -> Result<ApiReply, AppError>;
 }
 
 /// Runs `f` with the backend the server provided for this request; an error also sets the

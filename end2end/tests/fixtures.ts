@@ -1,4 +1,4 @@
-import { test as base, expect, Page } from "@playwright/test";
+import { test as base, APIRequestContext, expect, Page } from "@playwright/test";
 
 /**
  * Fails the test on any browser console error or uncaught exception. Refused requests (4xx) are
@@ -36,4 +36,50 @@ export async function signIn(page: Page, username = ADMIN.username, password = A
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in, creating the first administrator first when this database has none. */
+export async function signInAsAdmin(page: Page) {
+  await page.goto("/console/organizations");
+  if (page.url().endsWith("/console/setup")) {
+    await hydrated(page);
+    await page.getByLabel("Username").fill(ADMIN.username);
+    await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+    await page.getByLabel("Confirm password").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Create administrator" }).click();
+  } else if (page.url().endsWith("/console/sign-in")) {
+    await signIn(page);
+  }
+  await expect(page).toHaveURL(/\/console\/organizations$/);
+  await hydrated(page);
+}
+
+/** Opens a console page and waits for it to be interactive. */
+export async function open(page: Page, path: string) {
+  await page.goto(path);
+  await hydrated(page);
+}
+
+const M2M = { id: "e2e-automation", secret: "e2e-automation-secret-0123456789" };
+
+/** A Management API client authenticated as the bootstrap machine-to-machine app. */
+export async function managementApi(request: APIRequestContext) {
+  const token = await request.post("/oidc/token", {
+    form: { grant_type: "client_credentials", resource: "https://default.logto.app/api", scope: "all" },
+    headers: { authorization: `Basic ${Buffer.from(`${M2M.id}:${M2M.secret}`).toString("base64")}` },
+  });
+  expect(token.status()).toBe(200);
+  const headers = { authorization: `Bearer ${(await token.json()).access_token}` };
+  return {
+    async post(path: string, data: unknown) {
+      const res = await request.post(`/api${path}`, { headers, data });
+      expect(res.status(), `POST ${path}: ${await res.text()}`).toBeLessThan(300);
+      return res.status() === 204 ? null : res.json();
+    },
+    async get(path: string) {
+      const res = await request.get(`/api${path}`, { headers });
+      expect(res.status(), `GET ${path}`).toBe(200);
+      return res.json();
+    },
+  };
 }

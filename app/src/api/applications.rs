@@ -25,3 +25,19 @@ pub async fn create_application(
 pub async fn delete_application(id: String) -> Result<(), AppError> {
     crate::ports::run(|b| async move { b.delete_application(id).await }).await
 }
+
+#[server(prefix = "/console/fn", endpoint = "get_application")]
+pub async fn get_application(id: String) -> Result<crate::model::Application, AppError> {
+    super::call("GET", super::path(&["applications", &id]), None).await
+}
+
+/// The organizations a machine-to-machine app is in, with its roles there.
+#[server(prefix = "/console/fn", endpoint = "application_organizations")]
+pub async fn application_organizations(
+    id: String,
+    page: u32,
+    page_size: u32,
+) -> Result<crate::model::Paged<crate::model::OrganizationWithRoles>, AppError> {
+    let url = super::path(&["applications", &id, "organizations"]);
+    super::call_page(&url, &[], page, page_size).await
+}

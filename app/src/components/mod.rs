@@ -1,12 +1,20 @@
 //! Reusable pieces of the console.
 
 pub mod browser;
+pub mod checklist;
+pub mod confirm;
 pub mod copy;
 pub mod dialog;
+pub mod forms;
 pub mod pagination;
+pub mod search;
 pub mod states;
 
+pub use checklist::{CheckList, Chips, Choice};
+pub use confirm::ConfirmDialog;
 pub use copy::CopyButton;
 pub use dialog::Dialog;
+pub use forms::{FieldError, FormError};
 pub use pagination::Pagination;
+pub use search::SearchInput;
 pub use states::{EmptyState, ErrorState, TableSkeleton};

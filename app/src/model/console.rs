@@ -13,3 +13,20 @@ pub struct ConsoleStatus {
     pub needs_setup: bool,
     pub admin: Option<AdminInfo>,
 }
+
+/// One page of any console list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// A Management API answer as the console receives it in-process: the JSON body (`null` for
+/// 204) and the `Total-Number` header of paginated lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiReply {
+    pub body: serde_json::Value,
+    pub total: Option<i64>,
+}

@@ -12,11 +12,11 @@ mod sso_connectors;
 mod users;
 
 pub use applications::{APPLICATION_TYPES, Application, ApplicationPage, CreatedApplication};
-pub use console::{AdminInfo, ConsoleStatus};
+pub use console::{AdminInfo, ApiReply, ConsoleStatus, Paged};
 pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};
 pub use organization_roles::{
     NamedRef, ORGANIZATION_ROLE_TYPES, OrganizationRole, OrganizationRoleWithScopes,
-    ResourceScopeRef,
+    ResourceScopeRef, RolePermissions,
 };
 pub use organization_scopes::OrganizationScope;
 pub use organizations::{
@@ -24,5 +24,5 @@ pub use organizations::{
 };
 pub use resources::{Resource, ResourceWithScopes, Scope};
 pub use roles::Role;
-pub use sso_connectors::{JitEmailDomain, SSO_PROVIDERS, SsoConnector};
-pub use users::{User, UserWithOrganizationRoles};
+pub use sso_connectors::{JitEmailDomain, JitSettings, SSO_PROVIDERS, SsoConnector};
+pub use users::{NewUser, User, UserWithOrganizationRoles};

@@ -39,3 +39,11 @@ pub struct OrganizationRoleWithScopes {
     pub scopes: Vec<NamedRef>,
     pub resource_scopes: Vec<ResourceScopeRef>,
 }
+
+/// A role with the permissions it holds, as the role detail page shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RolePermissions {
+    pub role: OrganizationRole,
+    pub scopes: Vec<super::OrganizationScope>,
+    pub resource_scopes: Vec<super::Scope>,
+}

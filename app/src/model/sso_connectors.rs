@@ -28,3 +28,11 @@ pub struct JitEmailDomain {
     pub organization_id: String,
     pub email_domain: String,
 }
+
+/// An organization's just-in-time provisioning settings as the console edits them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JitSettings {
+    pub email_domains: Vec<String>,
+    pub roles: Vec<super::OrganizationRole>,
+    pub sso_connectors: Vec<SsoConnector>,
+}

@@ -33,3 +33,29 @@ pub struct UserWithOrganizationRoles {
     pub user: User,
     pub organization_roles: Vec<NamedRef>,
 }
+
+/// The console's "Create user" form.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewUser {
+    pub username: String,
+    pub primary_email: String,
+    pub name: String,
+    pub password: String,
+}
+
+impl User {
+    /// What the console calls the user: name, else username, else email, else phone, else id.
+    pub fn display_name(&self) -> String {
+        [
+            &self.name,
+            &self.username,
+            &self.primary_email,
+            &self.primary_phone,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|s| !s.is_empty())
+        .cloned()
+        .unwrap_or_else(|| self.id.clone())
+    }
+}

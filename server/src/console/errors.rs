@@ -59,6 +59,57 @@ pub fn to_app(err: DomainError) -> AppError {
     }
 }
 
+/// Maps a Management API error body `{code, message, details?}`: codes about one input become a
+/// message on that form field; invalid input names its field; the rest keep the API's message.
+pub fn api_error_to_app(status: u16, body: &serde_json::Value) -> AppError {
+    let text = |key: &str| body.get(key).and_then(|v| v.as_str()).unwrap_or_default();
+    let code = text("code");
+    let message = text("message");
+    let on = |field: &str, message: &str| AppError::field(field, message);
+    match code {
+        "guard.invalid_input" => {
+            let first = text("details")
+                .lines()
+                .next()
+                .unwrap_or(message)
+                .to_string();
+            match parse_line(&first) {
+                Some((key, text)) => AppError::field(&field_name(&key), sentence(&key, &text)),
+                None => AppError::invalid(first),
+            }
+        }
+        "entity.unique_integrity_violation" | "scope.name_exists" => {
+            on("name", "This name is already in use.")
+        }
+        "scope.name_with_space" => on("name", "A permission name cannot contain spaces."),
+        "user.username_already_in_use" => on("username", "This username is already in use."),
+        "user.email_already_in_use" => on(
+            "primary_email",
+            "This email is associated with an existing account.",
+        ),
+        "single_sign_on.duplicate_connector_name" => on(
+            "connector_name",
+            "A connector with this name already exists.",
+        ),
+        "entity.db_constraint_violated" => to_app(DomainError::Storage(
+            crate::storage::StorageError::CheckViolation,
+        )),
+        "entity.relation_foreign_key_not_found" => to_app(DomainError::Storage(
+            crate::storage::StorageError::ForeignKeyViolation,
+        )),
+        "organization.require_membership" => to_app(DomainError::RequireMembership),
+        _ => match status {
+            401 | 403 => AppError::Unauthenticated,
+            404 => AppError::NotFound(
+                "This item does not exist any more. Reload the page to see the current state."
+                    .into(),
+            ),
+            400..=499 if !message.is_empty() => AppError::invalid(message),
+            _ => AppError::Internal,
+        },
+    }
+}
+
 fn parse_line(line: &str) -> Option<(String, String)> {
     let rest = line.strip_prefix("Error in key path \"")?;
     let (key, rest) = rest.split_once("\": ")?;
@@ -84,6 +135,11 @@ fn field_name(key: &str) -> String {
 fn sentence(key: &str, text: &str) -> String {
     let label = match key {
         "name" => "Name",
+        "username" => "Username",
+        "primaryEmail" => "Email",
+        "password" => "Password",
+        "indicator" => "API identifier",
+        "emailDomain" => "Email domain",
         "description" => "Description",
         "branding.logoUrl" => "Logo URL",
         "branding.darkLogoUrl" => "Dark logo URL",

@@ -1,12 +1,13 @@
 //! The console's backend: implements `app::ports::ConsoleBackend` over the same domain services
 //! the Management API uses. The signed-in admin lives in the tower-sessions session.
 
+mod api_call;
 mod errors;
 
 use app::error::AppError;
 use app::model::{
-    AdminInfo, ApplicationPage, ConsoleStatus, CreatedApplication, Organization, OrganizationPage,
-    OrganizationSettings,
+    AdminInfo, ApiReply, ApplicationPage, ConsoleStatus, CreatedApplication, Organization,
+    OrganizationPage, OrganizationSettings,
 };
 use app::ports::ConsoleBackend;
 use serde_json::{Map, Value, json};
@@ -22,11 +23,13 @@ pub const ADMIN_KEY: &str = "admin_id";
 
 pub struct ConsoleService {
     state: AppState,
+    api: axum::Router,
 }
 
 impl ConsoleService {
     pub fn new(state: AppState) -> Self {
-        ConsoleService { state }
+        let api = crate::management_api::console_router(state.clone());
+        ConsoleService { state, api }
     }
 
     async fn session(&self) -> Result<Session, AppError> {
@@ -295,5 +298,15 @@ impl ConsoleBackend for ConsoleService {
                 "This application no longer exists.".into(),
             ))
         }
+    }
+
+    async fn call_api(
+        &self,
+        method: &'static str,
+        path_and_query: String,
+        body: Option<Value>,
+    ) -> Result<ApiReply, AppError> {
+        self.require_admin().await?;
+        api_call::call(&self.api, method, path_and_query, body).await
     }
 }

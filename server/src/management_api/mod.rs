@@ -27,7 +27,28 @@ use crate::http::extract::QueryPairs;
 use crate::state::AppState;
 use organization_members as members;
 
+/// The Management API behind bearer-token authentication (mounted at `/api`).
 pub fn router(state: AppState) -> Router<AppState> {
+    routes()
+        // Layers run bottom-up: authentication first, then the NUL check.
+        .route_layer(middleware::from_fn(text::refuse_nul_in_uri))
+        .route_layer(middleware::from_fn_with_state(
+            state,
+            auth::require_management_token,
+        ))
+        .fallback(|| async { ApiError::route_not_found() })
+}
+
+/// The same routes for the console, which calls them in-process for the signed-in admin (its
+/// session and CSRF checks stand in for the bearer token), so both share every rule and error.
+pub fn console_router(state: AppState) -> Router {
+    routes()
+        .route_layer(middleware::from_fn(text::refuse_nul_in_uri))
+        .fallback(|| async { ApiError::route_not_found() })
+        .with_state(state)
+}
+
+fn routes() -> Router<AppState> {
     Router::new()
         .route(
             "/organizations",
@@ -234,13 +255,6 @@ pub fn router(state: AppState) -> Router<AppState> {
             post(keys::private_keys_rotate),
         )
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
-        // Layers run bottom-up: authentication first, then the NUL check.
-        .route_layer(middleware::from_fn(text::refuse_nul_in_uri))
-        .route_layer(middleware::from_fn_with_state(
-            state,
-            auth::require_management_token,
-        ))
-        .fallback(|| async { ApiError::route_not_found() })
 }
 
 /// 204 when a delete removed a row, else Logto's 404 `entity.not_found`.

@@ -173,3 +173,99 @@ async fn bootstrap_admin_impl(backend: Backend) {
     .await;
     assert!(status < 400, "{body}");
 }
+
+fn json(body: &str) -> serde_json::Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+// The console's server functions reach the Management API in-process: same rules and errors,
+// behind the admin session instead of a bearer token.
+both_backends!(console_calls_the_api_as_the_admin, console_api_impl);
+async fn console_api_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let list = [
+        ("q", ""),
+        ("role_type", ""),
+        ("page", "1"),
+        ("page_size", "20"),
+    ];
+    let (status, body) = call(&app, "list_organization_roles", &list).await;
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("Unauthenticated"), "{body}");
+
+    let form = [
+        ("username", "root"),
+        ("password", "longenough1"),
+        ("password_confirm", "longenough1"),
+    ];
+    let (status, body) = call(&app, "create_first_admin", &form).await;
+    assert!(status < 400, "{status} {body}");
+    let role = [
+        ("name", "editor"),
+        ("description", ""),
+        ("role_type", "User"),
+    ];
+    let (status, body) = call(&app, "create_organization_role", &role).await;
+    assert_eq!(status, 200, "{body}");
+    let created = json(&body);
+    assert_eq!(created["name"], "editor");
+    assert_eq!(created["type"], "User");
+    assert_eq!(created["description"], serde_json::Value::Null);
+    let role_id = created["id"].as_str().unwrap().to_string();
+
+    // Logto's unique-name error arrives as a message on the name field.
+    let (status, body) = call(&app, "create_organization_role", &role).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        json(&body),
+        serde_json::json!({ "Invalid": { "field": "name", "message": "This name is already in use." } })
+    );
+
+    let (status, body) = call(&app, "list_organization_roles", &list).await;
+    assert_eq!(status, 200, "{body}");
+    let page = json(&body);
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["items"][0]["id"], role_id.as_str());
+
+    // An id cannot walk to another route: it is one encoded path segment.
+    let (status, body) = call(&app, "get_organization_role", &[("id", "../organizations")]).await;
+    assert_eq!(status, 404, "{body}");
+    assert!(body.contains("NotFound"), "{body}");
+
+    // Type rules from the database: a User role cannot go to an application.
+    let (status, body) = call(
+        &app,
+        "create_organization",
+        &[("name", "Acme"), ("description", "")],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let org = json(&body)["id"].as_str().unwrap().to_string();
+    let (status, body) = call(
+        &app,
+        "set_jit_relation",
+        &[
+            ("id", org.as_str()),
+            ("relation", "roles"),
+            ("ids[0]", role_id.as_str()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = call(&app, "organization_jit", &[("id", org.as_str())]).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["roles"][0]["name"], "editor");
+    let (status, body) = call(
+        &app,
+        "set_jit_relation",
+        &[
+            ("id", org.as_str()),
+            ("relation", "users"),
+            ("ids[0]", role_id.as_str()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+}

@@ -52,7 +52,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                                         let row_app = app.clone();
                                         view! {
                                             <tr>
-                                                <td>{app.name.clone()}</td>
+                                                <td><a class="row-link" href=format!("/console/applications/{}/organizations", app.id)>{app.name.clone()}</a></td>
                                                 <td><CopyButton value=app.id.clone() label="app ID"/></td>
                                                 <td>{app.app_type.clone()}</td>
                                                 <td>{if access { "Full access" } else { "—" }}</td>

@@ -26,9 +26,19 @@ pub fn ConsoleLayout() -> impl IntoView {
                     <A href="/console/organizations" attr:class="nav-link" attr:aria-current=move || current("/console/organizations").then_some("page")>
                         "Organizations"
                     </A>
+                    <A href="/console/organization-template/roles" attr:class="nav-link" attr:aria-current=move || current("/console/organization-template").then_some("page")>
+                        "Organization template"
+                    </A>
+                    <p class="nav-group">"Users"</p>
+                    <A href="/console/users" attr:class="nav-link" attr:aria-current=move || current("/console/users").then_some("page")>
+                        "Users"
+                    </A>
                     <p class="nav-group">"Applications"</p>
                     <A href="/console/applications" attr:class="nav-link" attr:aria-current=move || current("/console/applications").then_some("page")>
                         "Applications"
+                    </A>
+                    <A href="/console/api-resources" attr:class="nav-link" attr:aria-current=move || current("/console/api-resources").then_some("page")>
+                        "API resources"
                     </A>
                 </nav>
             </aside>

@@ -1,15 +1,25 @@
 //! Console pages under `/console`.
 
+mod application_detail;
 mod applications;
 mod auth;
 mod layout;
 mod not_found;
 mod organization_detail;
+mod organization_jit;
+mod organization_members;
 mod organizations;
+mod resources;
+mod template;
+mod users;
 
+pub use application_detail::ApplicationDetailPage;
 pub use applications::ApplicationsPage;
 pub use auth::{SetupPage, SignInPage};
 pub use layout::ConsoleLayout;
 pub use not_found::NotFound;
 pub use organization_detail::OrganizationDetailPage;
 pub use organizations::OrganizationsPage;
+pub use resources::{ResourceDetailPage, ResourcesPage};
+pub use template::{OrganizationRoleDetailPage, OrganizationTemplatePage};
+pub use users::{UserDetailPage, UsersPage};

@@ -1,4 +1,5 @@
-//! Organization details: header (name, ID, created, delete) and the Settings tab.
+//! Organization details: header (name, ID, created, delete) and the Settings (with
+//! just-in-time provisioning), Members and Machine-to-machine tabs, each at its own URL.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,6 +10,8 @@ use crate::components::browser::{format_date, go_to};
 use crate::components::{CopyButton, Dialog, ErrorState, TableSkeleton};
 use crate::error::AppError;
 use crate::model::{Organization, OrganizationSettings};
+use crate::routes::console::organization_jit::JitSection;
+use crate::routes::console::organization_members::{MemberKind, MembersTab};
 
 fn settings_of(org: &Organization) -> OrganizationSettings {
     let custom_data =
@@ -27,7 +30,16 @@ fn settings_of(org: &Organization) -> OrganizationSettings {
 pub fn OrganizationDetailPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
+    let tab = move || {
+        params
+            .read()
+            .get("tab")
+            .unwrap_or_else(|| "settings".into())
+    };
     let org = Resource::new(id, get_organization);
+    // Tabs that load their own data render outside the organization's Suspend: resources
+    // created inside a resolved Suspend are created twice while server-rendering and then miss
+    // their values when hydrating.
     view! {
         <Transition fallback=|| view! { <TableSkeleton/> }>
             {move || Suspend::new(async move {
@@ -41,6 +53,13 @@ pub fn OrganizationDetailPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        {move || match tab().as_str() {
+            "members" => view! { <MembersTab org_id=id() kind=MemberKind::Users/> }.into_any(),
+            "machine-to-machine" => {
+                view! { <MembersTab org_id=id() kind=MemberKind::Applications/> }.into_any()
+            }
+            _ => view! { <JitSection org_id=id()/> }.into_any(),
+        }}
     }
 }
 
@@ -57,6 +76,16 @@ fn OrganizationView(org: Organization) -> impl IntoView {
         None => {}
     });
     let title = org.name.clone();
+    let base = format!("/console/organizations/{}", org.id);
+    let org_tab = org.clone();
+    let params = use_params_map();
+    let tab = move || {
+        params
+            .read()
+            .get("tab")
+            .unwrap_or_else(|| "settings".into())
+    };
+    let current = move |t: &'static str| (tab() == t).then_some("page");
     view! {
         <Title text=title/>
         <p class="breadcrumb"><a href="/console/organizations">"← Organizations"</a></p>
@@ -71,9 +100,11 @@ fn OrganizationView(org: Organization) -> impl IntoView {
             <button type="button" class="btn danger" on:click=move |_| confirm.set(true)>"Delete"</button>
         </div>
         <nav class="tabs" aria-label="Organization sections">
-            <a href=format!("/console/organizations/{}/settings", org.id) aria-current="page">"Settings"</a>
+            <a href=format!("{base}/settings") aria-current=move || current("settings")>"Settings"</a>
+            <a href=format!("{base}/members") aria-current=move || current("members")>"Members"</a>
+            <a href=format!("{base}/machine-to-machine") aria-current=move || current("machine-to-machine")>"Machine-to-machine"</a>
         </nav>
-        <SettingsForm org=org.clone() saved=saved/>
+        {move || (tab() == "settings").then(|| view! { <SettingsForm org=org_tab.clone() saved=saved/> })}
         <Dialog title="Delete organization" open=confirm>
             <p>
                 "Delete organization " <strong>{move || saved.get().name}</strong>

@@ -1,0 +1,32 @@
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+/// A search box that updates `value` once typing pauses (each keystroke would be a request).
+#[component]
+pub fn SearchInput(
+    #[prop(into)] label: String,
+    #[prop(into)] placeholder: String,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let typed = RwSignal::new(value.get_untracked());
+    let version = StoredValue::new(0u64);
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        typed.set(text.clone());
+        let mine = version.get_value() + 1;
+        version.set_value(mine);
+        set_timeout(
+            move || {
+                if version.get_value() == mine {
+                    value.set(text);
+                }
+            },
+            Duration::from_millis(250),
+        );
+    };
+    view! {
+        <input type="search" class="search" placeholder=placeholder aria-label=label
+            prop:value=move || typed.get() on:input=on_input/>
+    }
+}

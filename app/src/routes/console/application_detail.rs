@@ -1,0 +1,101 @@
+//! One application: header and its Organizations tab (the organizations a machine-to-machine
+//! app is in, with its roles there).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::applications::{application_organizations, get_application};
+use crate::components::browser::format_date;
+use crate::components::{Chips, CopyButton, EmptyState, ErrorState, Pagination, TableSkeleton};
+use crate::model::Application;
+
+const PAGE_SIZE: u32 = 20;
+
+#[component]
+pub fn ApplicationDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let app = Resource::new(id, get_application);
+    // The organizations load outside the app's Suspend (see the organization page for why).
+    view! {
+        <p class="breadcrumb"><a href="/console/applications">"← Applications"</a></p>
+        <Transition fallback=|| view! { <TableSkeleton/> }>
+            {move || Suspend::new(async move {
+                match app.await {
+                    Ok(app) => view! { <ApplicationView app=app/> }.into_any(),
+                    Err(e) => view! {
+                        <Title text="Application"/>
+                        <ErrorState message=e.to_string() on_retry=Callback::new(move |_| app.refetch())/>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        {move || view! { <AppOrganizations id=id()/> }}
+    }
+}
+
+#[component]
+fn ApplicationView(app: Application) -> impl IntoView {
+    view! {
+        <Title text=app.name.clone()/>
+        <div class="card header-card">
+            <div>
+                <h1 data-testid="app-title">{app.name.clone()}</h1>
+                <p class="muted">
+                    <span class="badge">{app.app_type.clone()}</span>
+                    " · App ID " <CopyButton value=app.id.clone() label="app ID"/>
+                    " · Created " {format_date(app.created_at)}
+                </p>
+            </div>
+        </div>
+        <nav class="tabs" aria-label="Application sections">
+            <a href=format!("/console/applications/{}/organizations", app.id) aria-current="page">"Organizations"</a>
+        </nav>
+    }
+}
+
+#[component]
+fn AppOrganizations(id: String) -> impl IntoView {
+    let page = RwSignal::new(1u32);
+    let orgs = Resource::new(
+        move || page.get(),
+        move |p| application_organizations(id.clone(), p, PAGE_SIZE),
+    );
+    view! {
+        <div class="card">
+            <Transition fallback=|| view! { <TableSkeleton/> }>
+                {move || Suspend::new(async move {
+                    match orgs.await {
+                        Err(e) => view! {
+                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| orgs.refetch())/>
+                        }.into_any(),
+                        Ok(list) if list.items.is_empty() => view! {
+                            <EmptyState title="Not in any organization"
+                                text="Machine-to-machine apps join organizations from an organization's Machine-to-machine tab; then they can get organization tokens."/>
+                        }.into_any(),
+                        Ok(list) => view! {
+                            <table class="table">
+                                <thead><tr><th>"Organization"</th><th>"Organization roles"</th></tr></thead>
+                                <tbody>
+                                    {list.items.into_iter().map(|o| {
+                                        let href = format!("/console/organizations/{}/machine-to-machine", o.organization.id);
+                                        let roles = o.organization_roles.into_iter().map(|r| r.name).collect::<Vec<_>>();
+                                        view! {
+                                            <tr>
+                                                <td><a class="row-link" href=href>{o.organization.name}</a></td>
+                                                <td><Chips items=roles empty="No roles"/></td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <Pagination page=list.page page_size=list.page_size total=list.total
+                                on_page=Callback::new(move |p| page.set(p))/>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}

@@ -1,0 +1,448 @@
+//! An organization's Members and Machine-to-machine tabs: one table for either kind of member,
+//! with "Add" (search candidates, pick roles for all of them), "Edit roles" and "Remove".
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::api::organization_members::{
+    add_organization_members, applications_outside_organization, list_organization_applications,
+    list_organization_users, remove_organization_member, set_organization_member_roles,
+    users_outside_organization,
+};
+use crate::api::organization_template::organization_roles_of_type;
+use crate::components::browser::format_date;
+use crate::components::{
+    CheckList, Chips, Choice, ConfirmDialog, Dialog, EmptyState, ErrorState, FormError, Pagination,
+    SearchInput, TableSkeleton,
+};
+use crate::error::AppError;
+use crate::model::{NamedRef, Paged};
+
+const PAGE_SIZE: u32 = 20;
+
+/// Users (with User roles) or machine-to-machine apps (with machine-to-machine roles).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum MemberKind {
+    Users,
+    Applications,
+}
+
+impl MemberKind {
+    fn api(self) -> &'static str {
+        match self {
+            MemberKind::Users => "users",
+            MemberKind::Applications => "applications",
+        }
+    }
+    fn role_type(self) -> &'static str {
+        match self {
+            MemberKind::Users => "User",
+            MemberKind::Applications => "MachineToMachine",
+        }
+    }
+    fn noun(self) -> &'static str {
+        match self {
+            MemberKind::Users => "member",
+            MemberKind::Applications => "application",
+        }
+    }
+}
+
+/// A member as the table shows it, whatever its kind.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Member {
+    id: String,
+    title: String,
+    subtitle: Option<String>,
+    roles: Vec<NamedRef>,
+    last_sign_in: Option<i64>,
+}
+
+async fn load_members(
+    kind: MemberKind,
+    org: String,
+    q: String,
+    page: u32,
+) -> Result<Paged<Member>, AppError> {
+    Ok(match kind {
+        MemberKind::Users => {
+            let p = list_organization_users(org, q, page, PAGE_SIZE).await?;
+            Paged {
+                items: p
+                    .items
+                    .into_iter()
+                    .map(|m| Member {
+                        title: m.user.display_name(),
+                        subtitle: m.user.primary_email.clone().or(m.user.username.clone()),
+                        id: m.user.id,
+                        roles: m.organization_roles,
+                        last_sign_in: m.user.last_sign_in_at,
+                    })
+                    .collect(),
+                total: p.total,
+                page: p.page,
+                page_size: p.page_size,
+            }
+        }
+        MemberKind::Applications => {
+            let p = list_organization_applications(org, q, page, PAGE_SIZE).await?;
+            Paged {
+                items: p
+                    .items
+                    .into_iter()
+                    .map(|m| Member {
+                        id: m.application.id,
+                        title: m.application.name,
+                        subtitle: m.application.description,
+                        roles: m.organization_roles,
+                        last_sign_in: None,
+                    })
+                    .collect(),
+                total: p.total,
+                page: p.page,
+                page_size: p.page_size,
+            }
+        }
+    })
+}
+
+async fn load_candidates(
+    kind: MemberKind,
+    org: String,
+    q: String,
+) -> Result<Vec<Choice>, AppError> {
+    Ok(match kind {
+        MemberKind::Users => users_outside_organization(org, q)
+            .await?
+            .items
+            .into_iter()
+            .map(|u| Choice {
+                label: u.display_name(),
+                hint: u.primary_email.clone().or(u.username.clone()),
+                id: u.id,
+            })
+            .collect(),
+        MemberKind::Applications => applications_outside_organization(org, q)
+            .await?
+            .items
+            .into_iter()
+            .map(|a| Choice {
+                id: a.id,
+                label: a.name,
+                hint: a.description,
+            })
+            .collect(),
+    })
+}
+
+#[component]
+pub fn MembersTab(org_id: String, kind: MemberKind) -> impl IntoView {
+    let q = RwSignal::new(String::new());
+    let page = RwSignal::new(1u32);
+    Effect::watch(move || q.get(), move |_, _, _| page.set(1), false);
+    let org = StoredValue::new(org_id);
+    let members = Resource::new(
+        move || (q.get(), page.get()),
+        move |(q, page)| load_members(kind, org.get_value(), q, page),
+    );
+    let roles = Resource::new(
+        || (),
+        move |_| organization_roles_of_type(kind.role_type().into()),
+    );
+    let reload = Callback::new(move |_| members.refetch());
+    let adding = RwSignal::new(false);
+    let editing = RwSignal::new(None::<Member>);
+    let removing = RwSignal::new(None::<Member>);
+    let (heading, add_label, search_label) = match kind {
+        MemberKind::Users => ("Members", "Add members", "Search members"),
+        MemberKind::Applications => (
+            "Machine-to-machine apps",
+            "Add applications",
+            "Search applications",
+        ),
+    };
+    view! {
+        <div class="card">
+            <div class="section-head">
+                <h2>{heading}</h2>
+                <button type="button" class="btn primary" on:click=move |_| adding.set(true)>{add_label}</button>
+            </div>
+            <div class="toolbar">
+                <SearchInput label=search_label placeholder="Search by name, email or ID" value=q/>
+            </div>
+            <Transition fallback=|| view! { <TableSkeleton/> }>
+                {move || Suspend::new(async move {
+                    match members.await {
+                        Err(e) => view! {
+                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| members.refetch())/>
+                        }.into_any(),
+                        Ok(list) if list.items.is_empty() => {
+                            let text = match (kind, q.get_untracked().is_empty()) {
+                                (_, false) => "Nothing matches this search.",
+                                (MemberKind::Users, true) => "Add users to this organization and give them roles.",
+                                (MemberKind::Applications, true) => "Add machine-to-machine apps so they can get organization tokens.",
+                            };
+                            view! { <EmptyState title=format!("No {}s yet", kind.noun()) text=text/> }.into_any()
+                        }
+                        Ok(list) => view! {
+                            <table class="table">
+                                <thead><tr>
+                                    <th>{if kind == MemberKind::Users { "User" } else { "Application" }}</th>
+                                    <th>"Organization roles"</th>
+                                    {(kind == MemberKind::Users).then(|| view! { <th>"Last sign-in"</th> })}
+                                    <th class="actions">"Actions"</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.items.into_iter().map(|m| {
+                                        let (edit, remove) = (m.clone(), m.clone());
+                                        let names = m.roles.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+                                        let last = m.last_sign_in.map_or("Never".to_string(), format_date);
+                                        view! {
+                                            <tr>
+                                                <td>
+                                                    <strong>{m.title.clone()}</strong>
+                                                    <div class="muted">{m.subtitle.clone()}</div>
+                                                </td>
+                                                <td><Chips items=names empty="No roles"/></td>
+                                                {(kind == MemberKind::Users).then(|| view! { <td>{last}</td> })}
+                                                <td class="actions">
+                                                    <button type="button" class="btn small" aria-label=format!("Edit roles of {}", m.title)
+                                                        on:click=move |_| editing.set(Some(edit.clone()))>"Edit roles"</button>
+                                                    " "
+                                                    <button type="button" class="btn small danger" aria-label=format!("Remove {}", m.title)
+                                                        on:click=move |_| removing.set(Some(remove.clone()))>"Remove"</button>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <Pagination page=list.page page_size=list.page_size total=list.total
+                                on_page=Callback::new(move |p| page.set(p))/>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+        {move || adding.get().then(|| view! { <AddMembers org=org.get_value() kind=kind open=adding roles=roles reload=reload/> })}
+        {move || editing.get().map(|m| view! { <EditRoles org=org.get_value() kind=kind member=m editing=editing roles=roles reload=reload/> })}
+        {move || removing.get().map(|m| view! { <RemoveMember org=org.get_value() kind=kind member=m removing=removing reload=reload/> })}
+    }
+}
+
+type RolesResource = Resource<Result<Vec<crate::model::OrganizationRoleWithScopes>, AppError>>;
+
+fn role_choices(roles: Vec<crate::model::OrganizationRoleWithScopes>) -> Vec<Choice> {
+    roles
+        .into_iter()
+        .map(|r| Choice {
+            id: r.role.id,
+            label: r.role.name,
+            hint: r.role.description,
+        })
+        .collect()
+}
+
+#[component]
+fn AddMembers(
+    org: String,
+    kind: MemberKind,
+    open: RwSignal<bool>,
+    roles: RolesResource,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let q = RwSignal::new(String::new());
+    let org = StoredValue::new(org);
+    let candidates = Resource::new(
+        move || q.get(),
+        move |q| load_candidates(kind, org.get_value(), q),
+    );
+    let picked = RwSignal::new(Vec::<String>::new());
+    let picked_roles = RwSignal::new(Vec::<String>::new());
+    // Names of everyone seen in results, so picks stay listed when the search changes.
+    let seen = StoredValue::new(HashMap::<String, String>::new());
+    let error = RwSignal::new(None::<AppError>);
+    let add = Action::new(move |(ids, roles): &(Vec<String>, Vec<String>)| {
+        add_organization_members(
+            org.get_value(),
+            kind.api().into(),
+            ids.clone(),
+            roles.clone(),
+        )
+    });
+    Effect::new(move |_| match add.value().get() {
+        Some(Ok(())) => {
+            open.set(false);
+            reload.run(());
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if picked.get().is_empty() {
+            error.set(Some(AppError::invalid(format!(
+                "Pick at least one {} to add.",
+                kind.noun()
+            ))));
+            return;
+        }
+        error.set(None);
+        add.dispatch((picked.get(), picked_roles.get()));
+    };
+    let (title, search, roles_label) = match kind {
+        MemberKind::Users => (
+            "Add members",
+            "Search users",
+            "Organization roles for these members",
+        ),
+        MemberKind::Applications => (
+            "Add applications",
+            "Search applications",
+            "Organization roles for these applications",
+        ),
+    };
+    view! {
+        <Dialog title=title open=open>
+            <form class="form" on:submit=submit>
+                <h3 class="picker-title">{search}</h3>
+                <SearchInput label=search placeholder="Name, email or ID" value=q/>
+                <Transition fallback=|| view! { <TableSkeleton/> }>
+                    {move || Suspend::new(async move {
+                        let found = candidates.await.unwrap_or_default();
+                        seen.update_value(|s| for c in &found { s.insert(c.id.clone(), c.label.clone()); });
+                        let empty = match kind {
+                            MemberKind::Users => "No user outside this organization matches.",
+                            MemberKind::Applications => "No machine-to-machine app outside this organization matches.",
+                        };
+                        view! { <CheckList label=search choices=found selected=picked empty=empty/> }
+                    })}
+                </Transition>
+                <p class="help" data-testid="picked">
+                    {move || {
+                        let names = picked.get().iter().map(|id| seen.with_value(|s| s.get(id).cloned().unwrap_or_else(|| id.clone()))).collect::<Vec<_>>();
+                        if names.is_empty() { "Nothing selected yet.".to_string() } else { format!("Selected: {}", names.join(", ")) }
+                    }}
+                </p>
+                <h3 class="picker-title">{roles_label}</h3>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let choices = role_choices(roles.await.unwrap_or_default());
+                        view! { <CheckList label=roles_label choices=choices selected=picked_roles
+                            empty="No roles of this type yet; create them in the organization template."/> }
+                    })}
+                </Transition>
+                <FormError error=error/>
+                <div class="dialog-actions">
+                    <button type="button" class="btn" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="btn primary" disabled=move || add.pending().get()>{title}</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
+
+#[component]
+fn EditRoles(
+    org: String,
+    kind: MemberKind,
+    member: Member,
+    editing: RwSignal<Option<Member>>,
+    roles: RolesResource,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let open = RwSignal::new(true);
+    Effect::new(move |_| {
+        if !open.get() {
+            editing.set(None);
+        }
+    });
+    let current: Vec<String> = member.roles.iter().map(|r| r.id.clone()).collect();
+    let picked = RwSignal::new(current.clone());
+    let error = RwSignal::new(None::<AppError>);
+    let member_id = member.id.clone();
+    let save = Action::new(move |ids: &Vec<String>| {
+        set_organization_member_roles(
+            org.clone(),
+            kind.api().into(),
+            member_id.clone(),
+            current.clone(),
+            ids.clone(),
+        )
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => {
+            open.set(false);
+            reload.run(());
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        save.dispatch(picked.get());
+    };
+    view! {
+        <Dialog title=format!("Edit roles of {}", member.title) open=open>
+            <form class="form" on:submit=submit>
+                <Transition fallback=|| view! { <TableSkeleton/> }>
+                    {move || Suspend::new(async move {
+                        let choices = role_choices(roles.await.unwrap_or_default());
+                        view! { <CheckList label="Organization roles" choices=choices selected=picked
+                            empty="No roles of this type yet; create them in the organization template."/> }
+                    })}
+                </Transition>
+                <FormError error=error/>
+                <div class="dialog-actions">
+                    <button type="button" class="btn" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="btn primary" disabled=move || save.pending().get()>"Save roles"</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
+
+#[component]
+fn RemoveMember(
+    org: String,
+    kind: MemberKind,
+    member: Member,
+    removing: RwSignal<Option<Member>>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let open = RwSignal::new(true);
+    Effect::new(move |_| {
+        if !open.get() {
+            removing.set(None);
+        }
+    });
+    let error = RwSignal::new(None::<String>);
+    let member_id = member.id.clone();
+    let remove = Action::new(move |_: &()| {
+        remove_organization_member(org.clone(), kind.api().into(), member_id.clone())
+    });
+    Effect::new(move |_| match remove.value().get() {
+        Some(Ok(())) => {
+            open.set(false);
+            reload.run(());
+        }
+        Some(Err(e)) => error.set(Some(e.to_string())),
+        None => {}
+    });
+    let title = match kind {
+        MemberKind::Users => "Remove member",
+        MemberKind::Applications => "Remove application",
+    };
+    view! {
+        <ConfirmDialog title=title open=open confirm_label=title
+            pending=remove.pending() error=error
+            on_confirm=Callback::new(move |_| { remove.dispatch(()); })>
+            <p>
+                "Remove " <strong>{member.title.clone()}</strong>
+                " from this organization? Its roles here are removed too, and its organization tokens stop working on their next refresh."
+            </p>
+        </ConfirmDialog>
+    }
+}
