@@ -238,7 +238,7 @@ test("members: add with roles, edit roles, remove", async ({ page }) => {
   await expect(page.getByRole("row", { name: /BOB/ })).toContainText("viewer");
   await open(page, "/console/users");
   await page.getByRole("link", { name: "BOB" }).click();
-  await page.getByRole("link", { name: "Organizations" }).click();
+  await page.getByRole("navigation", { name: "User sections" }).getByRole("link", { name: "Organizations" }).click();
   await expect(page).toHaveURL(/\/organizations$/);
   await expect(page.getByRole("row", { name: /Acme/ })).toContainText("viewer");
 });

@@ -1,6 +1,7 @@
 //! Server functions, each under `/console/fn/<endpoint>` (never `/api`, which is the Management
 //! API's). Bodies only hand over to the server's `ConsoleBackend`; most call the Management API
-//! in-process through [`call`], so the console and API clients share every rule.
+//! in-process through [`call`], so the console and API clients share every rule. List arguments
+//! carry `#[server(default)]`: a form-encoded body leaves an empty list out altogether.
 
 pub mod applications;
 pub mod organization_members;

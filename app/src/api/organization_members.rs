@@ -69,8 +69,8 @@ pub async fn applications_outside_organization(
 pub async fn add_organization_members(
     id: String,
     member_kind: String,
-    member_ids: Vec<String>,
-    role_ids: Vec<String>,
+    #[server(default)] member_ids: Vec<String>,
+    #[server(default)] role_ids: Vec<String>,
 ) -> Result<(), AppError> {
     let (kind, ids_key) = kind(&member_kind)?;
     if member_ids.is_empty() {
@@ -96,8 +96,8 @@ pub async fn set_organization_member_roles(
     id: String,
     member_kind: String,
     member_id: String,
-    current: Vec<String>,
-    role_ids: Vec<String>,
+    #[server(default)] current: Vec<String>,
+    #[server(default)] role_ids: Vec<String>,
 ) -> Result<(), AppError> {
     let (kind, _) = kind(&member_kind)?;
     let roles = path(&["organizations", &id, kind, &member_id, "roles"]);
@@ -187,7 +187,7 @@ pub async fn remove_jit_email_domain(id: String, domain: String) -> Result<(), A
 pub async fn set_jit_relation(
     id: String,
     relation: String,
-    ids: Vec<String>,
+    #[server(default)] ids: Vec<String>,
 ) -> Result<(), AppError> {
     let (relation, key) = match relation.as_str() {
         "roles" => ("roles", "organizationRoleIds"),

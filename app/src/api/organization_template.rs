@@ -81,8 +81,8 @@ pub async fn organization_role_permissions(id: String) -> Result<RolePermissions
 )]
 pub async fn assign_organization_role_permissions(
     id: String,
-    scope_ids: Vec<String>,
-    resource_scope_ids: Vec<String>,
+    #[server(default)] scope_ids: Vec<String>,
+    #[server(default)] resource_scope_ids: Vec<String>,
 ) -> Result<(), AppError> {
     if scope_ids.is_empty() && resource_scope_ids.is_empty() {
         return refuse(AppError::invalid("Pick at least one permission."));

@@ -17,9 +17,10 @@ pub fn SearchInput(
         let mine = version.get_value() + 1;
         version.set_value(mine);
         set_timeout(
+            // The box may be gone by then (a dialog closed): do nothing.
             move || {
-                if version.get_value() == mine {
-                    value.set(text);
+                if version.try_get_value() == Some(mine) {
+                    value.try_set(text);
                 }
             },
             Duration::from_millis(250),
