@@ -149,6 +149,14 @@ impl<'a> Guard<'a> {
         self.get(key)
     }
 
+    pub fn required_bool(&mut self, key: &str) -> Option<bool> {
+        if self.get(key).is_none() {
+            self.issue(key, "invalid_type", "Required");
+            return None;
+        }
+        self.optional_bool(key)
+    }
+
     pub fn optional_bool(&mut self, key: &str) -> Option<bool> {
         match self.get(key) {
             None => None,

@@ -145,6 +145,24 @@ pub async fn update(
         .map(to_wire))
 }
 
+/// `PATCH /api/resources/:id/is-default` `{ isDefault }`: at most one default per tenant. The
+/// Management API resource cannot become the default audience of user tokens.
+pub async fn set_default(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    body: &Value,
+) -> Result<Option<Resource>, DomainError> {
+    let mut g = Guard::new(body);
+    let is_default = g.required_bool("isDefault");
+    g.finish()?;
+    management_api_is_fixed(id, false)?;
+    Ok(store
+        .resource_set_default(tenant, id, is_default.unwrap_or_default())
+        .await?
+        .map(to_wire))
+}
+
 pub async fn delete(store: &Store, tenant: &str, id: &str) -> Result<bool, DomainError> {
     management_api_is_fixed(id, true)?;
     Ok(store.resource_delete(tenant, id).await?)

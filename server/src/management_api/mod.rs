@@ -190,6 +190,10 @@ fn routes() -> Router<AppState> {
                 .delete(resources::delete),
         )
         .route(
+            "/resources/{id}/is-default",
+            axum::routing::patch(resources::set_default),
+        )
+        .route(
             "/resources/{id}/scopes",
             get(resources::scopes).post(resources::scope_create),
         )

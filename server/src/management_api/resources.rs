@@ -63,6 +63,18 @@ pub async fn update(
     }
 }
 
+/// `PATCH /api/resources/:id/is-default` → 200 with the resource, 404 for an unknown one.
+pub async fn set_default(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    match resources::set_default(&state.store, DEFAULT_TENANT, &id, &body).await? {
+        Some(found) => Ok(Json(found).into_response()),
+        None => Err(ApiError::not_exists_with_id("resources", &id)),
+    }
+}
+
 pub async fn delete(
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -186,6 +186,32 @@ impl Store {
         )
     }
 
+    /// Makes the resource the tenant's default (taking the flag from any other in the same
+    /// statement, so there is never more than one) or clears its flag. `None`: no such resource.
+    pub async fn resource_set_default(
+        &self,
+        tenant: &str,
+        id: &str,
+        is_default: bool,
+    ) -> Result<Option<ResourceFullRow>, StorageError> {
+        let sql = if is_default {
+            format!(
+                "UPDATE resources SET is_default = (id = $2) \
+                 WHERE tenant_id = $1 AND (id = $2 OR is_default) RETURNING {COLUMNS}"
+            )
+        } else {
+            format!(
+                "UPDATE resources SET is_default = FALSE \
+                 WHERE tenant_id = $1 AND id = $2 RETURNING {COLUMNS}"
+            )
+        };
+        let rows = dispatch!(&self.db, p => sqlx::query_as::<_, ResourceFullRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .fetch_all(p))?;
+        Ok(rows.into_iter().find(|r| r.id == id))
+    }
+
     /// Deletes the resource; its permissions and every grant of them go with it.
     pub async fn resource_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
         const SQL: &str = "DELETE FROM resources WHERE tenant_id = $1 AND id = $2";

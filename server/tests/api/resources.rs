@@ -158,3 +158,83 @@ async fn resource_routes_impl(backend: Backend) {
         (404, Some("entity.not_exists_with_id"))
     );
 }
+
+both_backends!(one_default_resource, one_default_resource_impl);
+async fn one_default_resource_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let mut ids = Vec::new();
+    for (name, indicator) in [
+        ("A", "https://a.example.com"),
+        ("B", "https://b.example.com"),
+    ] {
+        let r = app
+            .create(
+                "/resources",
+                json!({ "name": name, "indicator": indicator }),
+            )
+            .await;
+        ids.push(r["id"].as_str().unwrap().to_string());
+    }
+    let default_of = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["isDefault"] == true)
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for id in [&ids[0], &ids[1]] {
+        let (status, body) = app
+            .api_json(
+                Method::PATCH,
+                &format!("/resources/{id}/is-default"),
+                &json!({ "isDefault": true }),
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["isDefault"], true);
+        assert_eq!(body["id"], id.as_str());
+        // Setting a new default takes the flag from the previous one.
+        assert_eq!(
+            default_of(&app.get_ok("/resources").await),
+            vec![id.clone()]
+        );
+    }
+    let (status, body) = app
+        .api_json(
+            Method::PATCH,
+            &format!("/resources/{}/is-default", ids[1]),
+            &json!({ "isDefault": false }),
+        )
+        .await;
+    assert_eq!((status, &body["isDefault"]), (200, &json!(false)));
+    assert!(default_of(&app.get_ok("/resources").await).is_empty());
+
+    let path = format!("/resources/{}/is-default", ids[0]);
+    let code = app.error_code(Method::PATCH, &path, json!({}), 400).await;
+    assert_eq!(code, "guard.invalid_input");
+    let code = app
+        .error_code(Method::PATCH, &path, json!({ "isDefault": "yes" }), 400)
+        .await;
+    assert_eq!(code, "guard.invalid_input");
+    let code = app
+        .error_code(
+            Method::PATCH,
+            "/resources/nope/is-default",
+            json!({ "isDefault": true }),
+            404,
+        )
+        .await;
+    assert_eq!(code, "entity.not_exists_with_id");
+    let code = app
+        .error_code(
+            Method::PATCH,
+            "/resources/management-api/is-default",
+            json!({ "isDefault": true }),
+            400,
+        )
+        .await;
+    assert_eq!(code, "resource.cannot_modify_management_api");
+}
