@@ -324,11 +324,21 @@ async fn organization_user_routes_impl(backend: Backend) {
         json!({ "userIds": [alice] }),
     )
     .await;
+    let patch = json!({ "customData": { "plan": "pro", "seats": [1, 2] }, "isMfaRequired": true });
+    let (status, _) = app
+        .api_json(Method::PATCH, &format!("/organizations/{org_id}"), &patch)
+        .await;
+    assert_eq!(status, 200);
     let orgs = app.get_ok(&format!("/users/{alice}/organizations")).await;
     assert_eq!(field(&orgs, "name"), ["Acme", "Other"]);
     assert_eq!(role_names(&orgs[0]), ["admin", "viewer"]);
     assert_eq!(orgs[1]["organizationRoles"], json!([]));
-    assert_eq!(orgs[0]["tenantId"], "default");
+    // The database builds this document; it must be exactly the organization's wire shape.
+    let mut expected = app.get_ok(&format!("/organizations/{org_id}")).await;
+    expected["organizationRoles"] = orgs[0]["organizationRoles"].clone();
+    assert_eq!(orgs[0], expected);
+    assert_eq!(orgs[0]["isMfaRequired"], true);
+    assert_eq!(orgs[1]["isMfaRequired"], false);
     let (status, body) = app.api_get("/users/nope/organizations").await;
     assert_eq!(
         (status, body["code"].as_str()),
