@@ -334,20 +334,6 @@ pub async fn user_scopes(
 }
 
 /// The organizations a user or application belongs to, with its roles in each.
-/// The member's organizations with its roles there as a JSON array in the wire shape of
-/// [`organizations_of`], built by the database in one row (the hot path of
-/// `GET /api/users/:id/organizations`).
-pub async fn organizations_json(
-    store: &Store,
-    kind: MemberKind,
-    tenant: &str,
-    member_id: &str,
-) -> Result<String, DomainError> {
-    Ok(store
-        .member_organizations_json(kind, tenant, member_id)
-        .await?)
-}
-
 pub async fn organizations_of(
     store: &Store,
     kind: MemberKind,

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::pagination;
@@ -89,7 +89,8 @@ pub async fn organizations(
     {
         return Err(ApiError::not_exists_with_id("users", &id));
     }
-    let body =
-        members::organizations_json(&state.store, MemberKind::User, DEFAULT_TENANT, &id).await?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+    let found =
+        members::organizations_of(&state.store, MemberKind::User, DEFAULT_TENANT, &id, None)
+            .await?;
+    Ok(Json(found.items).into_response())
 }

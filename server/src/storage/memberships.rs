@@ -42,7 +42,7 @@ impl MemberKind {
     }
 
     /// The member's column in both relations.
-    pub(super) fn column(self) -> &'static str {
+    fn column(self) -> &'static str {
         self.members().item
     }
 }

@@ -6,7 +6,6 @@ mod applications;
 mod error;
 mod jit;
 mod keys;
-mod member_organizations_json;
 mod memberships;
 mod organization_roles;
 mod organization_scopes;
