@@ -28,3 +28,15 @@ pub fn Dialog(
         </Show>
     }
 }
+
+/// The `open` switch of a dialog shown for one item held in `slot`: it starts open, and closing
+/// it empties `slot`, which unmounts the dialog.
+pub fn open_for<T: Send + Sync + 'static>(slot: RwSignal<Option<T>>) -> RwSignal<bool> {
+    let open = RwSignal::new(true);
+    Effect::new(move |_| {
+        if !open.get() {
+            slot.set(None);
+        }
+    });
+    open
+}

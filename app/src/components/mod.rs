@@ -13,7 +13,7 @@ pub mod states;
 pub use checklist::{CheckList, Chips, Choice};
 pub use confirm::ConfirmDialog;
 pub use copy::CopyButton;
-pub use dialog::Dialog;
+pub use dialog::{Dialog, open_for};
 pub use forms::{FieldError, FormError};
 pub use pagination::Pagination;
 pub use search::SearchInput;

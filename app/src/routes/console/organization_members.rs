@@ -14,7 +14,7 @@ use crate::api::organization_template::organization_roles_of_type;
 use crate::components::browser::format_date;
 use crate::components::{
     CheckList, Chips, Choice, ConfirmDialog, Dialog, EmptyState, ErrorState, FormError, Pagination,
-    SearchInput, TableSkeleton,
+    SearchInput, TableSkeleton, open_for,
 };
 use crate::error::AppError;
 use crate::model::{NamedRef, Paged};
@@ -352,12 +352,7 @@ fn EditRoles(
     roles: RolesResource,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let open = RwSignal::new(true);
-    Effect::new(move |_| {
-        if !open.get() {
-            editing.set(None);
-        }
-    });
+    let open = open_for(editing);
     let current: Vec<String> = member.roles.iter().map(|r| r.id.clone()).collect();
     let picked = RwSignal::new(current.clone());
     let error = RwSignal::new(None::<AppError>);
@@ -412,12 +407,7 @@ fn RemoveMember(
     removing: RwSignal<Option<Member>>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let open = RwSignal::new(true);
-    Effect::new(move |_| {
-        if !open.get() {
-            removing.set(None);
-        }
-    });
+    let open = open_for(removing);
     let error = RwSignal::new(None::<String>);
     let member_id = member.id.clone();
     let remove = Action::new(move |_: &()| {

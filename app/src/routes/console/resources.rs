@@ -10,7 +10,7 @@ use crate::api::resources::{
 };
 use crate::components::{
     ConfirmDialog, CopyButton, Dialog, EmptyState, ErrorState, FieldError, FormError, Pagination,
-    TableSkeleton,
+    TableSkeleton, open_for,
 };
 use crate::error::AppError;
 use crate::model::{Resource as ApiResource, Scope};
@@ -277,12 +277,7 @@ fn DeleteScope(
     deleting: RwSignal<Option<Scope>>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let open = RwSignal::new(true);
-    Effect::new(move |_| {
-        if !open.get() {
-            deleting.set(None);
-        }
-    });
+    let open = open_for(deleting);
     let error = RwSignal::new(None::<String>);
     let delete =
         Action::new(move |(r, s): &(String, String)| delete_resource_scope(r.clone(), s.clone()));

@@ -7,7 +7,7 @@ use crate::api::organization_template::{
 };
 use crate::components::{
     ConfirmDialog, Dialog, EmptyState, ErrorState, FieldError, FormError, Pagination, SearchInput,
-    TableSkeleton,
+    TableSkeleton, open_for,
 };
 use crate::error::AppError;
 use crate::model::OrganizationScope;
@@ -91,12 +91,7 @@ fn PermissionDialog(
     editing: RwSignal<Option<Option<OrganizationScope>>>,
     on_saved: Callback<()>,
 ) -> impl IntoView {
-    let open = RwSignal::new(true);
-    Effect::new(move |_| {
-        if !open.get() {
-            editing.set(None);
-        }
-    });
+    let open = open_for(editing);
     let id = StoredValue::new(scope.as_ref().map(|s| s.id.clone()));
     let title = if id.with_value(Option::is_some) {
         "Edit organization permission"
@@ -159,12 +154,7 @@ fn DeletePermission(
     deleting: RwSignal<Option<OrganizationScope>>,
     on_deleted: Callback<()>,
 ) -> impl IntoView {
-    let open = RwSignal::new(true);
-    Effect::new(move |_| {
-        if !open.get() {
-            deleting.set(None);
-        }
-    });
+    let open = open_for(deleting);
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_organization_scope(id.clone()));
     Effect::new(move |_| match delete.value().get() {

@@ -13,7 +13,7 @@ use crate::api::organization_template::{
 };
 use crate::components::{
     CheckList, Choice, ConfirmDialog, CopyButton, Dialog, EmptyState, ErrorState, FieldError,
-    FormError, TableSkeleton,
+    FormError, TableSkeleton, open_for,
 };
 use crate::error::AppError;
 use crate::model::{OrganizationRole, RolePermissions};
@@ -268,12 +268,7 @@ fn RemovePermission(
     removing: RwSignal<Option<Held>>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let open = RwSignal::new(true);
-    Effect::new(move |_| {
-        if !open.get() {
-            removing.set(None);
-        }
-    });
+    let open = open_for(removing);
     let error = RwSignal::new(None::<String>);
     let remove = Action::new(move |(role, scope, api): &(String, String, bool)| {
         remove_organization_role_permission(role.clone(), scope.clone(), *api)
