@@ -1,5 +1,6 @@
 //! Reusable pieces of the console.
 
+pub mod actions;
 pub mod browser;
 pub mod checklist;
 pub mod confirm;
@@ -10,6 +11,7 @@ pub mod pagination;
 pub mod search;
 pub mod states;
 
+pub use actions::{search_and_page, when_done};
 pub use checklist::{CheckList, Chips, Choice};
 pub use confirm::ConfirmDialog;
 pub use copy::CopyButton;

@@ -6,7 +6,9 @@ use leptos_meta::Title;
 
 use crate::api::applications::{create_application, delete_application, list_applications};
 use crate::components::browser::format_date;
-use crate::components::{CopyButton, Dialog, EmptyState, ErrorState, Pagination, TableSkeleton};
+use crate::components::{
+    CopyButton, Dialog, EmptyState, ErrorState, Pagination, TableSkeleton, when_done,
+};
 use crate::error::AppError;
 use crate::model::{Application, CreatedApplication};
 
@@ -117,17 +119,17 @@ fn CreateApplicationDialog(
     let create = Action::new(move |(n, d, a): &(String, String, bool)| {
         create_application(n.clone(), d.clone(), *a)
     });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(app)) => {
+    when_done(
+        create,
+        move |app| {
             created.set(Some(app));
             open.set(false);
             name.set(String::new());
             description.set(String::new());
             on_done.run(());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e)),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if name.get().trim().is_empty() {
@@ -174,14 +176,14 @@ fn DeleteApplicationDialog(
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_application(id.clone()));
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => {
+    when_done(
+        delete,
+        move |()| {
             open.set(false);
             on_done.run(());
-        }
-        Some(Err(e)) => error.set(Some(e.to_string())),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e.to_string())),
+    );
     view! {
         <Dialog title="Delete application" open=open>
             <p>

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::organizations::{delete_organization, get_organization, update_organization};
 use crate::components::browser::{format_date, go_to};
-use crate::components::{CopyButton, Dialog, ErrorState, TableSkeleton};
+use crate::components::{CopyButton, Dialog, ErrorState, TableSkeleton, when_done};
 use crate::error::AppError;
 use crate::model::{Organization, OrganizationSettings};
 use crate::routes::console::organization_jit::JitSection;
@@ -70,11 +70,11 @@ fn OrganizationView(org: Organization) -> impl IntoView {
     let delete_error = RwSignal::new(None::<String>);
     let id = org.id.clone();
     let delete = Action::new(move |id: &String| delete_organization(id.clone()));
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => go_to("/console/organizations"),
-        Some(Err(e)) => delete_error.set(Some(e.to_string())),
-        None => {}
-    });
+    when_done(
+        delete,
+        move |()| go_to("/console/organizations"),
+        move |e| delete_error.set(Some(e.to_string())),
+    );
     let title = org.name.clone();
     let base = format!("/console/organizations/{}", org.id);
     let org_tab = org.clone();
@@ -137,21 +137,21 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
     let save = Action::new(move |settings: &OrganizationSettings| {
         update_organization(id.clone(), settings.clone())
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(updated)) => {
+    when_done(
+        save,
+        move |updated| {
             let fresh = settings_of(&updated);
             initial.set(fresh.clone());
             form.set(fresh);
             saved.set(updated);
             error.set(None);
             toast.set(Some("Saved.".into()));
-        }
-        Some(Err(e)) => {
+        },
+        move |e| {
             toast.set(None);
             error.set(Some(e));
-        }
-        None => {}
-    });
+        },
+    );
     let dirty = move || form.get() != initial.get();
     let field_error = move |f: &'static str| move || error.get().and_then(|e| e.for_field(f));
     let general_error = move || {

@@ -8,7 +8,9 @@ use crate::api::organization_members::{
     set_jit_relation,
 };
 use crate::api::organization_template::organization_roles_of_type;
-use crate::components::{CheckList, Choice, ErrorState, FieldError, FormError, TableSkeleton};
+use crate::components::{
+    CheckList, Choice, ErrorState, FieldError, FormError, TableSkeleton, when_done,
+};
 use crate::error::AppError;
 
 #[component]
@@ -67,19 +69,19 @@ fn EmailDomains(org: String, domains: Vec<String>, reload: Callback<()>) -> impl
     let error = RwSignal::new(None::<AppError>);
     let add = Action::new(move |d: &String| add_jit_email_domain(org.get_value(), d.clone()));
     let remove = Action::new(move |d: &String| remove_jit_email_domain(org.get_value(), d.clone()));
-    Effect::new(move |_| match add.value().get() {
-        Some(Ok(())) => {
+    when_done(
+        add,
+        move |()| {
             typed.set(String::new());
             reload.run(());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
-    Effect::new(move |_| match remove.value().get() {
-        Some(Ok(())) => reload.run(()),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e)),
+    );
+    when_done(
+        remove,
+        move |()| reload.run(()),
+        move |e| error.set(Some(e)),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let domain = typed.get();
@@ -143,18 +145,18 @@ fn DefaultsForm(
             Ok::<_, AppError>((c, r))
         }
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(now)) => {
+    when_done(
+        save,
+        move |now| {
             saved.set(now);
             error.set(None);
             toast.set(Some("Provisioning saved.".into()));
-        }
-        Some(Err(e)) => {
+        },
+        move |e| {
             toast.set(None);
             error.set(Some(e));
-        }
-        None => {}
-    });
+        },
+    );
     let sorted = |mut v: Vec<String>| {
         v.sort();
         v

@@ -14,7 +14,7 @@ use crate::api::organization_template::organization_roles_of_type;
 use crate::components::browser::format_date;
 use crate::components::{
     CheckList, Chips, Choice, ConfirmDialog, Dialog, EmptyState, ErrorState, FormError, Pagination,
-    SearchInput, TableSkeleton, open_for,
+    SearchInput, TableSkeleton, open_for, search_and_page, when_done,
 };
 use crate::error::AppError;
 use crate::model::{NamedRef, Paged};
@@ -138,9 +138,7 @@ async fn load_candidates(
 
 #[component]
 pub fn MembersTab(org_id: String, kind: MemberKind) -> impl IntoView {
-    let q = RwSignal::new(String::new());
-    let page = RwSignal::new(1u32);
-    Effect::watch(move || q.get(), move |_, _, _| page.set(1), false);
+    let (q, page) = search_and_page();
     let org = StoredValue::new(org_id);
     let members = Resource::new(
         move || (q.get(), page.get()),
@@ -271,14 +269,14 @@ fn AddMembers(
             roles.clone(),
         )
     });
-    Effect::new(move |_| match add.value().get() {
-        Some(Ok(())) => {
+    when_done(
+        add,
+        move |()| {
             open.set(false);
             reload.run(());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e)),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if picked.get().is_empty() {
@@ -366,14 +364,14 @@ fn EditRoles(
             ids.clone(),
         )
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => {
+    when_done(
+        save,
+        move |()| {
             open.set(false);
             reload.run(());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e)),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
@@ -413,14 +411,14 @@ fn RemoveMember(
     let remove = Action::new(move |_: &()| {
         remove_organization_member(org.clone(), kind.api().into(), member_id.clone())
     });
-    Effect::new(move |_| match remove.value().get() {
-        Some(Ok(())) => {
+    when_done(
+        remove,
+        move |()| {
             open.set(false);
             reload.run(());
-        }
-        Some(Err(e)) => error.set(Some(e.to_string())),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e.to_string())),
+    );
     let title = match kind {
         MemberKind::Users => "Remove member",
         MemberKind::Applications => "Remove application",

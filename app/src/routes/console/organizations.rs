@@ -10,7 +10,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::organizations::{create_organization, list_organizations};
 use crate::components::browser::encode;
-use crate::components::{CopyButton, Dialog, EmptyState, ErrorState, Pagination, TableSkeleton};
+use crate::components::{
+    CopyButton, Dialog, EmptyState, ErrorState, Pagination, TableSkeleton, when_done,
+};
 use crate::error::AppError;
 
 const PAGE_SIZE: u32 = 20;
@@ -155,14 +157,16 @@ fn CreateOrganizationDialog(open: RwSignal<bool>) -> impl IntoView {
     let create = Action::new(move |(name, description): &(String, String)| {
         create_organization(name.clone(), description.clone())
     });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(org)) => crate::components::browser::go_to(&format!(
-            "/console/organizations/{}/settings",
-            org.id
-        )),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    when_done(
+        create,
+        move |org| {
+            crate::components::browser::go_to(&format!(
+                "/console/organizations/{}/settings",
+                org.id
+            ))
+        },
+        move |e| error.set(Some(e)),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if name.get().trim().is_empty() {

@@ -10,7 +10,7 @@ use crate::api::resources::{
 };
 use crate::components::{
     ConfirmDialog, CopyButton, Dialog, EmptyState, ErrorState, FieldError, FormError, Pagination,
-    TableSkeleton, open_for,
+    TableSkeleton, open_for, when_done,
 };
 use crate::error::AppError;
 use crate::model::{Resource as ApiResource, Scope};
@@ -77,11 +77,11 @@ fn CreateResourceDialog(open: RwSignal<bool>) -> impl IntoView {
     let create =
         Action::new(move |(n, i): &(String, String)| create_resource(n.clone(), i.clone()));
     let navigate = use_navigate();
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(r)) => navigate(&format!("{LIST}/{}/permissions", r.id), Default::default()),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    when_done(
+        create,
+        move |r| navigate(&format!("{LIST}/{}/permissions", r.id), Default::default()),
+        move |e| error.set(Some(e)),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if name.get().trim().is_empty() {
@@ -142,11 +142,11 @@ fn ResourceView(resource: ApiResource) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_resource(id.clone()));
     let navigate = use_navigate();
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => navigate(LIST, Default::default()),
-        Some(Err(e)) => error.set(Some(e.to_string())),
-        None => {}
-    });
+    when_done(
+        delete,
+        move |()| navigate(LIST, Default::default()),
+        move |e| error.set(Some(e.to_string())),
+    );
     let id = resource.id.clone();
     view! {
         <Title text=resource.name.clone()/>
@@ -234,14 +234,14 @@ fn CreateScopeDialog(
     let create = Action::new(move |(n, d): &(String, String)| {
         create_resource_scope(resource_id.clone(), n.clone(), d.clone())
     });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(_)) => {
+    when_done(
+        create,
+        move |_| {
             open.set(false);
             reload.run(());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e)),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if name.get().trim().is_empty() {
@@ -281,14 +281,14 @@ fn DeleteScope(
     let error = RwSignal::new(None::<String>);
     let delete =
         Action::new(move |(r, s): &(String, String)| delete_resource_scope(r.clone(), s.clone()));
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => {
+    when_done(
+        delete,
+        move |()| {
             open.set(false);
             reload.run(());
-        }
-        Some(Err(e)) => error.set(Some(e.to_string())),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e.to_string())),
+    );
     let args = (scope.resource_id.clone(), scope.id.clone());
     view! {
         <ConfirmDialog title="Delete API permission" open=open confirm_label="Delete permission"

@@ -9,7 +9,7 @@ use crate::api::users::{create_user, delete_user, get_user, list_users, user_org
 use crate::components::browser::format_date;
 use crate::components::{
     Chips, ConfirmDialog, CopyButton, Dialog, EmptyState, ErrorState, FieldError, FormError,
-    Pagination, SearchInput, TableSkeleton,
+    Pagination, SearchInput, TableSkeleton, search_and_page, when_done,
 };
 use crate::error::AppError;
 use crate::model::{NewUser, User};
@@ -18,9 +18,7 @@ const PAGE_SIZE: u32 = 20;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let q = RwSignal::new(String::new());
-    let page = RwSignal::new(1u32);
-    Effect::watch(move || q.get(), move |_, _, _| page.set(1), false);
+    let (q, page) = search_and_page();
     let users = Resource::new(
         move || (q.get(), page.get()),
         |(q, page)| list_users(q, page, PAGE_SIZE),
@@ -90,14 +88,16 @@ fn CreateUserDialog(open: RwSignal<bool>) -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let create = Action::new(move |f: &NewUser| create_user(f.clone()));
     let navigate = use_navigate();
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(user)) => navigate(
-            &format!("/console/users/{}/details", user.id),
-            Default::default(),
-        ),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    when_done(
+        create,
+        move |user| {
+            navigate(
+                &format!("/console/users/{}/details", user.id),
+                Default::default(),
+            )
+        },
+        move |e| error.set(Some(e)),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let f = form.get();
@@ -180,11 +180,11 @@ fn UserView(user: User) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_user(id.clone()));
     let navigate = use_navigate();
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => navigate("/console/users", Default::default()),
-        Some(Err(e)) => error.set(Some(e.to_string())),
-        None => {}
-    });
+    when_done(
+        delete,
+        move |()| navigate("/console/users", Default::default()),
+        move |e| error.set(Some(e.to_string())),
+    );
     let name = user.display_name();
     let id = user.id.clone();
     let details = user.clone();

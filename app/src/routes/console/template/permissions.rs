@@ -7,7 +7,7 @@ use crate::api::organization_template::{
 };
 use crate::components::{
     ConfirmDialog, Dialog, EmptyState, ErrorState, FieldError, FormError, Pagination, SearchInput,
-    TableSkeleton, open_for,
+    TableSkeleton, open_for, search_and_page, when_done,
 };
 use crate::error::AppError;
 use crate::model::OrganizationScope;
@@ -16,9 +16,7 @@ const PAGE_SIZE: u32 = 20;
 
 #[component]
 pub fn PermissionsTab() -> impl IntoView {
-    let q = RwSignal::new(String::new());
-    let page = RwSignal::new(1u32);
-    Effect::watch(move || q.get(), move |_, _, _| page.set(1), false);
+    let (q, page) = search_and_page();
     let scopes = Resource::new(
         move || (q.get(), page.get()),
         |(q, page)| list_organization_scopes(q, page, PAGE_SIZE),
@@ -109,14 +107,14 @@ fn PermissionDialog(
     let save = Action::new(move |(id, n, d): &(Option<String>, String, String)| {
         save_organization_scope(id.clone(), n.clone(), d.clone())
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => {
+    when_done(
+        save,
+        move |_| {
             open.set(false);
             on_saved.run(());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e)),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if name.get().trim().is_empty() {
@@ -157,14 +155,14 @@ fn DeletePermission(
     let open = open_for(deleting);
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_organization_scope(id.clone()));
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => {
+    when_done(
+        delete,
+        move |()| {
             open.set(false);
             on_deleted.run(());
-        }
-        Some(Err(e)) => error.set(Some(e.to_string())),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e.to_string())),
+    );
     let id = scope.id.clone();
     view! {
         <ConfirmDialog title="Delete permission" open=open confirm_label="Delete permission"

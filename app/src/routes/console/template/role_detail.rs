@@ -13,7 +13,7 @@ use crate::api::organization_template::{
 };
 use crate::components::{
     CheckList, Choice, ConfirmDialog, CopyButton, Dialog, EmptyState, ErrorState, FieldError,
-    FormError, TableSkeleton, open_for,
+    FormError, TableSkeleton, open_for, when_done,
 };
 use crate::error::AppError;
 use crate::model::{OrganizationRole, RolePermissions};
@@ -74,11 +74,11 @@ fn RoleHeader(role: RwSignal<OrganizationRole>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_organization_role(id.clone()));
     let navigate = use_navigate();
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => navigate(LIST, Default::default()),
-        Some(Err(e)) => error.set(Some(e.to_string())),
-        None => {}
-    });
+    when_done(
+        delete,
+        move |()| navigate(LIST, Default::default()),
+        move |e| error.set(Some(e.to_string())),
+    );
     let id = r.id.clone();
     view! {
         <Title text=move || role.get().name/>
@@ -203,14 +203,14 @@ fn AssignDialog(
     let assign = Action::new(move |(id, org, api): &(String, Vec<String>, Vec<String>)| {
         assign_organization_role_permissions(id.clone(), org.clone(), api.clone())
     });
-    Effect::new(move |_| match assign.value().get() {
-        Some(Ok(())) => {
+    when_done(
+        assign,
+        move |()| {
             open.set(false);
             reload.run(());
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e)),
+    );
     let held_org = StoredValue::new(held_org);
     let held_api = StoredValue::new(held_api);
     let role_id = StoredValue::new(role_id);
@@ -273,14 +273,14 @@ fn RemovePermission(
     let remove = Action::new(move |(role, scope, api): &(String, String, bool)| {
         remove_organization_role_permission(role.clone(), scope.clone(), *api)
     });
-    Effect::new(move |_| match remove.value().get() {
-        Some(Ok(())) => {
+    when_done(
+        remove,
+        move |()| {
             open.set(false);
             reload.run(());
-        }
-        Some(Err(e)) => error.set(Some(e.to_string())),
-        None => {}
-    });
+        },
+        move |e| error.set(Some(e.to_string())),
+    );
     let args = (role_id, held.id.clone(), held.resource.is_some());
     view! {
         <ConfirmDialog title="Remove permission" open=open confirm_label="Remove permission"
@@ -305,18 +305,18 @@ fn GeneralTab(role: RwSignal<OrganizationRole>) -> impl IntoView {
     let save = Action::new(move |(n, d): &(String, String)| {
         update_organization_role(id.clone(), n.clone(), d.clone())
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(updated)) => {
+    when_done(
+        save,
+        move |updated| {
             role.set(updated);
             error.set(None);
             toast.set(Some("Saved.".into()));
-        }
-        Some(Err(e)) => {
+        },
+        move |e| {
             toast.set(None);
             error.set(Some(e));
-        }
-        None => {}
-    });
+        },
+    );
     let dirty = move || {
         let r = role.get();
         name.get() != r.name || description.get() != r.description.unwrap_or_default()

@@ -7,7 +7,7 @@ use super::type_label;
 use crate::api::organization_template::{create_organization_role, list_organization_roles};
 use crate::components::{
     Chips, Dialog, EmptyState, ErrorState, FieldError, FormError, Pagination, SearchInput,
-    TableSkeleton,
+    TableSkeleton, search_and_page, when_done,
 };
 use crate::error::AppError;
 use crate::model::{ORGANIZATION_ROLE_TYPES, OrganizationRoleWithScopes};
@@ -16,9 +16,7 @@ const PAGE_SIZE: u32 = 20;
 
 #[component]
 pub fn RolesTab() -> impl IntoView {
-    let q = RwSignal::new(String::new());
-    let page = RwSignal::new(1u32);
-    Effect::watch(move || q.get(), move |_, _, _| page.set(1), false);
+    let (q, page) = search_and_page();
     let roles = Resource::new(
         move || (q.get(), page.get()),
         |(q, page)| list_organization_roles(q, String::new(), page, PAGE_SIZE),
@@ -93,17 +91,19 @@ fn CreateRoleDialog(open: RwSignal<bool>) -> impl IntoView {
         create_organization_role(n.clone(), d.clone(), t.clone())
     });
     let navigate = use_navigate();
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(role)) => navigate(
-            &format!(
-                "/console/organization-template/roles/{}/permissions",
-                role.id
-            ),
-            Default::default(),
-        ),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    when_done(
+        create,
+        move |role| {
+            navigate(
+                &format!(
+                    "/console/organization-template/roles/{}/permissions",
+                    role.id
+                ),
+                Default::default(),
+            )
+        },
+        move |e| error.set(Some(e)),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if name.get().trim().is_empty() {
