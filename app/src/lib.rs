@@ -52,6 +52,9 @@ pub fn App() -> impl IntoView {
         <Title formatter=|text: String| if text.is_empty() { "Tessera".to_string() } else { format!("{text} · Tessera") }/>
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/sign-in") view=routes::hosted::SignInPage/>
+                <Route path=path!("/register") view=routes::hosted::RegisterPage/>
+                <Route path=path!("/consent") view=routes::hosted::ConsentPage/>
                 <Route path=path!("/console/setup") view=SetupPage/>
                 <Route path=path!("/console/sign-in") view=SignInPage/>
                 <ParentRoute path=path!("/console") view=ConsoleLayout>

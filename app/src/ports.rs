@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::model::{
-    AdminInfo, ApiReply, ApplicationPage, ConsoleStatus, CreatedApplication, Organization,
-    OrganizationPage, OrganizationSettings,
+    AdminInfo, ApiReply, ApplicationPage, ConsoleStatus, CreatedApplication, HostedView,
+    Organization, OrganizationPage, OrganizationSettings,
 };
 
 #[async_trait::async_trait]
@@ -61,6 +61,20 @@ pub trait ConsoleBackend: Send + Sync {
         path_and_query: String,
         body: Option<serde_json::Value>,
     ) -> Result<ApiReply, AppError>;
+}
+
+/// What the hosted sign-in pages need: the browser's pending sign-in, found by its cookie.
+#[async_trait::async_trait]
+pub trait HostedBackend: Send + Sync {
+    async fn hosted_view(&self) -> Result<HostedView, AppError>;
+}
+
+/// The hosted pages' view of this request's pending sign-in.
+pub async fn hosted_view() -> Result<HostedView, AppError> {
+    match leptos::prelude::use_context::<Arc<dyn HostedBackend>>() {
+        Some(backend) => backend.hosted_view().await,
+        None => Err(AppError::Internal),
+    }
 }
 
 /// Runs `f` with the backend the server provided for this request; an error also sets the

@@ -1,3 +1,4 @@
 //! Pages, one file each.
 
 pub mod console;
+pub mod hosted;

@@ -64,6 +64,10 @@ pub struct ManagementApiSettings {
 pub struct OidcSettings {
     /// Algorithm for newly generated signing keys: ES256 (default) or ES384.
     pub signing_alg: String,
+    /// Sign-in and registration attempts allowed per client IP per minute.
+    pub sign_in_per_ip_per_minute: u32,
+    /// Sign-in attempts allowed per account identifier per minute.
+    pub sign_in_per_account_per_minute: u32,
 }
 
 impl Settings {
@@ -75,6 +79,8 @@ impl Settings {
             .set_default("database.max_connections", 10)?
             .set_default("management_api.indicator", "https://default.logto.app/api")?
             .set_default("oidc.signing_alg", "ES256")?
+            .set_default("oidc.sign_in_per_ip_per_minute", 60)?
+            .set_default("oidc.sign_in_per_account_per_minute", 10)?
             .add_source(
                 config::Environment::with_prefix("TESSERA")
                     .prefix_separator("__")
@@ -105,6 +111,8 @@ impl Settings {
             },
             oidc: OidcSettings {
                 signing_alg: "ES256".into(),
+                sign_in_per_ip_per_minute: 60,
+                sign_in_per_account_per_minute: 10,
             },
         }
     }

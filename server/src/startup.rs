@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::ports::ConsoleBackend;
+use app::ports::{ConsoleBackend, HostedBackend};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::Method;
@@ -23,10 +23,11 @@ use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
 
 use crate::clock::Clock;
 use crate::config::{Settings, redact_url};
-use crate::console::{ADMIN_KEY, ConsoleService};
+use crate::console::{ADMIN_KEY, ConsoleService, HostedService};
 use crate::domain::{admins, applications};
 use crate::http::{csrf, headers};
 use crate::oidc::keys::{Alg, SigningKeys};
+use crate::oidc::limits::SignInLimits;
 use crate::state::AppState;
 use crate::storage::{DEFAULT_TENANT, SessionStore, Store};
 use crate::{management_api, oidc};
@@ -68,7 +69,12 @@ impl Application {
                 .continuously_delete_expired(Duration::from_secs(3600)),
         );
 
+        let sign_in_limits = Arc::new(SignInLimits::new(
+            settings.oidc.sign_in_per_ip_per_minute,
+            settings.oidc.sign_in_per_account_per_minute,
+        ));
         let state = AppState {
+            sign_in_limits,
             issuer: format!("{public_url}/oidc").into(),
             public_url,
             settings: Arc::new(settings),
@@ -87,9 +93,14 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        // Connect info gives the sign-in limits the client's address.
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
     }
 }
 
@@ -116,7 +127,11 @@ pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(12)));
 
     let backend: Arc<dyn ConsoleBackend> = Arc::new(ConsoleService::new(state.clone()));
-    let provide_backend = move || provide_context(Arc::clone(&backend));
+    let hosted: Arc<dyn HostedBackend> = Arc::new(HostedService::new(state.clone()));
+    let provide_backend = move || {
+        provide_context(Arc::clone(&backend));
+        provide_context(Arc::clone(&hosted));
+    };
     let routes = generate_route_list(app::App);
     let options = state.leptos_options.clone();
     let pages = Router::new()
@@ -147,7 +162,7 @@ pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
             get(|| async { Redirect::to("/console/organizations") }),
         )
         .nest("/api", management_api::router(state.clone()))
-        .nest("/oidc", oidc::router())
+        .nest("/oidc", oidc::router(state.clone()))
         .merge(pages)
         .layer(
             ServiceBuilder::new()

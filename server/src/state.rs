@@ -8,6 +8,7 @@ use leptos::config::LeptosOptions;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::oidc::keys::SigningKeys;
+use crate::oidc::limits::SignInLimits;
 use crate::storage::Store;
 
 #[derive(Clone)]
@@ -21,6 +22,8 @@ pub struct AppState {
     pub issuer: Arc<str>,
     /// Base URL clients use, without a trailing slash.
     pub public_url: Arc<str>,
+    /// Brute-force limits of the hosted sign-in forms.
+    pub sign_in_limits: Arc<SignInLimits>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -4,6 +4,7 @@
 //! carry `#[server(default)]`: a form-encoded body leaves an empty list out altogether.
 
 pub mod applications;
+pub mod hosted;
 pub mod organization_members;
 pub mod organization_template;
 pub mod organizations;

@@ -2,6 +2,7 @@
 
 mod applications;
 mod console;
+mod hosted;
 mod memberships;
 mod organization_roles;
 mod organization_scopes;
@@ -13,6 +14,7 @@ mod users;
 
 pub use applications::{APPLICATION_TYPES, Application, ApplicationPage, CreatedApplication};
 pub use console::{AdminInfo, ApiReply, ConsoleStatus, Paged};
+pub use hosted::{Branding, Consent, HostedView};
 pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};
 pub use organization_roles::{
     NamedRef, ORGANIZATION_ROLE_TYPES, OrganizationRole, OrganizationRoleWithScopes,

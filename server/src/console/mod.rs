@@ -3,6 +3,9 @@
 
 mod api_call;
 mod errors;
+mod hosted;
+
+pub use hosted::HostedService;
 
 use app::error::AppError;
 use app::model::{

@@ -1,10 +1,10 @@
 //! Applications: creation (with a secret shown once), lookup and client authentication.
 
 use app::model::{APPLICATION_TYPES, Application, CreatedApplication};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::guard::{Guard, Nullable};
-use super::{DomainError, ids, secrets};
+use super::{DomainError, client_metadata, ids, secrets};
 use crate::storage::{
     ApplicationRow, MANAGEMENT_API_ROLE_ID, NewApplication, Page, Paged, StorageError, Store,
 };
@@ -34,6 +34,21 @@ pub async fn create(
         _ => None,
     };
     let is_third_party = g.optional_bool("isThirdParty").unwrap_or(false);
+    let kind = app_type.clone().unwrap_or_default();
+    let oidc_metadata = match g.optional_object("oidcClientMetadata") {
+        Some(given) => {
+            client_metadata::oidc(&mut g, "oidcClientMetadata", given, &kind, &empty_oidc())
+        }
+        None => empty_oidc(),
+    };
+    let custom_metadata = match g.optional_object("customClientMetadata") {
+        Some(given) => client_metadata::custom(&mut g, "customClientMetadata", given, &json!({})),
+        None => json!({}),
+    };
+    let custom_data = g
+        .optional_object("customData")
+        .map(|m| Value::Object(m.clone()))
+        .unwrap_or_else(|| json!({}));
     g.finish()?;
     let (Some(name), Some(app_type)) = (name, app_type) else {
         return Err(DomainError::invalid(
@@ -53,9 +68,9 @@ pub async fn create(
         description,
         app_type,
         secret_digest: secret.as_deref().map(secrets::digest_hex),
-        oidc_client_metadata: r#"{"redirectUris":[],"postLogoutRedirectUris":[]}"#.into(),
-        custom_client_metadata: "{}".into(),
-        custom_data: "{}".into(),
+        oidc_client_metadata: oidc_metadata.to_string(),
+        custom_client_metadata: custom_metadata.to_string(),
+        custom_data: custom_data.to_string(),
         is_third_party,
         created_at: now,
     };
@@ -147,6 +162,63 @@ pub async fn list(
         items,
         total: rows.total,
     })
+}
+
+/// `PATCH /api/applications/:id`: name, description, client metadata (keys given replace the
+/// stored ones), custom data. The type and third-party flag are fixed at creation.
+pub async fn update(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    body: &Value,
+) -> Result<Option<Application>, DomainError> {
+    let Some(mut row) = store.application_find_by_id(tenant, id).await? else {
+        return Ok(None);
+    };
+    let mut g = Guard::new(body);
+    let name = g.optional_string("name", 1, NAME_MAX);
+    let description = g.nullable_string("description", DESCRIPTION_MAX);
+    let stored_oidc = super::json_column("oidc_client_metadata", &row.oidc_client_metadata)?;
+    let stored_custom = super::json_column("custom_client_metadata", &row.custom_client_metadata)?;
+    let oidc_metadata = g.optional_object("oidcClientMetadata").map(|given| {
+        client_metadata::oidc(
+            &mut g,
+            "oidcClientMetadata",
+            given,
+            &row.app_type,
+            &stored_oidc,
+        )
+    });
+    let custom_metadata = g.optional_object("customClientMetadata").map(|given| {
+        client_metadata::custom(&mut g, "customClientMetadata", given, &stored_custom)
+    });
+    let custom_data = g
+        .optional_object("customData")
+        .map(|m| Value::Object(m.clone()));
+    g.finish()?;
+    if let Some(name) = name {
+        row.name = name;
+    }
+    if let Some(description) = description.into_patch() {
+        row.description = description;
+    }
+    if let Some(v) = oidc_metadata {
+        row.oidc_client_metadata = v.to_string();
+    }
+    if let Some(v) = custom_metadata {
+        row.custom_client_metadata = v.to_string();
+    }
+    if let Some(v) = custom_data {
+        row.custom_data = v.to_string();
+    }
+    if !store.application_update(&row).await? {
+        return Ok(None);
+    }
+    Ok(Some(to_wire(row)?))
+}
+
+fn empty_oidc() -> Value {
+    json!({ "redirectUris": [], "postLogoutRedirectUris": [] })
 }
 
 pub async fn delete(store: &Store, tenant: &str, id: &str) -> Result<bool, DomainError> {

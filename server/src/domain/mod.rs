@@ -2,11 +2,14 @@
 
 pub mod admins;
 pub mod applications;
+pub mod client_metadata;
+pub mod end_users;
 pub mod error;
 pub mod guard;
 pub mod ids;
 pub mod jit;
 pub mod members;
+pub mod mfa;
 pub mod organization_roles;
 pub mod organization_scopes;
 pub mod organizations;

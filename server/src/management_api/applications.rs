@@ -56,7 +56,8 @@ pub async fn applications_list(
     ))
 }
 
-/// `POST /api/applications` `{ name, type, description? }` → 201 with the app and, for
+/// `POST /api/applications` `{ name, type, description?, oidcClientMetadata?,
+/// customClientMetadata?, customData?, isThirdParty? }` → 201 with the app and, for
 /// confidential types, its `secret` (shown only here).
 pub async fn application_create(
     State(state): State<AppState>,
@@ -73,6 +74,18 @@ pub async fn application_get(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     match applications::find(&state.store, DEFAULT_TENANT, &id).await? {
+        Some(entity) => Ok(Json(entity).into_response()),
+        None => Err(ApiError::not_exists_with_id("applications", &id)),
+    }
+}
+
+/// `PATCH /api/applications/:id` → 200 with the app, 404 `entity.not_exists_with_id`.
+pub async fn application_patch(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    match applications::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
         Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists_with_id("applications", &id)),
     }

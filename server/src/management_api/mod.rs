@@ -5,6 +5,7 @@ mod applications;
 mod auth;
 mod jit;
 mod keys;
+mod mfa;
 mod organization_members;
 mod organization_roles;
 mod organization_scopes;
@@ -13,6 +14,7 @@ mod pagination;
 mod relations;
 mod resources;
 mod roles;
+mod sign_in_exp;
 mod sso_connectors;
 mod text;
 mod users;
@@ -231,6 +233,18 @@ fn routes() -> Router<AppState> {
         )
         .route("/users/{id}/organizations", get(users::organizations))
         .route(
+            "/sign-in-exp",
+            get(sign_in_exp::get).patch(sign_in_exp::patch),
+        )
+        .route(
+            "/users/{id}/mfa-verifications",
+            get(mfa::list).post(mfa::create),
+        )
+        .route(
+            "/users/{id}/mfa-verifications/{verification}",
+            delete(mfa::delete),
+        )
+        .route(
             "/organization-scopes",
             get(organization_scopes::organization_scopes_list)
                 .post(organization_scopes::organization_scope_create),
@@ -247,7 +261,9 @@ fn routes() -> Router<AppState> {
         )
         .route(
             "/applications/{id}",
-            get(applications::application_get).delete(applications::application_delete),
+            get(applications::application_get)
+                .patch(applications::application_patch)
+                .delete(applications::application_delete),
         )
         .route(
             "/applications/{id}/organizations",

@@ -61,3 +61,31 @@ pub async fn verify(
         .map(|data| data.claims)
         .map_err(|e| VerifyError::Invalid(e.to_string()))
 }
+
+/// Verifies any token we signed (signature with the pinned algorithm, `iss`; `exp` unless
+/// `allow_expired`) and returns its claims, whatever its audience. For `id_token_hint` and
+/// introspection, which look at the audience themselves.
+pub async fn verify_own(
+    keys: &SigningKeys,
+    token: &str,
+    issuer: &str,
+    allow_expired: bool,
+) -> Result<serde_json::Value, VerifyError> {
+    let header = jsonwebtoken::decode_header(token).map_err(|_| VerifyError::Malformed)?;
+    let kid = header.kid.ok_or(VerifyError::Malformed)?;
+    let verifier = keys.verifier(&kid).await.ok_or(VerifyError::UnknownKey)?;
+    if header.alg != verifier.alg {
+        return Err(VerifyError::Invalid(
+            "algorithm does not match the key".into(),
+        ));
+    }
+    let mut validation = Validation::new(verifier.alg);
+    validation.set_issuer(&[issuer]);
+    validation.validate_aud = false;
+    validation.validate_exp = !allow_expired;
+    validation.set_required_spec_claims(&["iss", "aud"]);
+    validation.leeway = 5;
+    jsonwebtoken::decode::<serde_json::Value>(token, &verifier.key, &validation)
+        .map(|data| data.claims)
+        .map_err(|e| VerifyError::Invalid(e.to_string()))
+}

@@ -73,6 +73,33 @@ pub fn presented(headers: &HeaderMap, params: &Params) -> Result<PresentedClient
     }
 }
 
+/// Resolves any client: public ones (SPA, Native) identify themselves by `client_id` alone and
+/// must not present a secret; confidential ones authenticate as in [`authenticate`].
+pub async fn authenticate_any(
+    store: &Store,
+    presented: &PresentedClient,
+) -> Result<ApplicationRow, OAuthError> {
+    let app = store
+        .application_find_by_id(DEFAULT_TENANT, &presented.client_id)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "client lookup failed");
+            OAuthError::ServerError
+        })?;
+    match app {
+        Some(app) if !crate::domain::applications::is_confidential(&app.app_type) => {
+            if presented.secret.is_some() {
+                return Err(OAuthError::InvalidClient {
+                    description: "a public client must not authenticate with a secret".into(),
+                    basic: presented.basic,
+                });
+            }
+            Ok(app)
+        }
+        _ => authenticate(store, presented).await,
+    }
+}
+
 /// Resolves a confidential client: it must exist, have a secret and present the same one.
 pub async fn authenticate(
     store: &Store,

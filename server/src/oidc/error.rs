@@ -23,6 +23,10 @@ pub enum OAuthError {
     InvalidTarget(String),
     /// RFC 6749 §4.1.2.1, used with 403 for organization denials (Logto).
     AccessDenied(String),
+    /// RFC 6750 §3.1, 403: the grant lacks a scope; the body names it in `scope` (Logto).
+    InsufficientScope { description: String, scope: String },
+    /// RFC 6750 §3.1, 401: the bearer token is missing, expired or unknown.
+    InvalidToken(String),
     /// RFC 6749 §5.2.
     ServerError,
 }
@@ -38,11 +42,13 @@ impl OAuthError {
             OAuthError::InvalidScope(_) => "invalid_scope",
             OAuthError::InvalidTarget(_) => "invalid_target",
             OAuthError::AccessDenied(_) => "access_denied",
+            OAuthError::InsufficientScope { .. } => "insufficient_scope",
+            OAuthError::InvalidToken(_) => "invalid_token",
             OAuthError::ServerError => "server_error",
         }
     }
 
-    fn description(&self) -> &str {
+    pub fn description(&self) -> &str {
         match self {
             OAuthError::InvalidRequest(d)
             | OAuthError::InvalidGrant(d)
@@ -50,7 +56,9 @@ impl OAuthError {
             | OAuthError::UnsupportedGrantType(d)
             | OAuthError::InvalidScope(d)
             | OAuthError::InvalidTarget(d)
-            | OAuthError::AccessDenied(d) => d,
+            | OAuthError::AccessDenied(d)
+            | OAuthError::InvalidToken(d) => d,
+            OAuthError::InsufficientScope { description, .. } => description,
             OAuthError::InvalidClient { description, .. } => description,
             OAuthError::ServerError => "an unexpected error occurred",
         }
@@ -66,6 +74,8 @@ impl OAuthError {
             OAuthError::InvalidScope(_) => "Invalid scope.",
             OAuthError::InvalidTarget(_) => "Invalid resource indicator.",
             OAuthError::AccessDenied(_) => "Access denied.",
+            OAuthError::InsufficientScope { .. } => "Insufficient scope.",
+            OAuthError::InvalidToken(_) => "Invalid token.",
             OAuthError::ServerError => "Internal server error.",
         }
     }
@@ -73,7 +83,10 @@ impl OAuthError {
     fn status(&self) -> StatusCode {
         match self {
             OAuthError::InvalidClient { .. } => StatusCode::UNAUTHORIZED,
-            OAuthError::AccessDenied(_) => StatusCode::FORBIDDEN,
+            OAuthError::AccessDenied(_) | OAuthError::InsufficientScope { .. } => {
+                StatusCode::FORBIDDEN
+            }
+            OAuthError::InvalidToken(_) => StatusCode::UNAUTHORIZED,
             OAuthError::ServerError => StatusCode::INTERNAL_SERVER_ERROR,
             _ => StatusCode::BAD_REQUEST,
         }
@@ -82,16 +95,30 @@ impl OAuthError {
 
 impl IntoResponse for OAuthError {
     fn into_response(self) -> Response {
-        let body = json!({
+        let mut body = json!({
             "code": format!("oidc.{}", self.code()),
             "message": self.message(),
             "error": self.code(),
             "error_description": self.description(),
         });
+        if let OAuthError::InsufficientScope { scope, .. } = &self {
+            body["scope"] = json!(scope);
+        }
+        if matches!(self, OAuthError::InvalidGrant(_)) {
+            body["error_uri"] = json!("https://openid.sh/debug/invalid_grant");
+        }
         let mut res = (self.status(), axum::Json(body)).into_response();
         let headers = res.headers_mut();
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+        if let OAuthError::InvalidToken(d) = &self
+            && let Ok(v) = HeaderValue::from_str(&format!(
+                "Bearer realm=\"tessera\", error=\"invalid_token\", error_description=\"{}\"",
+                d.replace('"', "'")
+            ))
+        {
+            headers.insert(header::WWW_AUTHENTICATE, v);
+        }
         if matches!(self, OAuthError::InvalidClient { basic: true, .. }) {
             headers.insert(
                 header::WWW_AUTHENTICATE,

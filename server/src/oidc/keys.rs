@@ -77,7 +77,10 @@ impl Alg {
 /// The key that signs, with its JWT header pre-encoded.
 struct Signer {
     pair: EcdsaKeyPair,
+    /// Access tokens: `typ: at+jwt` (RFC 9068).
     header_b64: String,
+    /// ID tokens: `typ: JWT`.
+    id_header_b64: String,
 }
 
 /// A public key that verifies tokens, with its algorithm pinned.
@@ -172,14 +175,28 @@ impl SigningKeys {
         None
     }
 
-    /// Signs `claims` as a compact JWS with the current key.
+    /// Signs access-token `claims` as a compact JWS (`typ: at+jwt`) with the current key.
     pub fn sign(&self, claims: &impl Serialize) -> Result<String, KeyError> {
+        self.sign_with(claims, false)
+    }
+
+    /// Signs ID-token `claims` (`typ: JWT`) with the current key.
+    pub fn sign_id_token(&self, claims: &impl Serialize) -> Result<String, KeyError> {
+        self.sign_with(claims, true)
+    }
+
+    fn sign_with(&self, claims: &impl Serialize, id_token: bool) -> Result<String, KeyError> {
         let set = self
             .snapshot()
             .ok_or_else(|| KeyError::Crypto("key set unavailable".into()))?;
+        let header = if id_token {
+            &set.signer.id_header_b64
+        } else {
+            &set.signer.header_b64
+        };
         let payload = serde_json::to_vec(claims).map_err(|e| KeyError::Crypto(e.to_string()))?;
-        let mut jwt = String::with_capacity(set.signer.header_b64.len() + payload.len() * 2 + 100);
-        jwt.push_str(&set.signer.header_b64);
+        let mut jwt = String::with_capacity(header.len() + payload.len() * 2 + 100);
+        jwt.push_str(header);
         jwt.push('.');
         URL_SAFE_NO_PAD.encode_string(&payload, &mut jwt);
         let sig = set
@@ -265,8 +282,14 @@ fn build(rows: &[SigningKeyRow]) -> Result<KeySet, KeyError> {
         .map_err(|_| KeyError::Crypto("stored private key unreadable".into()))?;
     let header = json!({ "alg": alg.name(), "typ": "at+jwt", "kid": newest.id });
     let header_b64 = URL_SAFE_NO_PAD.encode(header.to_string());
+    let id_header = json!({ "alg": alg.name(), "typ": "JWT", "kid": newest.id });
+    let id_header_b64 = URL_SAFE_NO_PAD.encode(id_header.to_string());
     Ok(KeySet {
-        signer: Signer { pair, header_b64 },
+        signer: Signer {
+            pair,
+            header_b64,
+            id_header_b64,
+        },
         verifiers,
         jwks: json!({ "keys": published }),
     })

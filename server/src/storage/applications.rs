@@ -180,6 +180,23 @@ impl Store {
         Ok(Paged { items, total })
     }
 
+    /// Writes the editable columns of an existing application; `false` when it is gone.
+    pub async fn application_update(&self, row: &ApplicationRow) -> Result<bool, StorageError> {
+        const SQL: &str = "UPDATE applications SET name = $3, description = $4, \
+             oidc_client_metadata = $5, custom_client_metadata = $6, custom_data = $7 \
+             WHERE tenant_id = $1 AND id = $2";
+        let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(&row.name)
+            .bind(&row.description)
+            .bind(&row.oidc_client_metadata)
+            .bind(&row.custom_client_metadata)
+            .bind(&row.custom_data)
+            .execute(p))?;
+        Ok(done > 0)
+    }
+
     pub async fn application_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
         const SQL: &str = "DELETE FROM applications WHERE tenant_id = $1 AND id = $2";
         let done =

@@ -4,9 +4,12 @@
 
 mod applications;
 mod error;
+mod grants;
+mod interactions;
 mod jit;
 mod keys;
 mod memberships;
+mod mfa;
 mod organization_roles;
 mod organization_scopes;
 mod organization_tokens;
@@ -23,6 +26,7 @@ pub use resources::{
 pub use scopes::ScopeRow;
 mod sessions;
 mod sso_connectors;
+mod user_tokens;
 mod users;
 
 use std::str::FromStr;
@@ -35,9 +39,12 @@ use sqlx::sqlite::{
 
 pub use applications::{ApplicationRow, NewApplication};
 pub use error::StorageError;
+pub use grants::{AccessGrant, CodeGrant, CodeRow, GrantRow, RefreshGrant, Rotation};
+pub use interactions::{InteractionRow, SessionRow};
 pub use jit::EmailDomainRow;
 pub use keys::SigningKeyRow;
 pub use memberships::{MemberKind, MemberOrganization};
+pub use mfa::MfaVerificationRow;
 pub use organization_roles::{
     HeldRoleRow, OrganizationRolePatch, OrganizationRoleRow, RolePermissionRow,
 };
@@ -46,6 +53,7 @@ pub use organizations::{OrganizationPatchRow, OrganizationRow};
 pub use pagination::{Page, Paged};
 pub use sessions::SessionStore;
 pub use sso_connectors::{SsoConnectorPatch, SsoConnectorRow};
+pub use user_tokens::{OrganizationClaimRow, OrganizationStanding};
 pub use users::{UniqueUserField, UserPatch, UserRow};
 
 /// Tenant of the customers' own users, applications and organizations.

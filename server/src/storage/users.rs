@@ -278,6 +278,23 @@ impl Store {
             .fetch_optional(p))?)
     }
 
+    /// The user signing in with `identifier`: a username (exact) or an email address (any case).
+    pub async fn user_find_by_identifier(
+        &self,
+        tenant: &str,
+        identifier: &str,
+    ) -> Result<Option<UserRow>, StorageError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM users WHERE tenant_id = $1 \
+             AND (username = $2 OR lower(primary_email) = lower($2)) \
+             ORDER BY CASE WHEN username = $2 THEN 0 ELSE 1 END LIMIT 1"
+        );
+        Ok(dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&sql)
+            .bind(tenant)
+            .bind(identifier)
+            .fetch_optional(p))?)
+    }
+
     pub async fn user_exists_in_tenant(&self, tenant: &str) -> Result<bool, StorageError> {
         const SQL: &str = "SELECT id FROM users WHERE tenant_id = $1 LIMIT 1";
         let found: Option<String> = dispatch!(&self.db, p => sqlx::query_scalar(SQL)

@@ -5,9 +5,12 @@
 //! fresh database, on SQLite and (with TEST_POSTGRES_URL) PostgreSQL.
 
 mod helpers;
+mod people;
 
 mod applications;
 mod console;
+mod end_user_sign_in;
+mod end_user_tokens;
 mod jit;
 mod management_auth;
 mod oidc_tokens;

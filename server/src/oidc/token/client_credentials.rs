@@ -166,6 +166,8 @@ fn sign(
         expires_in: ttl,
         token_type: "Bearer",
         scope,
+        refresh_token: None,
+        id_token: None,
     })
 }
 

@@ -1,7 +1,10 @@
 //! RFC 6749 §3.2 token endpoint: parse the form, authenticate the client, dispatch on
 //! `grant_type` to one module per grant.
 
+mod authorization_code;
 mod client_credentials;
+mod issue;
+mod refresh_token;
 
 use std::collections::HashMap;
 
@@ -78,6 +81,10 @@ pub struct TokenResponse {
     pub expires_in: i64,
     pub token_type: &'static str,
     pub scope: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
 }
 
 /// `POST /oidc/token` (client authentication required).
@@ -116,6 +123,14 @@ async fn exchange(
         "client_credentials" => {
             let client = client_auth::authenticate(&state.store, &presented).await?;
             client_credentials::grant(state, &client, &params).await
+        }
+        "authorization_code" => {
+            let client = client_auth::authenticate_any(&state.store, &presented).await?;
+            authorization_code::grant(state, &client, &params).await
+        }
+        "refresh_token" => {
+            let client = client_auth::authenticate_any(&state.store, &presented).await?;
+            refresh_token::grant(state, &client, &params).await
         }
         other => Err(OAuthError::UnsupportedGrantType(format!(
             "unsupported grant_type requested ({other})"

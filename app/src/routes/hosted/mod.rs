@@ -1,0 +1,85 @@
+//! The hosted sign-in pages end users see (`/sign-in`, `/register`, `/consent`). Plain HTML
+//! forms posting to `/oidc/interaction/*`, so everything works with JavaScript off; with it on,
+//! the pages hydrate and only add comfort (a busy state on submit).
+
+mod branding;
+mod consent;
+mod register;
+mod sign_in;
+
+use leptos::prelude::*;
+
+pub use consent::ConsentPage;
+pub use register::RegisterPage;
+pub use sign_in::SignInPage;
+
+use crate::api::hosted::get_hosted_view;
+use crate::model::HostedView;
+use branding::Branded;
+
+/// Loads the pending sign-in and renders `body` inside the branded card, or explains that
+/// the request has expired.
+#[component]
+fn HostedFrame<F, V>(title: &'static str, body: F) -> impl IntoView
+where
+    F: Fn(HostedView) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let view_data = Resource::new(|| (), |_| get_hosted_view());
+    let body = std::sync::Arc::new(body);
+    view! {
+        <leptos_meta::Title text=title/>
+        <main class="hosted">
+            <Suspense fallback=|| view! { <section class="hosted-card" aria-busy="true"></section> }>
+                {move || {
+                    let body = body.clone();
+                    Suspend::new(async move {
+                    match view_data.await {
+                        Ok(v) if v.pending => {
+                            let branding = v.branding.clone();
+                            view! { <Branded branding><div>{body(v)}</div></Branded> }.into_any()
+                        }
+                        Ok(_) => view! { <Expired/> }.into_any(),
+                        Err(e) => view! {
+                            <section class="hosted-card" role="alert">
+                                <h1>"Something went wrong"</h1>
+                                <p>{e.to_string()}</p>
+                            </section>
+                        }
+                        .into_any(),
+                    }
+                    })
+                }}
+            </Suspense>
+        </main>
+    }
+}
+
+#[component]
+fn Expired() -> impl IntoView {
+    view! {
+        <section class="hosted-card" role="alert">
+            <h1>"This sign-in link has expired"</h1>
+            <p class="muted">"Go back to the application and start signing in again."</p>
+        </section>
+    }
+}
+
+/// The error of the last attempt, announced to screen readers.
+#[component]
+fn AttemptError(error: Option<String>) -> impl IntoView {
+    error.map(|e| view! { <p class="form-error" role="alert" id="form-error">{e}</p> })
+}
+
+/// A submit button that shows a busy label once pressed (with JavaScript on).
+#[component]
+fn SubmitButton(label: &'static str, busy: &'static str) -> impl IntoView {
+    let pressed = RwSignal::new(false);
+    view! {
+        <button type="submit" class="btn primary wide"
+            on:click=move |_| pressed.set(true)
+            aria-busy=move || pressed.get().to_string()>
+            {move || if pressed.get() { busy } else { label }}
+        </button>
+    }
+}

@@ -1,0 +1,118 @@
+//! The hosted sign-in pages' backend: implements `app::ports::HostedBackend` by reading the
+//! browser's pending interaction (through its cookie) and what the pages show about it.
+
+use app::error::AppError;
+use app::model::{Branding, Consent, HostedView};
+use app::ports::HostedBackend;
+use axum::http::HeaderMap;
+use serde_json::Value;
+
+use crate::domain::secrets;
+use crate::oidc::auth_request::AuthRequest;
+use crate::oidc::cookies;
+use crate::state::AppState;
+use crate::storage::{DEFAULT_TENANT, StorageError};
+
+pub struct HostedService {
+    state: AppState,
+}
+
+impl HostedService {
+    pub fn new(state: AppState) -> Self {
+        HostedService { state }
+    }
+}
+
+fn internal(e: StorageError) -> AppError {
+    tracing::error!(error = %e, "hosted page lookup failed");
+    AppError::Internal
+}
+
+#[async_trait::async_trait]
+impl HostedBackend for HostedService {
+    async fn hosted_view(&self) -> Result<HostedView, AppError> {
+        let headers: HeaderMap = leptos_axum::extract().await.map_err(|e| {
+            tracing::error!(error = %e, "request headers unavailable");
+            AppError::Internal
+        })?;
+        let store = &self.state.store;
+        let Some(value) = cookies::read(&headers, cookies::INTERACTION) else {
+            return Ok(HostedView::default());
+        };
+        let Some(row) = store
+            .interaction_find(&secrets::digest_hex(&value), self.state.clock.now_ms())
+            .await
+            .map_err(internal)?
+        else {
+            return Ok(HostedView::default());
+        };
+        let request: AuthRequest = serde_json::from_str(&row.request).map_err(|e| {
+            tracing::error!(error = %e, "stored interaction unreadable");
+            AppError::Internal
+        })?;
+        let app_name = store
+            .application_find_by_id(DEFAULT_TENANT, &row.client_id)
+            .await
+            .map_err(internal)?
+            .map(|a| a.name)
+            .unwrap_or_default();
+        let branding = match &request.organization_id {
+            Some(id) => branding(&self.state, id).await?,
+            None => Branding::default(),
+        };
+        let consent = match &row.user_id {
+            Some(user_id) => store
+                .user_find_by_id(DEFAULT_TENANT, user_id)
+                .await
+                .map_err(internal)?
+                .map(|u| Consent {
+                    user: u
+                        .username
+                        .or(u.primary_email)
+                        .unwrap_or_else(|| u.id.clone()),
+                    scopes: request.scopes.clone(),
+                }),
+            None => None,
+        };
+        Ok(HostedView {
+            pending: true,
+            app_name,
+            sign_in_mode: store.sign_in_mode(DEFAULT_TENANT).await.map_err(internal)?,
+            error: row.last_error,
+            identifier: row.last_identifier,
+            branding,
+            consent,
+        })
+    }
+}
+
+/// The organization's logo, colours and CSS (an unknown organization brands nothing).
+async fn branding(state: &AppState, organization_id: &str) -> Result<Branding, AppError> {
+    let Some(org) = state
+        .store
+        .organization_find_by_id(DEFAULT_TENANT, organization_id)
+        .await
+        .map_err(internal)?
+    else {
+        return Ok(Branding::default());
+    };
+    let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap_or(Value::Null);
+    let (b, c) = (parse(&org.branding), parse(&org.color));
+    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    let dark_enabled = c
+        .get("isDarkModeEnabled")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    Ok(Branding {
+        organization_name: Some(org.name),
+        logo_url: text(&b, "logoUrl"),
+        dark_logo_url: text(&b, "darkLogoUrl"),
+        primary_color: text(&c, "primaryColor"),
+        dark_primary_color: if dark_enabled {
+            text(&c, "darkPrimaryColor")
+        } else {
+            None
+        },
+        custom_css: org.custom_css,
+    })
+}

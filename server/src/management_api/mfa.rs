@@ -1,0 +1,54 @@
+//! `/api/users/:id/mfa-verifications` (decisions: MFA factors as data). 404 for an unknown user.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use crate::domain::{mfa, users};
+use crate::http::error::ApiError;
+use crate::http::extract::JsonBody;
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+
+async fn require_user(state: &AppState, id: &str) -> Result<(), ApiError> {
+    match users::find(&state.store, DEFAULT_TENANT, id).await? {
+        Some(_) => Ok(()),
+        None => Err(ApiError::not_exists_with_id("users", id)),
+    }
+}
+
+/// `GET` → the user's factors, oldest first.
+pub async fn list(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    require_user(&state, &id).await?;
+    Ok(Json(mfa::list(&state.store, DEFAULT_TENANT, &id).await?).into_response())
+}
+
+/// `POST` `{ type, secret? | codes? }` → 200 with the secret or codes (shown once).
+pub async fn create(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    require_user(&state, &id).await?;
+    let now = state.clock.now_ms();
+    Ok(Json(mfa::create(&state.store, DEFAULT_TENANT, &id, &body, now).await?).into_response())
+}
+
+/// `DELETE /:verificationId` → 204, 404 `entity.not_found`.
+pub async fn delete(
+    State(state): State<AppState>,
+    Path((id, verification)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    require_user(&state, &id).await?;
+    super::deleted(
+        state
+            .store
+            .mfa_delete(DEFAULT_TENANT, &id, &verification)
+            .await
+            .map_err(crate::domain::DomainError::from)?,
+    )
+}

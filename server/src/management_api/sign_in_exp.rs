@@ -1,0 +1,47 @@
+//! `/api/sign-in-exp`: the parts of Logto's sign-in experience Tessera implements
+//! (`signInMode`: `SignIn`, `Register` or `SignInAndRegister`).
+
+use axum::Json;
+use axum::extract::State;
+use serde_json::{Value, json};
+
+use crate::domain::DomainError;
+use crate::domain::guard::Guard;
+use crate::http::error::ApiError;
+use crate::http::extract::JsonBody;
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+
+const MODES: [&str; 3] = ["SignIn", "Register", "SignInAndRegister"];
+
+async fn current(state: &AppState) -> Result<Value, ApiError> {
+    let mode = state
+        .store
+        .sign_in_mode(DEFAULT_TENANT)
+        .await
+        .map_err(DomainError::from)?;
+    Ok(json!({ "tenantId": DEFAULT_TENANT, "id": "default", "signInMode": mode }))
+}
+
+/// `GET /api/sign-in-exp`.
+pub async fn get(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+    Ok(Json(current(&state).await?))
+}
+
+/// `PATCH /api/sign-in-exp` `{ signInMode? }` → 200 with the settings.
+pub async fn patch(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<Json<Value>, ApiError> {
+    let mut g = Guard::new(&body);
+    let mode = g.optional_enum("signInMode", &MODES);
+    g.finish()?;
+    if let Some(mode) = mode {
+        state
+            .store
+            .set_sign_in_mode(DEFAULT_TENANT, &mode)
+            .await
+            .map_err(DomainError::from)?;
+    }
+    Ok(Json(current(&state).await?))
+}

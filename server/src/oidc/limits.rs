@@ -1,0 +1,89 @@
+//! Brute-force protection for the hosted sign-in forms: attempts are limited per client IP and
+//! per account identifier (GCRA buckets from `governor`), so neither one address trying many
+//! accounts nor many addresses trying one account get far. The buckets live in each replica's
+//! memory: behind N replicas an attacker gets at most N times the budget, still bounded.
+
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+pub struct SignInLimits {
+    per_ip: DefaultKeyedRateLimiter<IpAddr>,
+    per_account: DefaultKeyedRateLimiter<String>,
+}
+
+impl SignInLimits {
+    /// `per_ip` and `per_account` attempts per minute (each also the burst size).
+    pub fn new(per_ip: u32, per_account: u32) -> Self {
+        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
+        SignInLimits {
+            per_ip: RateLimiter::keyed(quota(per_ip)),
+            per_account: RateLimiter::keyed(quota(per_account)),
+        }
+    }
+
+    /// Counts one attempt; `Err(seconds)` says how long to wait before the next one.
+    pub fn check(&self, ip: Option<IpAddr>, identifier: &str) -> Result<(), u64> {
+        let now = DefaultClock::default().now();
+        if let Some(ip) = ip {
+            self.per_ip
+                .check_key(&ip)
+                .map_err(|n| n.wait_time_from(now).as_secs().max(1))?;
+        }
+        if !identifier.is_empty() {
+            // Accounts are keyed case-insensitively: emails match in any case.
+            self.per_account
+                .check_key(&identifier.to_lowercase())
+                .map_err(|n| n.wait_time_from(now).as_secs().max(1))?;
+        }
+        // Old buckets are dropped now and then so the maps stay small.
+        if self.per_ip.len() > 10_000 {
+            self.per_ip.retain_recent();
+        }
+        if self.per_account.len() > 10_000 {
+            self.per_account.retain_recent();
+        }
+        Ok(())
+    }
+}
+
+/// The TCP peer's address, when the server was started with connect info.
+pub struct PeerIp(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for PeerIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(PeerIp(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_per_account_and_per_ip() {
+        let limits = SignInLimits::new(100, 3);
+        let ip = Some(IpAddr::from([127, 0, 0, 1]));
+        for _ in 0..3 {
+            assert!(limits.check(ip, "Alice").is_ok());
+        }
+        assert!(limits.check(ip, "alice").is_err());
+        assert!(limits.check(ip, "bob").is_ok());
+        let limits = SignInLimits::new(2, 100);
+        assert!(limits.check(ip, "a").is_ok());
+        assert!(limits.check(ip, "b").is_ok());
+        assert!(limits.check(ip, "c").is_err());
+        assert!(limits.check(Some(IpAddr::from([10, 0, 0, 1])), "d").is_ok());
+    }
+}

@@ -1,0 +1,132 @@
+//! `GET|POST /oidc/session/end`: RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0).
+//! The browser's session ends and the hinted client's grants are revoked; the browser goes to
+//! a registered `post_logout_redirect_uri` (exact match, `id_token_hint` or `client_id`
+//! naming the client) with `state`, or to a "signed out" page.
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use super::auth_request::redirect_with;
+use super::token::Params;
+use super::{access_token, cookies, error_page, flow};
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+
+pub async fn end_session(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let raw = if method == Method::POST {
+        body.to_vec()
+    } else {
+        query.unwrap_or_default().into_bytes()
+    };
+    let params = match Params::parse(&raw) {
+        Ok(p) => p,
+        Err(e) => return error_page::render("invalid_request", e.description()),
+    };
+    // The client: from the ID token we issued (expired ones are fine), or `client_id`.
+    let mut client_id = params.get("client_id").map(str::to_string);
+    let mut hinted_user = None;
+    if let Some(hint) = params.get("id_token_hint") {
+        match access_token::verify_own(&state.keys, hint, &state.issuer, true).await {
+            Ok(claims) => {
+                let aud = claims
+                    .get("aud")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string);
+                if client_id.is_some() && client_id != aud {
+                    return error_page::render(
+                        "invalid_request",
+                        "client_id does not match the id_token_hint's audience",
+                    );
+                }
+                client_id = aud;
+                hinted_user = claims
+                    .get("sub")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string);
+            }
+            Err(_) => {
+                return error_page::render("invalid_request", "could not validate id_token_hint");
+            }
+        }
+    }
+    let redirect = match params.get("post_logout_redirect_uri") {
+        None => None,
+        Some(uri) => {
+            let Some(id) = &client_id else {
+                return error_page::render(
+                    "invalid_request",
+                    "post_logout_redirect_uri requires id_token_hint or client_id",
+                );
+            };
+            let registered = match state.store.application_find_by_id(DEFAULT_TENANT, id).await {
+                Ok(Some(app)) => {
+                    serde_json::from_str::<serde_json::Value>(&app.oidc_client_metadata)
+                        .ok()
+                        .and_then(|m| m.get("postLogoutRedirectUris").cloned())
+                        .and_then(|v| serde_json::from_value::<Vec<String>>(v).ok())
+                        .unwrap_or_default()
+                }
+                Ok(None) => return error_page::render("invalid_client", "client is invalid"),
+                Err(e) => {
+                    tracing::error!(error = %e, "client lookup failed");
+                    return error_page::render("server_error", "An unexpected error occurred.");
+                }
+            };
+            if !registered.iter().any(|r| r == uri) {
+                return error_page::render(
+                    "invalid_request",
+                    "post_logout_redirect_uri not registered",
+                );
+            }
+            Some(uri.to_string())
+        }
+    };
+    // End the browser's session and the client's grants for its user.
+    let session_user = match flow::current_session(&state, &headers).await {
+        Ok(s) => s.map(|s| (s.id_digest, s.user_id)),
+        Err(_) => None,
+    };
+    if let Some((digest, _)) = &session_user {
+        let _ = state.store.session_delete(digest).await;
+    }
+    let user = session_user.map(|(_, u)| u).or(hinted_user);
+    if let (Some(user), Some(client)) = (&user, &client_id)
+        && let Err(e) = state
+            .store
+            .grants_delete_for(DEFAULT_TENANT, user, client)
+            .await
+    {
+        tracing::error!(error = %e, "grant revocation at logout failed");
+    }
+    let secure = state.public_url.starts_with("https://");
+    let clear = cookies::clear(cookies::SESSION, secure);
+    let mut res = match redirect {
+        Some(uri) => {
+            let mut q = Vec::new();
+            if let Some(s) = params.get("state") {
+                q.push(("state", s));
+            }
+            flow::see_other(&redirect_with(&uri, &q))
+        }
+        None => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <title>Signed out · Tessera</title><link rel=\"stylesheet\" href=\"/pkg/tessera.css\">\
+             </head><body><main class=\"hosted\"><section class=\"hosted-card\">\
+             <h1>You are signed out</h1><p>You can close this window.</p></section></main>\
+             </body></html>",
+        )
+            .into_response(),
+    };
+    res.headers_mut().append(header::SET_COOKIE, clear);
+    res
+}

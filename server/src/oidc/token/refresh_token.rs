@@ -1,0 +1,145 @@
+//! RFC 6749 §6 refresh token grant with rotation and reuse detection (RFC 9700 §4.14), and
+//! Logto's `organization_id` parameter (spec §3.3): organization tokens for members, checked
+//! live on every exchange.
+//!
+//! Rotation: public clients always rotate; confidential ones rotate once 70% of the token's
+//! life has passed (unless `rotateRefreshToken: false`). Presenting a rotated-out token
+//! revokes the whole grant.
+
+use super::issue::{self, Request, lookup_failed};
+use super::{OAuthError, Params, TokenResponse};
+use crate::domain::{applications, client_metadata, secrets};
+use crate::state::AppState;
+use crate::storage::{ApplicationRow, DEFAULT_TENANT, Rotation};
+
+/// No refresh token outlives its grant's first year (spec §3.3 step 5).
+const MAX_LIFETIME_MS: i64 = 365 * 86_400 * 1000;
+
+fn invalid_grant() -> OAuthError {
+    OAuthError::InvalidGrant("grant request is invalid".into())
+}
+
+pub async fn grant(
+    state: &AppState,
+    client: &ApplicationRow,
+    params: &Params,
+) -> Result<TokenResponse, OAuthError> {
+    let presented = params.get("refresh_token").ok_or_else(|| {
+        OAuthError::InvalidRequest("missing required parameter 'refresh_token'".into())
+    })?;
+    let digest = secrets::digest_hex(presented);
+    let now = state.clock.now_ms();
+    let found = state
+        .store
+        .refresh_token_find(&digest)
+        .await
+        .map_err(lookup_failed)?
+        .ok_or_else(invalid_grant)?;
+    if found.grant.client_id != client.id {
+        return Err(invalid_grant());
+    }
+    if found.consumed_at.is_some() {
+        revoke(state, &found.grant.id).await;
+        tracing::warn!(client_id = %client.id, "refresh token reused; grant revoked");
+        return Err(invalid_grant());
+    }
+    if found.token_expires_at <= now || found.grant.expires_at <= now {
+        return Err(invalid_grant());
+    }
+    let grant_scopes: Vec<&str> = found.grant.scopes.split(' ').collect();
+    let requested = if params.get("scope").is_some() {
+        let requested = params.scopes();
+        if requested
+            .iter()
+            .any(|s| !grant_scopes.contains(&s.as_str()))
+        {
+            return Err(OAuthError::InvalidScope(
+                "refresh token missing requested scope(s)".into(),
+            ));
+        }
+        Some(requested)
+    } else {
+        None
+    };
+    let user = state
+        .store
+        .user_find_by_id(DEFAULT_TENANT, &found.grant.user_id)
+        .await
+        .map_err(lookup_failed)?
+        .filter(|u| !u.is_suspended)
+        .ok_or_else(invalid_grant)?;
+    let organization_id = params.get("organization_id");
+    let standing = match organization_id {
+        Some(org) => Some(issue::check_organization(state, &found.grant, &user.id, org).await?),
+        None => None,
+    };
+    let resource = match params.resources.as_slice() {
+        [] => None,
+        [one] => {
+            let granted: Vec<String> =
+                serde_json::from_str(&found.grant.resources).unwrap_or_default();
+            if !granted.contains(one) {
+                return Err(OAuthError::InvalidTarget(
+                    "resource indicator is missing, or unknown".into(),
+                ));
+            }
+            Some(one.as_str())
+        }
+        _ => {
+            return Err(OAuthError::InvalidTarget(
+                "only a single resource indicator value is supported for this grant type".into(),
+            ));
+        }
+    };
+    let metadata: serde_json::Value =
+        serde_json::from_str(&client.custom_client_metadata).unwrap_or_default();
+    let lifetimes = client_metadata::lifetimes(&metadata);
+    let lifetime = found.token_expires_at - found.token_created_at;
+    let rotate = !applications::is_confidential(&client.app_type)
+        || (lifetimes.rotate_refresh_token && now - found.token_created_at >= lifetime * 7 / 10);
+    let refresh_token = if rotate {
+        let token = secrets::generate();
+        let expires_at = (now + lifetimes.refresh_token_secs * 1000)
+            .min(found.grant.created_at + MAX_LIFETIME_MS)
+            .min(found.grant.expires_at);
+        let rotation = state
+            .store
+            .refresh_token_rotate(
+                DEFAULT_TENANT,
+                &found.grant.id,
+                &digest,
+                &secrets::digest_hex(&token),
+                now,
+                expires_at,
+            )
+            .await
+            .map_err(lookup_failed)?;
+        if rotation == Rotation::AlreadyConsumed {
+            revoke(state, &found.grant.id).await;
+            return Err(invalid_grant());
+        }
+        token
+    } else {
+        presented.to_string()
+    };
+    issue::tokens(
+        state,
+        Request {
+            client,
+            grant: &found.grant,
+            user: &user,
+            requested,
+            resource,
+            organization_id,
+            refresh_token: Some(refresh_token),
+            standing,
+        },
+    )
+    .await
+}
+
+async fn revoke(state: &AppState, grant_id: &str) {
+    if let Err(e) = state.store.grant_delete(grant_id).await {
+        tracing::error!(error = %e, "grant revocation failed");
+    }
+}

@@ -1,0 +1,499 @@
+//! Refresh tokens (rotation, reuse detection), organization tokens for users (spec §3.3),
+//! MFA factors, logout, revocation and introspection.
+
+use reqwest::Method;
+use serde_json::json;
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp, basic, read, spawn_app, verify_jwt};
+use crate::people::*;
+
+/// An organization with a User role holding `read:docs` (organization permission) and
+/// `write:api` on an API resource; returns (org id, role id, resource indicator).
+async fn organization_with_role(app: &TestApp, name: &str) -> (String, String, String) {
+    let org = app.create_org(name).await;
+    let org_id = org["id"].as_str().unwrap().to_string();
+    let (_, scope) = app
+        .api_json(
+            Method::POST,
+            "/organization-scopes",
+            &json!({ "name": format!("read:{name}") }),
+        )
+        .await;
+    let indicator = format!("https://{name}.example/api");
+    let (status, resource) = app
+        .api_json(
+            Method::POST,
+            "/resources",
+            &json!({ "name": name, "indicator": indicator }),
+        )
+        .await;
+    assert_eq!(status, 201, "{resource}");
+    let resource_id = resource["id"].as_str().unwrap();
+    let (status, api_scope) = app
+        .api_json(
+            Method::POST,
+            &format!("/resources/{resource_id}/scopes"),
+            &json!({ "name": "write:api" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{api_scope}");
+    let (status, role) = app
+        .api_json(
+            Method::POST,
+            "/organization-roles",
+            &json!({
+                "name": format!("member-{name}"),
+                "organizationScopeIds": [scope["id"]],
+                "resourceScopeIds": [api_scope["id"]],
+            }),
+        )
+        .await;
+    assert_eq!(status, 201, "{role}");
+    (org_id, role["id"].as_str().unwrap().to_string(), indicator)
+}
+
+async fn add_member(app: &TestApp, org_id: &str, user_id: &str, role_id: &str) {
+    let (status, body) = app
+        .api_json(
+            Method::POST,
+            &format!("/organizations/{org_id}/users"),
+            &json!({ "userIds": [user_id] }),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let (status, body) = app
+        .api_json(
+            Method::POST,
+            &format!("/organizations/{org_id}/users/{user_id}/roles"),
+            &json!({ "organizationRoleIds": [role_id] }),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+}
+
+both_backends!(
+    issues_organization_tokens_to_members,
+    organization_tokens_impl
+);
+async fn organization_tokens_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (client_id, _) = create_app(&app, "SPA", json!({})).await;
+    let user_id = create_user(&app, "carol").await;
+    let (org_a, role_a, indicator_a) = organization_with_role(&app, "alpha").await;
+    let (org_b, _, _) = organization_with_role(&app, "beta").await;
+    add_member(&app, &org_a, &user_id, &role_a).await;
+
+    let b = browser();
+    let code = sign_in_for_code(
+        &app,
+        &b,
+        &client_id,
+        "carol",
+        &format!("{ORG_SCOPES} read:alpha write:api"),
+        &[("resource", "urn:logto:resource:organizations")],
+    )
+    .await;
+    let (status, tokens) = exchange(&app, &client_id, &code, &[]).await;
+    assert_eq!(status, 200, "{tokens}");
+    let id = verify_id_token(&app, tokens["id_token"].as_str().unwrap(), &client_id).await;
+    assert_eq!(id["organizations"], json!([org_a]));
+    assert_eq!(
+        id["organization_roles"],
+        json!([format!("{org_a}:member-alpha")])
+    );
+    assert!(
+        id.get("organization_data").is_none(),
+        "not in ID tokens by default"
+    );
+    let mut rt = tokens["refresh_token"].as_str().unwrap().to_string();
+
+    // An organization token, as `getOrganizationToken(orgId)` asks for it.
+    let (status, org_token) = refresh(&app, &client_id, &rt, &[("organization_id", &org_a)]).await;
+    assert_eq!(status, 200, "{org_token}");
+    assert_eq!(org_token["expires_in"], 3600);
+    assert_eq!(org_token["scope"], "read:alpha");
+    let claims = verify_jwt(
+        &app,
+        org_token["access_token"].as_str().unwrap(),
+        &format!("urn:logto:organization:{org_a}"),
+    )
+    .await;
+    assert_eq!(claims["sub"], user_id.as_str());
+    assert_eq!(claims["client_id"], client_id.as_str());
+    assert_eq!(claims["scope"], "read:alpha");
+    // Public clients rotate: the old refresh token is spent.
+    let next = org_token["refresh_token"].as_str().unwrap().to_string();
+    assert_ne!(next, rt);
+    rt = next;
+
+    // A member of A never gets a token for B (nor for an organization that does not exist).
+    for other in [org_b.as_str(), "no-such-org"] {
+        let (status, body) = refresh(&app, &client_id, &rt, &[("organization_id", other)]).await;
+        assert_eq!(status, 403, "{body}");
+        assert_eq!(body["error"], "access_denied");
+        assert_eq!(
+            body["error_description"],
+            "user is not a member of the organization"
+        );
+    }
+
+    // An API token in the organization's context carries organization_id.
+    let (status, api_token) = refresh(
+        &app,
+        &client_id,
+        &rt,
+        &[("organization_id", &org_a), ("resource", &indicator_a)],
+    )
+    .await;
+    // The API was not requested at authorization: invalid_target.
+    assert_eq!(status, 400, "{api_token}");
+    assert_eq!(api_token["error"], "invalid_target");
+
+    // Requested scopes narrow the token; scopes beyond the refresh token are refused.
+    let (status, body) = refresh(
+        &app,
+        &client_id,
+        &rt,
+        &[("organization_id", &org_a), ("scope", "openid")],
+    )
+    .await;
+    assert_eq!((status, body["scope"].as_str()), (200, Some("")), "{body}");
+    rt = body["refresh_token"].as_str().unwrap().to_string();
+    let (status, body) = refresh(
+        &app,
+        &client_id,
+        &rt,
+        &[("organization_id", &org_a), ("scope", "read:beta")],
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_scope")),
+        "{body}"
+    );
+
+    // MFA required by the organization: refused until the user has a factor.
+    let (status, _) = app
+        .api_json(
+            Method::PATCH,
+            &format!("/organizations/{org_a}"),
+            &json!({ "isMfaRequired": true }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, body) = refresh(&app, &client_id, &rt, &[("organization_id", &org_a)]).await;
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(
+        body["error_description"],
+        "organization requires MFA but user has no MFA configured"
+    );
+    let (status, totp) = app
+        .api_json(
+            Method::POST,
+            &format!("/users/{user_id}/mfa-verifications"),
+            &json!({ "type": "Totp" }),
+        )
+        .await;
+    assert_eq!(status, 200, "{totp}");
+    assert!(totp["secret"].as_str().unwrap().len() >= 16);
+    let (status, again) = app
+        .api_json(
+            Method::POST,
+            &format!("/users/{user_id}/mfa-verifications"),
+            &json!({ "type": "Totp" }),
+        )
+        .await;
+    assert_eq!(
+        (status, again["code"].as_str()),
+        (422, Some("user.totp_already_in_use"))
+    );
+    let (status, body) = refresh(&app, &client_id, &rt, &[("organization_id", &org_a)]).await;
+    assert_eq!(status, 200, "{body}");
+    rt = body["refresh_token"].as_str().unwrap().to_string();
+
+    // Live: removing the member takes effect on the next exchange.
+    let res = app
+        .api(
+            Method::DELETE,
+            &format!("/organizations/{org_a}/users/{user_id}"),
+        )
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    let (status, body) = refresh(&app, &client_id, &rt, &[("organization_id", &org_a)]).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (403, Some("access_denied")),
+        "{body}"
+    );
+
+    // A plain refresh still works; presenting a spent refresh token revokes the grant.
+    let (status, body) = refresh(&app, &client_id, &rt, &[]).await;
+    assert_eq!(status, 200, "{body}");
+    let newest = body["refresh_token"].as_str().unwrap().to_string();
+    let (status, body) = refresh(&app, &client_id, &rt, &[]).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_grant")),
+        "{body}"
+    );
+    let (status, body) = refresh(&app, &client_id, &newest, &[]).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_grant")),
+        "reuse revoked the whole grant: {body}"
+    );
+}
+
+both_backends!(refresh_without_organizations_scope, insufficient_scope_impl);
+async fn insufficient_scope_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (client_id, _) = create_app(&app, "SPA", json!({})).await;
+    let user_id = create_user(&app, "dave").await;
+    let (org, role, indicator) = organization_with_role(&app, "gamma").await;
+    add_member(&app, &org, &user_id, &role).await;
+    let code = sign_in_for_code(
+        &app,
+        &browser(),
+        &client_id,
+        "dave",
+        "openid offline_access write:api",
+        &[("resource", &indicator)],
+    )
+    .await;
+    let (status, tokens) = exchange(&app, &client_id, &code, &[]).await;
+    assert_eq!(status, 200, "{tokens}");
+    let rt = tokens["refresh_token"].as_str().unwrap();
+    let (status, body) = refresh(&app, &client_id, rt, &[("organization_id", &org)]).await;
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(body["error"], "insufficient_scope");
+    assert_eq!(
+        body["error_description"],
+        "refresh token missing required scope"
+    );
+    assert_eq!(body["scope"], "urn:logto:scope:organizations");
+
+    // A resource token: the API permissions from the user's roles (none globally) …
+    let (status, body) = refresh(&app, &client_id, rt, &[("resource", &indicator)]).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["scope"], "");
+    let claims = verify_jwt(&app, body["access_token"].as_str().unwrap(), &indicator).await;
+    assert!(claims.get("organization_id").is_none());
+    // … and exchanging the code straight for the resource works too.
+}
+
+both_backends!(logs_out_revokes_and_introspects, logout_impl);
+async fn logout_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (client_id, secret) = create_app(&app, "Traditional", json!({})).await;
+    let secret = secret.expect("confidential clients get a secret");
+    create_user(&app, "erin").await;
+    let b = browser();
+    let code = sign_in_for_code(
+        &app,
+        &b,
+        &client_id,
+        "erin",
+        "openid offline_access profile",
+        &[],
+    )
+    .await;
+    // A confidential client authenticates; without its secret it is refused.
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", code.as_str()),
+        ("redirect_uri", REDIRECT),
+        ("code_verifier", VERIFIER),
+        ("client_id", client_id.as_str()),
+    ];
+    let (status, body) = read(app.post_token(None, &form).await).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (401, Some("invalid_client")),
+        "{body}"
+    );
+    let (status, tokens) = read(app.post_token(Some((&client_id, &secret)), &form).await).await;
+    assert_eq!(status, 200, "{tokens}");
+    let access = tokens["access_token"].as_str().unwrap().to_string();
+    let rt = tokens["refresh_token"].as_str().unwrap().to_string();
+
+    // Confidential clients keep their refresh token until 70% of its life.
+    let (status, body) = read(
+        app.post_token(
+            Some((&client_id, &secret)),
+            &[("grant_type", "refresh_token"), ("refresh_token", &rt)],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["refresh_token"], rt.as_str());
+
+    // Introspection.
+    let introspect = |token: String| {
+        let app = &app;
+        let (client_id, secret) = (client_id.clone(), secret.clone());
+        async move {
+            read(
+                app.client
+                    .post(app.url("/oidc/token/introspection"))
+                    .header("authorization", basic(&client_id, &secret))
+                    .form(&[("token", token.as_str())])
+                    .send()
+                    .await
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let (status, info) = introspect(access.clone()).await;
+    assert_eq!(status, 200);
+    assert_eq!(info["active"], true, "{info}");
+    assert_eq!(info["client_id"], client_id.as_str());
+    let (_, info) = introspect(rt.clone()).await;
+    assert_eq!(info["active"], true, "{info}");
+    let (_, info) = introspect("garbage".into()).await;
+    assert_eq!(info, json!({ "active": false }));
+
+    // Revoking the refresh token takes the grant (and its access token) with it.
+    let res = app
+        .client
+        .post(app.url("/oidc/token/revocation"))
+        .header("authorization", basic(&client_id, &secret))
+        .form(&[("token", rt.as_str()), ("token_type_hint", "refresh_token")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let (_, info) = introspect(access.clone()).await;
+    assert_eq!(info["active"], false);
+
+    // Logout: the session ends; the post-logout URI must be registered exactly.
+    let code = sign_in_for_code(&app, &b, &client_id, "erin", "openid offline_access", &[]).await;
+    let (_, tokens) = read(
+        app.post_token(
+            Some((&client_id, &secret)),
+            &[
+                ("grant_type", "authorization_code"),
+                ("code", &code),
+                ("redirect_uri", REDIRECT),
+                ("code_verifier", VERIFIER),
+            ],
+        )
+        .await,
+    )
+    .await;
+    let id_token = tokens["id_token"].as_str().unwrap();
+    let res = b
+        .get(app.url("/oidc/session/end"))
+        .query(&[
+            ("id_token_hint", id_token),
+            (
+                "post_logout_redirect_uri",
+                "https://app.example.com/elsewhere",
+            ),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let res = b
+        .get(app.url("/oidc/session/end"))
+        .query(&[
+            ("id_token_hint", id_token),
+            ("post_logout_redirect_uri", LOGOUT_REDIRECT),
+            ("state", "bye"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), format!("{LOGOUT_REDIRECT}?state=bye"));
+    // Signed out: the next authorization asks to sign in again, the refresh token is gone.
+    let res = authorize(&app, &b, &client_id, "openid", &[]).await;
+    assert_eq!(location(&res), "/sign-in");
+    let (status, _) = read(
+        app.post_token(
+            Some((&client_id, &secret)),
+            &[
+                ("grant_type", "refresh_token"),
+                ("refresh_token", tokens["refresh_token"].as_str().unwrap()),
+            ],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 400);
+}
+
+both_backends!(lists_and_deletes_mfa_factors, mfa_impl);
+async fn mfa_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let user_id = create_user(&app, "frank").await;
+    let path = format!("/users/{user_id}/mfa-verifications");
+    let (status, list) = app.api_get(&path).await;
+    assert_eq!((status, list), (200, json!([])));
+    // Backup codes need another factor first.
+    let (status, body) = app
+        .api_json(Method::POST, &path, &json!({ "type": "BackupCode" }))
+        .await;
+    assert_eq!(status, 422, "{body}");
+    let (status, body) = app
+        .api_json(
+            Method::POST,
+            &path,
+            &json!({ "type": "Totp", "secret": "not base32!!!!!!!" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("user.totp_secret_invalid")),
+        "{body}"
+    );
+    let (status, _) = app
+        .api_json(
+            Method::POST,
+            &path,
+            &json!({ "type": "Totp", "secret": "JBSWY3DPEHPK3PXPJBSWY3DP" }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, codes) = app
+        .api_json(Method::POST, &path, &json!({ "type": "BackupCode" }))
+        .await;
+    assert_eq!(status, 200, "{codes}");
+    assert_eq!(codes["codes"].as_array().unwrap().len(), 10);
+    let (_, list) = app.api_get(&path).await;
+    let list = list.as_array().unwrap().clone();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["type"], "Totp");
+    assert_eq!(list[1]["remainingCodes"], 10);
+    let totp_id = list[0]["id"].as_str().unwrap();
+    let res = app
+        .api(Method::DELETE, &format!("{path}/{totp_id}"))
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    let res = app
+        .api(Method::DELETE, &format!("{path}/{totp_id}"))
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    let (status, _) = app.api_get("/users/nobody/mfa-verifications").await;
+    assert_eq!(status, 404);
+}
