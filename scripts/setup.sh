@@ -42,8 +42,9 @@ if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 
   npm install --silent --prefix .tools --no-save --no-package-lock "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
 
-if [ ! -d end2end/node_modules/@playwright/test ] && [ -f end2end/package.json ]; then
-  log "installing Playwright (no browser download; Debian's chromium is used)"
+# `npm ls` fails when anything in package.json (Playwright, the SDKs under test) is missing.
+if [ -f end2end/package.json ] && ! (cd end2end && npm ls --silent >/dev/null 2>&1); then
+  log "installing Playwright and the client SDKs under test (no browser download; Debian's chromium is used)"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
 fi
 

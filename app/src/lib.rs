@@ -14,7 +14,7 @@ pub mod routes;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 use routes::console::{
     ApplicationDetailPage, ApplicationsPage, ConsoleLayout, NotFound, OrganizationDetailPage,
@@ -52,9 +52,11 @@ pub fn App() -> impl IntoView {
         <Title formatter=|text: String| if text.is_empty() { "Tessera".to_string() } else { format!("{text} · Tessera") }/>
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/sign-in") view=routes::hosted::SignInPage/>
-                <Route path=path!("/register") view=routes::hosted::RegisterPage/>
-                <Route path=path!("/consent") view=routes::hosted::ConsentPage/>
+                // Hosted pages render whole before sending: they must work with JavaScript off,
+                // and out-of-order streaming needs a script to put resolved content in place.
+                <Route path=path!("/sign-in") view=routes::hosted::SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/register") view=routes::hosted::RegisterPage ssr=SsrMode::Async/>
+                <Route path=path!("/consent") view=routes::hosted::ConsentPage ssr=SsrMode::Async/>
                 <Route path=path!("/console/setup") view=SetupPage/>
                 <Route path=path!("/console/sign-in") view=SignInPage/>
                 <ParentRoute path=path!("/console") view=ConsoleLayout>

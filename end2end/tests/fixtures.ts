@@ -81,5 +81,43 @@ export async function managementApi(request: APIRequestContext) {
       expect(res.status(), `GET ${path}`).toBe(200);
       return res.json();
     },
+    async delete(path: string) {
+      const res = await request.delete(`/api${path}`, { headers });
+      expect(res.status(), `DELETE ${path}: ${await res.text()}`).toBe(204);
+    },
+    async patch(path: string, data: unknown) {
+      const res = await request.patch(`/api${path}`, { headers, data });
+      expect(res.status(), `PATCH ${path}: ${await res.text()}`).toBe(200);
+      return res.json();
+    },
+  };
+}
+
+/** Where test apps send people back to: intercepted in the browser, never served. */
+export const CALLBACK = "https://app.example.test/callback";
+export const SIGNED_OUT = "https://app.example.test/signed-out";
+
+/** A unique name for this run (the e2e database lives for the whole run). */
+export function unique(prefix: string) {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+/**
+ * Answers navigations to the test app's pages (callback, signed-out) in the browser; each call
+ * of the returned function resolves with the next such URL reached.
+ */
+export async function interceptCallbacks(page: Page): Promise<() => Promise<string>> {
+  const seen: string[] = [];
+  const waiting: ((url: string) => void)[] = [];
+  await page.route("https://app.example.test/**", async (route) => {
+    const url = route.request().url();
+    const waiter = waiting.shift();
+    if (waiter) waiter(url);
+    else seen.push(url);
+    await route.fulfill({ status: 200, contentType: "text/html", body: "<p>back in the app</p>" });
+  });
+  return () => {
+    const url = seen.shift();
+    return url ? Promise.resolve(url) : new Promise<string>((r) => waiting.push(r));
   };
 }
