@@ -3,6 +3,7 @@
 
 mod applications;
 mod auth;
+mod id_token_config;
 mod jit;
 mod keys;
 mod mfa;
@@ -268,6 +269,10 @@ fn routes() -> Router<AppState> {
         .route(
             "/applications/{id}/organizations",
             get(applications::application_organizations),
+        )
+        .route(
+            "/configs/id-token",
+            get(id_token_config::get).put(id_token_config::put),
         )
         .route("/configs/oidc/private-keys", get(keys::private_keys_list))
         .route(

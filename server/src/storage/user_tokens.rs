@@ -195,3 +195,22 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Writes a tenant configuration value (`logto_configs`), replacing any previous one.
+    pub async fn config_set(
+        &self,
+        tenant: &str,
+        key: &str,
+        value: &str,
+    ) -> Result<(), StorageError> {
+        const SQL: &str = "INSERT INTO logto_configs (tenant_id, key, value) VALUES ($1, $2, $3) \
+             ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value";
+        super::dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(tenant)
+            .bind(key)
+            .bind(value)
+            .execute(p))?;
+        Ok(())
+    }
+}

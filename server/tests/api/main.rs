@@ -9,6 +9,7 @@ mod people;
 
 mod applications;
 mod console;
+mod end_user_safety;
 mod end_user_sign_in;
 mod end_user_tokens;
 mod jit;

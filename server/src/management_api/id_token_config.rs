@@ -1,0 +1,66 @@
+//! `/api/configs/id-token`: which extended claims ID tokens carry (spec §3.2). Userinfo always
+//! carries every claim of the granted scopes; this only narrows ID tokens.
+
+use axum::Json;
+use axum::extract::State;
+use serde_json::{Value, json};
+
+use crate::domain::DomainError;
+use crate::domain::guard::Guard;
+use crate::http::error::ApiError;
+use crate::http::extract::JsonBody;
+use crate::state::AppState;
+use crate::storage::DEFAULT_TENANT;
+
+const KEY: &str = "idToken";
+const CLAIMS: [&str; 7] = [
+    "custom_data",
+    "identities",
+    "sso_identities",
+    "roles",
+    "organizations",
+    "organization_data",
+    "organization_roles",
+];
+
+/// `GET /api/configs/id-token` → `{ enabledExtendedClaims }` (none when never set).
+pub async fn get(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+    let stored = state
+        .store
+        .config_get(DEFAULT_TENANT, KEY)
+        .await
+        .map_err(DomainError::from)?
+        .and_then(|v| serde_json::from_str::<Value>(&v).ok())
+        .unwrap_or_else(|| json!({ "enabledExtendedClaims": [] }));
+    Ok(Json(stored))
+}
+
+/// `PUT /api/configs/id-token` `{ enabledExtendedClaims: [...] }` → 200 with the config.
+pub async fn put(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<Json<Value>, ApiError> {
+    let mut g = Guard::new(&body);
+    let claims = g.id_list("enabledExtendedClaims", true, false);
+    if let Some(bad) = claims
+        .iter()
+        .flatten()
+        .find(|c| !CLAIMS.contains(&c.as_str()))
+    {
+        g.issue(
+            "enabledExtendedClaims",
+            "invalid_enum_value",
+            format!("Invalid enum value '{bad}'"),
+        );
+    }
+    g.finish()?;
+    let mut claims = claims.unwrap_or_default();
+    claims.dedup();
+    let value = json!({ "enabledExtendedClaims": claims });
+    state
+        .store
+        .config_set(DEFAULT_TENANT, KEY, &value.to_string())
+        .await
+        .map_err(DomainError::from)?;
+    Ok(Json(value))
+}
