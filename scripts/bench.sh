@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmarks the organization hot paths (see server/examples/bench.rs) on SQLite and
-# PostgreSQL with a release build: member pages of a 100,000-member organization, the
-# organizations of a user in 1,000 organizations, and organization-token throughput.
+# Benchmarks the hot paths on SQLite and PostgreSQL with a release build:
+# - server/examples/bench.rs: member pages of a 100,000-member organization, the organizations
+#   of a user in 1,000 organizations, client_credentials organization-token throughput;
+# - server/examples/bench_people.rs: refresh-token organization-token exchanges under load and
+#   whether sign-ins (argon2id) stall other requests.
 # Usage: scripts/bench.sh [members] [seconds-per-load-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +12,8 @@ seconds="${2:-10}"
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
 fi
-cargo build --release -p server --example bench
+cargo build --release -p server --example bench --example bench_people
 for backend in sqlite postgres; do
   ./target/release/examples/bench "$backend" "$members" "$seconds"
+  ./target/release/examples/bench_people "$backend" "$seconds"
 done

@@ -45,10 +45,12 @@ pub trait ConsoleBackend: Send + Sync {
         page: u32,
         page_size: u32,
     ) -> Result<ApplicationPage, AppError>;
+    /// `app_type`: one of `APPLICATION_TYPES`; Management API access is for M2M apps only.
     async fn create_application(
         &self,
         name: String,
         description: String,
+        app_type: String,
         management_api_access: bool,
     ) -> Result<CreatedApplication, AppError>;
     async fn delete_application(&self, id: String) -> Result<(), AppError>;

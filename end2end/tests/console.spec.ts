@@ -117,6 +117,8 @@ test("create a machine-to-machine app and use its secret once", async ({ page, r
   await hydrated(page);
   await page.getByRole("button", { name: "Create application" }).click();
   const dialog = page.getByRole("dialog");
+  await dialog.getByRole("radio", { name: /Machine-to-machine/ }).check();
+  await dialog.getByLabel("Grant Management API access").check();
   await dialog.getByLabel("Name").fill("Provisioning script");
   await dialog.getByRole("button", { name: "Create application" }).click();
   const panel = page.getByTestId("secret-panel");

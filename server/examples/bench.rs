@@ -10,11 +10,14 @@
 //! database `tessera_bench_*` is created and dropped). See `scripts/bench.sh`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::report;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use leptos::config::LeptosOptions;
 use serde_json::Value;
 use server::config::Settings;
 use server::domain::ids;
@@ -48,32 +51,14 @@ async fn main() {
     let seconds: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(10);
 
     let dir = tempfile::tempdir().unwrap();
-    let (url, pg) = match backend {
-        "sqlite" => (
-            format!("sqlite://{}", dir.path().join("bench.db").display()),
-            None,
-        ),
-        "postgres" => {
-            let base = std::env::var("BENCH_POSTGRES_URL")
-                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-            let name = format!("tessera_bench_{}", ids::generate(8));
-            admin_sql(&base, &format!("CREATE DATABASE \"{name}\"")).await;
-            let mut url = url::Url::parse(&base).unwrap();
-            url.set_path(&name);
-            (url.to_string(), Some((base, name)))
-        }
-        other => panic!("unknown backend {other}: use sqlite or postgres"),
-    };
+    let (url, pg) = common::database(backend, dir.path()).await;
 
     let mut settings = Settings::for_database(&url);
     settings.bootstrap.m2m_client_id = Some(BOOTSTRAP_ID.into());
     settings.bootstrap.m2m_client_secret = Some(BOOTSTRAP_SECRET.into());
-    let options = LeptosOptions::builder()
-        .output_name("tessera")
-        .site_root("target/site")
-        .site_pkg_dir("pkg")
-        .build();
-    let app = Application::build(settings, options).await.unwrap();
+    let app = Application::build(settings, common::leptos_options())
+        .await
+        .unwrap();
     let base = format!("http://{}", app.address);
     let store = app.state.store.clone();
     tokio::spawn(app.run_until_stopped());
@@ -149,23 +134,13 @@ async fn main() {
     if backend == "sqlite" && std::env::var_os("BENCH_KEEP").is_some() {
         println!("database kept in {}", dir.keep().display());
     }
-    if let Some((base, name)) = pg {
-        if std::env::var_os("BENCH_KEEP").is_some() {
-            println!("database kept: {name}");
-            return;
-        }
-        admin_sql(
-            &base,
-            &format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"),
-        )
-        .await;
+    if let Some((_, name)) = &pg
+        && std::env::var_os("BENCH_KEEP").is_some()
+    {
+        println!("database kept: {name}");
+        return;
     }
-}
-
-async fn admin_sql(base: &str, sql: &str) {
-    use sqlx::{Connection, Executor};
-    let mut conn = sqlx::PgConnection::connect(base).await.unwrap();
-    conn.execute(sql).await.unwrap();
+    common::drop_database(pg).await;
 }
 
 async fn seed(store: &Store, members: usize) -> Fixture {
@@ -419,20 +394,4 @@ async fn token_load(
     }
     let elapsed = started.elapsed();
     (all.len(), all, elapsed)
-}
-
-fn report(what: &str, latencies: &mut [Duration]) {
-    latencies.sort();
-    let at = |q: f64| {
-        let i = ((latencies.len() as f64 - 1.0) * q).round() as usize;
-        latencies[i].as_secs_f64() * 1000.0
-    };
-    println!(
-        "{what}\n  n={} p50={:.2} ms p90={:.2} ms p99={:.2} ms max={:.2} ms",
-        latencies.len(),
-        at(0.5),
-        at(0.9),
-        at(0.99),
-        at(1.0)
-    );
 }

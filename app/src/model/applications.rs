@@ -45,3 +45,67 @@ pub struct ApplicationPage {
     pub page: u32,
     pub page_size: u32,
 }
+
+/// The editable settings of an application, as the console's settings form holds them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationSettings {
+    pub name: String,
+    pub description: String,
+    #[serde(default)]
+    pub redirect_uris: Vec<String>,
+    #[serde(default)]
+    pub post_logout_redirect_uris: Vec<String>,
+    #[serde(default)]
+    pub cors_allowed_origins: Vec<String>,
+    /// Seconds.
+    pub id_token_ttl: i64,
+    pub refresh_token_ttl_in_days: i64,
+    pub rotate_refresh_token: bool,
+    pub always_issue_refresh_token: bool,
+}
+
+impl ApplicationSettings {
+    /// The form's starting values: what the application holds, with Logto's defaults.
+    pub fn of(app: &Application) -> Self {
+        let list = |v: &Value, key: &str| -> Vec<String> {
+            v.get(key)
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let custom = &app.custom_client_metadata;
+        ApplicationSettings {
+            name: app.name.clone(),
+            description: app.description.clone().unwrap_or_default(),
+            redirect_uris: list(&app.oidc_client_metadata, "redirectUris"),
+            post_logout_redirect_uris: list(&app.oidc_client_metadata, "postLogoutRedirectUris"),
+            cors_allowed_origins: list(custom, "corsAllowedOrigins"),
+            id_token_ttl: custom
+                .get("idTokenTtl")
+                .and_then(Value::as_i64)
+                .unwrap_or(3600),
+            refresh_token_ttl_in_days: custom
+                .get("refreshTokenTtlInDays")
+                .and_then(Value::as_i64)
+                .unwrap_or(14),
+            rotate_refresh_token: custom
+                .get("rotateRefreshToken")
+                .and_then(Value::as_bool)
+                .unwrap_or(true),
+            always_issue_refresh_token: custom
+                .get("alwaysIssueRefreshToken")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        }
+    }
+}
+
+/// Whether the type signs people in (and so has redirect URIs).
+pub fn signs_people_in(app_type: &str) -> bool {
+    matches!(app_type, "SPA" | "Native" | "Traditional")
+}

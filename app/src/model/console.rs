@@ -12,6 +12,9 @@ pub struct AdminInfo {
 pub struct ConsoleStatus {
     pub needs_setup: bool,
     pub admin: Option<AdminInfo>,
+    /// The OpenID issuer apps are configured with (`{public_url}/oidc`).
+    #[serde(default)]
+    pub issuer: String,
 }
 
 /// One page of any console list.

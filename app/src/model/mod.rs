@@ -12,7 +12,10 @@ mod roles;
 mod sso_connectors;
 mod users;
 
-pub use applications::{APPLICATION_TYPES, Application, ApplicationPage, CreatedApplication};
+pub use applications::{
+    APPLICATION_TYPES, Application, ApplicationPage, ApplicationSettings, CreatedApplication,
+    signs_people_in,
+};
 pub use console::{AdminInfo, ApiReply, ConsoleStatus, Paged};
 pub use hosted::{Branding, Consent, HostedView};
 pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};

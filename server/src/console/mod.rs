@@ -129,7 +129,11 @@ impl ConsoleBackend for ConsoleService {
             && admins::needs_setup(&self.state.store)
                 .await
                 .map_err(to_app)?;
-        Ok(ConsoleStatus { needs_setup, admin })
+        Ok(ConsoleStatus {
+            needs_setup,
+            admin,
+            issuer: self.state.issuer.to_string(),
+        })
     }
 
     async fn create_first_admin(
@@ -269,13 +273,14 @@ impl ConsoleBackend for ConsoleService {
         &self,
         name: String,
         description: String,
+        app_type: String,
         management_api_access: bool,
     ) -> Result<CreatedApplication, AppError> {
         self.require_admin().await?;
         let description = description.trim();
         let body = json!({
             "name": name.trim(),
-            "type": "MachineToMachine",
+            "type": app_type,
             "description": if description.is_empty() { Value::Null } else { json!(description) },
         });
         applications::create(

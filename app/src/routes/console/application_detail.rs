@@ -1,11 +1,14 @@
-//! One application: header and its Organizations tab (the organizations a machine-to-machine
-//! app is in, with its roles there).
+//! One application: header, a Settings tab (every type) and an Organizations tab (the
+//! organizations a machine-to-machine app is in, with its roles there).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::application_settings::ApplicationSettingsTab;
+use super::applications::type_label;
 use crate::api::applications::{application_organizations, get_application};
+use crate::api::session::get_console_status;
 use crate::components::browser::format_date;
 use crate::components::{Chips, CopyButton, EmptyState, ErrorState, Pagination, TableSkeleton};
 use crate::model::Application;
@@ -16,14 +19,24 @@ const PAGE_SIZE: u32 = 20;
 pub fn ApplicationDetailPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let app = Resource::new(id, get_application);
+    let tab = move || {
+        params
+            .read()
+            .get("tab")
+            .unwrap_or_else(|| "settings".into())
+    };
+    let app = Resource::new(id, |id| async move {
+        let app = get_application(id).await?;
+        let issuer = get_console_status().await?.issuer;
+        Ok::<_, crate::error::AppError>((app, issuer))
+    });
     // The organizations load outside the app's Suspend (see the organization page for why).
     view! {
         <p class="breadcrumb"><a href="/console/applications">"← Applications"</a></p>
         <Transition fallback=|| view! { <TableSkeleton/> }>
             {move || Suspend::new(async move {
                 match app.await {
-                    Ok(app) => view! { <ApplicationView app=app/> }.into_any(),
+                    Ok((app, issuer)) => view! { <ApplicationView app=app issuer=issuer tab=tab()/> }.into_any(),
                     Err(e) => view! {
                         <Title text="Application"/>
                         <ErrorState message=e.to_string() on_retry=Callback::new(move |_| app.refetch())/>
@@ -31,27 +44,34 @@ pub fn ApplicationDetailPage() -> impl IntoView {
                 }
             })}
         </Transition>
-        {move || view! { <AppOrganizations id=id()/> }}
+        {move || (tab() == "organizations").then(|| view! { <AppOrganizations id=id()/> })}
     }
 }
 
 #[component]
-fn ApplicationView(app: Application) -> impl IntoView {
+fn ApplicationView(app: Application, issuer: String, tab: String) -> impl IntoView {
+    let m2m = app.app_type == "MachineToMachine";
+    let link = |name: &str| format!("/console/applications/{}/{name}", app.id);
+    let current = |name: &str| (tab == name).then_some("page");
     view! {
         <Title text=app.name.clone()/>
         <div class="card header-card">
             <div>
                 <h1 data-testid="app-title">{app.name.clone()}</h1>
                 <p class="muted">
-                    <span class="badge">{app.app_type.clone()}</span>
+                    <span class="badge">{type_label(&app.app_type).to_string()}</span>
                     " · App ID " <CopyButton value=app.id.clone() label="app ID"/>
                     " · Created " {format_date(app.created_at)}
                 </p>
             </div>
         </div>
         <nav class="tabs" aria-label="Application sections">
-            <a href=format!("/console/applications/{}/organizations", app.id) aria-current="page">"Organizations"</a>
+            <a href=link("settings") aria-current=current("settings")>"Settings"</a>
+            {m2m.then(|| view! {
+                <a href=link("organizations") aria-current=current("organizations")>"Organizations"</a>
+            })}
         </nav>
+        {(tab != "organizations").then(|| view! { <ApplicationSettingsTab app=app.clone() issuer=issuer/> })}
     }
 }
 

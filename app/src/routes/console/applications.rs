@@ -1,5 +1,5 @@
-//! Applications: list, create a machine-to-machine app (optionally with Management API access)
-//! and see its secret once, delete.
+//! Applications: list, create one of any type (a machine-to-machine app optionally with
+//! Management API access) and see its secret once, delete.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,9 +10,41 @@ use crate::components::{
     CopyButton, Dialog, EmptyState, ErrorState, Pagination, TableSkeleton, when_done,
 };
 use crate::error::AppError;
-use crate::model::{Application, CreatedApplication};
+use crate::model::{Application, CreatedApplication, signs_people_in};
 
 const PAGE_SIZE: u32 = 20;
+
+/// The types an admin can create: value, name, what it is for.
+const TYPES: [(&str, &str, &str); 4] = [
+    (
+        "Traditional",
+        "Traditional web",
+        "A server-rendered web app; keeps a secret.",
+    ),
+    (
+        "SPA",
+        "Single-page app",
+        "Runs in the browser; uses PKCE, no secret.",
+    ),
+    (
+        "Native",
+        "Native",
+        "A mobile or desktop app; uses PKCE, no secret.",
+    ),
+    (
+        "MachineToMachine",
+        "Machine-to-machine",
+        "A backend calling your APIs with its own credentials.",
+    ),
+];
+
+/// The human name of an application type.
+pub fn type_label(app_type: &str) -> &str {
+    TYPES
+        .iter()
+        .find(|(v, _, _)| *v == app_type)
+        .map_or(app_type, |(_, label, _)| label)
+}
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
@@ -27,7 +59,7 @@ pub fn ApplicationsPage() -> impl IntoView {
         <div class="page-header">
             <div>
                 <h1>"Applications"</h1>
-                <p class="muted">"Machine-to-machine apps call Tessera's APIs with their own credentials."</p>
+                <p class="muted">"Apps that sign people in (web, single-page, native) and machine-to-machine apps that call your APIs with their own credentials."</p>
             </div>
             <button type="button" class="btn primary" on:click=move |_| open.set(true)>"Create application"</button>
         </div>
@@ -42,7 +74,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                             <ErrorState message=e.to_string() on_retry=Callback::new(move |_| apps.refetch())/>
                         }.into_any(),
                         Ok(list) if list.items.is_empty() => view! {
-                            <EmptyState title="No applications" text="Create a machine-to-machine app to call the Management API."/>
+                            <EmptyState title="No applications" text="Create an app that signs people in, or a machine-to-machine app to call the Management API."/>
                         }.into_any(),
                         Ok(list) => view! {
                             <table class="table">
@@ -54,9 +86,9 @@ pub fn ApplicationsPage() -> impl IntoView {
                                         let row_app = app.clone();
                                         view! {
                                             <tr>
-                                                <td><a class="row-link" href=format!("/console/applications/{}/organizations", app.id)>{app.name.clone()}</a></td>
+                                                <td><a class="row-link" href=format!("/console/applications/{}/settings", app.id)>{app.name.clone()}</a></td>
                                                 <td><CopyButton value=app.id.clone() label="app ID"/></td>
-                                                <td>{app.app_type.clone()}</td>
+                                                <td>{type_label(&app.app_type).to_string()}</td>
                                                 <td>{if access { "Full access" } else { "—" }}</td>
                                                 <td>{format_date(app.created_at)}</td>
                                                 <td class="actions">
@@ -90,17 +122,26 @@ fn SecretPanel(created: RwSignal<Option<CreatedApplication>>) -> impl IntoView {
     let Some(app) = created.get_untracked() else {
         return ().into_any();
     };
+    let settings = format!("/console/applications/{}/settings", app.application.id);
+    let people = signs_people_in(&app.application.app_type);
     view! {
         <div class="card notice" role="status" data-testid="secret-panel">
             <h2>{format!("“{}” is ready", app.application.name)}</h2>
-            <p class="warning">"Copy the secret now. It is stored only as a hash and will not be shown again."</p>
+            {app.secret.is_some().then(|| view! {
+                <p class="warning">"Copy the secret now. It is stored only as a hash and will not be shown again."</p>
+            })}
             <dl class="credentials">
                 <dt>"App ID"</dt>
                 <dd><CopyButton value=app.application.id.clone() label="app ID"/></dd>
-                <dt>"App secret"</dt>
-                <dd data-testid="app-secret"><CopyButton value=app.secret.clone().unwrap_or_default() label="app secret"/></dd>
+                {app.secret.clone().map(|secret| view! {
+                    <dt>"App secret"</dt>
+                    <dd data-testid="app-secret"><CopyButton value=secret label="app secret"/></dd>
+                })}
             </dl>
-            <button type="button" class="btn" on:click=move |_| created.set(None)>"Done"</button>
+            <div class="dialog-actions">
+                {people.then(|| view! { <a class="btn primary" href=settings>"Add redirect URIs"</a> })}
+                <button type="button" class="btn" on:click=move |_| created.set(None)>"Done"</button>
+            </div>
         </div>
     }
     .into_any()
@@ -114,10 +155,11 @@ fn CreateApplicationDialog(
 ) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
-    let access = RwSignal::new(true);
+    let app_type = RwSignal::new("Traditional".to_string());
+    let access = RwSignal::new(false);
     let error = RwSignal::new(None::<AppError>);
-    let create = Action::new(move |(n, d, a): &(String, String, bool)| {
-        create_application(n.clone(), d.clone(), *a)
+    let create = Action::new(move |(n, d, t, a): &(String, String, String, bool)| {
+        create_application(n.clone(), d.clone(), t.clone(), *a)
     });
     when_done(
         create,
@@ -137,12 +179,28 @@ fn CreateApplicationDialog(
             return;
         }
         error.set(None);
-        create.dispatch((name.get(), description.get(), access.get()));
+        let m2m = app_type.get() == "MachineToMachine";
+        create.dispatch((
+            name.get(),
+            description.get(),
+            app_type.get(),
+            m2m && access.get(),
+        ));
     };
     view! {
         <Dialog title="Create application" open=open>
             <form class="form" on:submit=submit>
-                <p class="muted">"Type: machine-to-machine."</p>
+                <fieldset class="type-choice">
+                    <legend>"Application type"</legend>
+                    {TYPES.iter().map(|(value, label, help)| view! {
+                        <label class="radio">
+                            <input type="radio" name="type" value=*value
+                                prop:checked=move || app_type.get() == *value
+                                on:change=move |_| app_type.set(value.to_string())/>
+                            <span><strong>{*label}</strong><span class="help">{*help}</span></span>
+                        </label>
+                    }).collect_view()}
+                </fieldset>
                 <label for="app-name">"Name" <span class="required" aria-hidden="true">"*"</span></label>
                 <input id="app-name" name="name" required
                     prop:value=move || name.get()
@@ -151,11 +209,13 @@ fn CreateApplicationDialog(
                 <input id="app-description" name="description"
                     prop:value=move || description.get()
                     on:input=move |ev| description.set(event_target_value(&ev))/>
-                <label class="checkbox">
-                    <input type="checkbox" id="app-management" prop:checked=move || access.get()
-                        on:change=move |ev| access.set(event_target_checked(&ev))/>
-                    "Grant Management API access (scope " <code>"all"</code> ")"
-                </label>
+                <Show when=move || app_type.get() == "MachineToMachine">
+                    <label class="checkbox">
+                        <input type="checkbox" id="app-management" prop:checked=move || access.get()
+                            on:change=move |ev| access.set(event_target_checked(&ev))/>
+                        "Grant Management API access (scope " <code>"all"</code> ")"
+                    </label>
+                </Show>
                 <Show when=move || error.get().is_some()>
                     <p class="form-error" role="alert">{move || error.get().map(|e| e.to_string())}</p>
                 </Show>

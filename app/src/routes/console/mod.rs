@@ -1,6 +1,7 @@
 //! Console pages under `/console`.
 
 mod application_detail;
+mod application_settings;
 mod applications;
 mod auth;
 mod layout;
