@@ -286,7 +286,86 @@ async fn insufficient_scope_impl(backend: Backend) {
     assert_eq!(body["scope"], "");
     let claims = verify_jwt(&app, body["access_token"].as_str().unwrap(), &indicator).await;
     assert!(claims.get("organization_id").is_none());
-    // … and exchanging the code straight for the resource works too.
+}
+
+both_backends!(api_tokens_in_an_organization, organization_api_token_impl);
+async fn organization_api_token_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (client_id, _) = create_app(&app, "SPA", json!({})).await;
+    let user_id = create_user(&app, "kim").await;
+    let (org, role, indicator) = organization_with_role(&app, "zeta").await;
+    let (other_org, _, _) = organization_with_role(&app, "eta").await;
+    add_member(&app, &org, &user_id, &role).await;
+    let code = sign_in_for_code(
+        &app,
+        &browser(),
+        &client_id,
+        "kim",
+        &format!("{ORG_SCOPES} write:api"),
+        &[("resource", &indicator)],
+    )
+    .await;
+    // The code exchanged straight for the API: no global role holds write:api.
+    let (status, tokens) = exchange(&app, &client_id, &code, &[("resource", &indicator)]).await;
+    assert_eq!(status, 200, "{tokens}");
+    assert_eq!(tokens["scope"], "");
+    let rt = tokens["refresh_token"].as_str().unwrap().to_string();
+    // In the organization, the member's role grants it; the token says which organization.
+    let (status, body) = refresh(
+        &app,
+        &client_id,
+        &rt,
+        &[("organization_id", &org), ("resource", &indicator)],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["scope"], "write:api");
+    let claims = verify_jwt(&app, body["access_token"].as_str().unwrap(), &indicator).await;
+    assert_eq!(claims["organization_id"], org.as_str());
+    assert_eq!(claims["scope"], "write:api");
+    let rt = body["refresh_token"].as_str().unwrap().to_string();
+    // Not for an organization the user is not in.
+    let (status, body) = refresh(
+        &app,
+        &client_id,
+        &rt,
+        &[("organization_id", &other_org), ("resource", &indicator)],
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (403, Some("access_denied")),
+        "{body}"
+    );
+    // An opaque userinfo token past its expiry is refused.
+    let now = app.state.clock.now_ms();
+    let found = app
+        .store
+        .refresh_token_find(&server::domain::secrets::digest_hex(&rt))
+        .await
+        .unwrap()
+        .unwrap();
+    let stale = server::domain::secrets::generate();
+    app.store
+        .access_token_insert(
+            "default",
+            &found.grant.id,
+            &server::domain::secrets::digest_hex(&stale),
+            "openid profile",
+            now - 1,
+        )
+        .await
+        .unwrap();
+    let res = app
+        .client
+        .get(app.url("/oidc/me"))
+        .bearer_auth(&stale)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
 }
 
 both_backends!(logs_out_revokes_and_introspects, logout_impl);
