@@ -7,6 +7,7 @@ use leptos::config::LeptosOptions;
 
 use crate::clock::Clock;
 use crate::config::Settings;
+use crate::oidc::config_cache::ConfigCache;
 use crate::oidc::keys::SigningKeys;
 use crate::oidc::limits::SignInLimits;
 use crate::storage::Store;
@@ -24,6 +25,8 @@ pub struct AppState {
     pub public_url: Arc<str>,
     /// Brute-force limits of the hosted sign-in forms.
     pub sign_in_limits: Arc<SignInLimits>,
+    /// Tenant configuration read on hot paths.
+    pub config_cache: Arc<ConfigCache>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

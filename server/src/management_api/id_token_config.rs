@@ -62,5 +62,6 @@ pub async fn put(
         .config_set(DEFAULT_TENANT, KEY, &value.to_string())
         .await
         .map_err(DomainError::from)?;
+    state.config_cache.invalidate();
     Ok(Json(value))
 }

@@ -59,8 +59,9 @@ const EXTENDED: [&str; 6] = [
 
 /// Which token the claims are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Audience {
-    IdToken,
+pub enum Audience<'a> {
+    /// With the extended claims the tenant's `idToken` config enables.
+    IdToken(&'a [String]),
     Userinfo,
 }
 
@@ -69,18 +70,12 @@ pub async fn for_user(
     store: &Store,
     user: &UserRow,
     scopes: &[&str],
-    audience: Audience,
+    audience: Audience<'_>,
 ) -> Result<Map<String, Value>, StorageError> {
     let has = |s: &str| scopes.contains(&s);
     let enabled: Vec<String> = match audience {
         Audience::Userinfo => EXTENDED.iter().map(|s| s.to_string()).collect(),
-        Audience::IdToken => store
-            .config_get(DEFAULT_TENANT, "idToken")
-            .await?
-            .and_then(|v| serde_json::from_str::<Value>(&v).ok())
-            .and_then(|v| v.get("enabledExtendedClaims").cloned())
-            .and_then(|v| serde_json::from_value(v).ok())
-            .unwrap_or_default(),
+        Audience::IdToken(enabled) => enabled.to_vec(),
     };
     let wants = |claim: &str| enabled.iter().any(|c| c == claim);
     let mut out = Map::new();

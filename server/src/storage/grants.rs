@@ -2,11 +2,16 @@
 //! tokens. Codes and tokens are keyed by their SHA-256 digest. Deleting a grant (reuse
 //! detected, logout, revocation) deletes everything it issued, by cascade.
 
-use super::{StorageError, Store, dispatch, dispatch_exec, dispatch_tx_exec};
+use super::users::U_COLUMNS;
+use super::{StorageError, Store, UserRow, dispatch, dispatch_exec, dispatch_tx_exec};
 
+/// Read through [`GRANT_COLUMNS`], whose aliases keep a grant's columns apart from those of
+/// the token or user joined to it.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct GrantRow {
+    #[sqlx(rename = "grant_id")]
     pub id: String,
+    #[sqlx(rename = "grant_tenant_id")]
     pub tenant_id: String,
     pub client_id: String,
     pub user_id: String,
@@ -14,7 +19,9 @@ pub struct GrantRow {
     pub resources: String,
     pub nonce: Option<String>,
     pub auth_time: i64,
+    #[sqlx(rename = "grant_created_at")]
     pub created_at: i64,
+    #[sqlx(rename = "grant_expires_at")]
     pub expires_at: i64,
 }
 
@@ -47,6 +54,15 @@ pub struct RefreshGrant {
     pub consumed_at: Option<i64>,
 }
 
+/// A refresh token with its grant and the grant's user (the refresh hot path: one query).
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct RefreshGrantUser {
+    #[sqlx(flatten)]
+    pub token: RefreshGrant,
+    #[sqlx(flatten)]
+    pub user: UserRow,
+}
+
 /// An opaque access token with its grant.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct AccessGrant {
@@ -56,8 +72,9 @@ pub struct AccessGrant {
     pub token_expires_at: i64,
 }
 
-const GRANT_COLUMNS: &str = "g.id, g.tenant_id, g.client_id, g.user_id, g.scopes, g.resources, \
-     g.nonce, g.auth_time, g.created_at, g.expires_at";
+const GRANT_COLUMNS: &str = "g.id AS grant_id, g.tenant_id AS grant_tenant_id, g.client_id, \
+     g.user_id, g.scopes, g.resources, g.nonce, g.auth_time, g.created_at AS grant_created_at, \
+     g.expires_at AS grant_expires_at";
 
 /// What a refresh-token rotation found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,6 +199,24 @@ impl Store {
         );
         Ok(
             dispatch!(&self.db, p => sqlx::query_as::<_, RefreshGrant>(&sql)
+            .bind(token_digest)
+            .fetch_optional(p))?,
+        )
+    }
+
+    /// [`Self::refresh_token_find`] with the grant's user, in one query.
+    pub async fn refresh_token_find_with_user(
+        &self,
+        token_digest: &str,
+    ) -> Result<Option<RefreshGrantUser>, StorageError> {
+        let sql = format!(
+            "SELECT {GRANT_COLUMNS}, r.created_at AS token_created_at, \
+             r.expires_at AS token_expires_at, r.consumed_at, {U_COLUMNS} \
+             FROM oidc_refresh_tokens r JOIN oidc_grants g ON g.id = r.grant_id \
+             JOIN users u ON u.id = g.user_id WHERE r.token_digest = $1"
+        );
+        Ok(
+            dispatch!(&self.db, p => sqlx::query_as::<_, RefreshGrantUser>(&sql)
             .bind(token_digest)
             .fetch_optional(p))?,
         )

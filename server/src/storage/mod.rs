@@ -39,7 +39,9 @@ use sqlx::sqlite::{
 
 pub use applications::{ApplicationRow, NewApplication};
 pub use error::StorageError;
-pub use grants::{AccessGrant, CodeGrant, CodeRow, GrantRow, RefreshGrant, Rotation};
+pub use grants::{
+    AccessGrant, CodeGrant, CodeRow, GrantRow, RefreshGrant, RefreshGrantUser, Rotation,
+};
 pub use interactions::{InteractionRow, SessionRow};
 pub use jit::EmailDomainRow;
 pub use keys::SigningKeyRow;

@@ -136,9 +136,19 @@ pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse,
         }
     };
     let id_token = if requested.contains(&"openid") {
-        let user_claims = claims::for_user(&state.store, req.user, &requested, Audience::IdToken)
+        let enabled = state
+            .config_cache
+            .id_token_claims(&state.store)
             .await
             .map_err(lookup_failed)?;
+        let user_claims = claims::for_user(
+            &state.store,
+            req.user,
+            &requested,
+            Audience::IdToken(&enabled),
+        )
+        .await
+        .map_err(lookup_failed)?;
         let metadata: serde_json::Value =
             serde_json::from_str(&req.client.custom_client_metadata).unwrap_or_default();
         let ttl = client_metadata::lifetimes(&metadata).id_token_secs;

@@ -29,9 +29,9 @@ pub async fn grant(
     })?;
     let digest = secrets::digest_hex(presented);
     let now = state.clock.now_ms();
-    let found = state
+    let crate::storage::RefreshGrantUser { token: found, user } = state
         .store
-        .refresh_token_find(&digest)
+        .refresh_token_find_with_user(&digest)
         .await
         .map_err(lookup_failed)?
         .ok_or_else(invalid_grant)?;
@@ -61,13 +61,9 @@ pub async fn grant(
     } else {
         None
     };
-    let user = state
-        .store
-        .user_find_by_id(DEFAULT_TENANT, &found.grant.user_id)
-        .await
-        .map_err(lookup_failed)?
-        .filter(|u| !u.is_suspended)
-        .ok_or_else(invalid_grant)?;
+    if user.is_suspended {
+        return Err(invalid_grant());
+    }
     let organization_id = params.get("organization_id");
     let standing = match organization_id {
         Some(org) => Some(issue::check_organization(state, &found.grant, &user.id, org).await?),
