@@ -182,9 +182,17 @@ async fn consent_impl(backend: Backend) {
         return;
     };
     let (client_id, _) = create_app(&app, "SPA", json!({ "isThirdParty": true })).await;
-    create_user(&app, "hana").await;
+    let user_id = create_user(&app, "hana").await;
+    let org = app.create_org("Theta").await;
+    let org_id = org["id"].as_str().unwrap().to_string();
+    app.api_json(
+        Method::POST,
+        &format!("/organizations/{org_id}/users"),
+        &json!({ "userIds": [user_id] }),
+    )
+    .await;
     let b = browser();
-    let res = authorize(&app, &b, &client_id, "openid profile", &[]).await;
+    let res = authorize(&app, &b, &client_id, ORG_SCOPES, &[]).await;
     assert_eq!(location(&res), "/sign-in");
     let res = post_form(
         &app,
@@ -207,8 +215,16 @@ async fn consent_impl(backend: Backend) {
     let res = post_form(&app, &b, "/oidc/interaction/consent", &[]).await;
     let to = location(&res);
     assert!(to.starts_with(REDIRECT), "{to}");
-    let (status, _) = exchange(&app, &client_id, &param(&to, "code").unwrap(), &[]).await;
-    assert_eq!(status, 200);
+    let (status, tokens) = exchange(&app, &client_id, &param(&to, "code").unwrap(), &[]).await;
+    assert_eq!(status, 200, "{tokens}");
+    // The consent screen grants no organization: no organization token for this app.
+    let rt = tokens["refresh_token"].as_str().unwrap();
+    let (status, body) = refresh(&app, &client_id, rt, &[("organization_id", &org_id)]).await;
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(
+        body["error_description"],
+        "organization access is not granted to the application"
+    );
 
     // Signed in, a third-party app still asks; prompt=none cannot.
     let res = authorize(&app, &b, &client_id, "openid", &[]).await;

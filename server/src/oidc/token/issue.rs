@@ -189,6 +189,7 @@ pub fn not_a_member() -> OAuthError {
 /// The organization checks of spec §3.3 step 3–4, in Logto's order.
 pub async fn check_organization(
     state: &AppState,
+    client: &ApplicationRow,
     grant: &GrantRow,
     user_id: &str,
     organization_id: &str,
@@ -199,6 +200,13 @@ pub async fn check_organization(
         .await
         .map_err(lookup_failed)?
         .ok_or_else(not_a_member)?;
+    // Logto lets a user grant a third-party app chosen organizations at consent; the consent
+    // screen here grants none, so third-party apps get no organization tokens.
+    if client.is_third_party {
+        return Err(OAuthError::AccessDenied(
+            "organization access is not granted to the application".into(),
+        ));
+    }
     if standing.is_mfa_required && !standing.has_mfa {
         return Err(OAuthError::AccessDenied(
             "organization requires MFA but user has no MFA configured".into(),

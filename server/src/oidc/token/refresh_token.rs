@@ -66,7 +66,9 @@ pub async fn grant(
     }
     let organization_id = params.get("organization_id");
     let standing = match organization_id {
-        Some(org) => Some(issue::check_organization(state, &found.grant, &user.id, org).await?),
+        Some(org) => {
+            Some(issue::check_organization(state, client, &found.grant, &user.id, org).await?)
+        }
         None => None,
     };
     let resource = match params.resources.as_slice() {
