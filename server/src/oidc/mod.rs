@@ -9,6 +9,7 @@ pub mod claims;
 pub mod client_auth;
 pub mod config_cache;
 pub mod cookies;
+pub mod cors;
 pub mod discovery;
 pub mod error;
 pub mod error_page;
@@ -26,7 +27,7 @@ pub mod userinfo;
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::{Method, header};
+use axum::http::Method;
 use axum::middleware;
 use axum::routing::{get, post};
 use tower_http::cors::{Any, CorsLayer};
@@ -45,26 +46,33 @@ pub fn router(state: AppState) -> Router<AppState> {
             state,
             csrf::require_same_origin,
         ));
-    // Endpoints apps call from browsers (SPAs) with bearer tokens or client ids, never with
-    // cookies: any origin may read them.
+    // Public documents: any origin may read them.
     let cors = CorsLayer::new()
         .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .allow_methods([Method::GET])
         .max_age(Duration::from_secs(600));
-    let for_apps = Router::new()
+    let documents = Router::new()
         .route(
             "/.well-known/openid-configuration",
             get(discovery::discovery_get),
         )
         .route("/jwks", get(jwks::jwks_get))
-        .route("/token", post(token::token_post))
-        .route("/me", get(userinfo::userinfo).post(userinfo::userinfo))
-        .route("/token/revocation", post(token_admin::revocation))
-        .route("/token/introspection", post(token_admin::introspection))
         .layer(cors);
+    // Endpoints apps call from browsers: readable from the app's own origins (see `cors`).
     Router::new()
-        .merge(for_apps)
+        .merge(documents)
+        .route("/token", post(token::token_post).options(cors::preflight))
+        .route(
+            "/me",
+            get(userinfo::userinfo)
+                .post(userinfo::userinfo)
+                .options(cors::preflight),
+        )
+        .route(
+            "/token/revocation",
+            post(token_admin::revocation).options(cors::preflight),
+        )
+        .route("/token/introspection", post(token_admin::introspection))
         .route(
             "/auth",
             get(authorize::authorize).post(authorize::authorize),

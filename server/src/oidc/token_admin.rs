@@ -63,10 +63,18 @@ pub async fn revocation(
         }
         Ok::<_, OAuthError>(())
     };
-    match run.await {
+    let mut res = match run.await {
         Ok(()) => StatusCode::OK.into_response(),
         Err(e) => e.into_response(),
+    };
+    if headers.contains_key(axum::http::header::ORIGIN) {
+        let client_id = Params::parse(&body)
+            .ok()
+            .and_then(|p| client_auth::presented(&headers, &p).ok())
+            .map(|c| c.client_id);
+        super::cors::apply(&state.store, &headers, client_id.as_deref(), &mut res).await;
     }
+    res
 }
 
 /// `POST /oidc/token/introspection` `token` → `{ active, … }`, for confidential clients.

@@ -13,13 +13,21 @@ use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
 pub async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match answer(&state, &headers).await {
+    let mut client_id = None;
+    let mut res = match answer(&state, &headers, &mut client_id).await {
         Ok(res) => res,
         Err(e) => e.into_response(),
-    }
+    };
+    super::cors::apply(&state.store, &headers, client_id.as_deref(), &mut res).await;
+    res
 }
 
-async fn answer(state: &AppState, headers: &HeaderMap) -> Result<Response, OAuthError> {
+/// The claims; `client_id` learns whose token it was, for CORS.
+async fn answer(
+    state: &AppState,
+    headers: &HeaderMap,
+    client_id: &mut Option<String>,
+) -> Result<Response, OAuthError> {
     let token = bearer(headers)
         .ok_or_else(|| OAuthError::InvalidToken("no access token provided".into()))?;
     let invalid = || OAuthError::InvalidToken("access token invalid or expired".into());
@@ -33,6 +41,7 @@ async fn answer(state: &AppState, headers: &HeaderMap) -> Result<Response, OAuth
         .await
         .map_err(failed)?
         .ok_or_else(invalid)?;
+    *client_id = Some(found.grant.client_id.clone());
     if found.token_expires_at <= state.clock.now_ms() {
         return Err(invalid());
     }

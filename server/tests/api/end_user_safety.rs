@@ -302,3 +302,98 @@ async fn id_token_config_impl(backend: Backend) {
         json!(["authorization_code", "refresh_token", "client_credentials"])
     );
 }
+
+both_backends!(cors_follows_the_app, cors_impl);
+async fn cors_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let (client_id, _) = create_app(&app, "SPA", json!({})).await;
+    create_user(&app, "jo").await;
+    let code = sign_in_for_code(
+        &app,
+        &browser(),
+        &client_id,
+        "jo",
+        "openid offline_access",
+        &[],
+    )
+    .await;
+    let token = |origin: &'static str, code: String| {
+        let app = &app;
+        let client_id = client_id.clone();
+        async move {
+            app.client
+                .post(app.url("/oidc/token"))
+                .header("origin", origin)
+                .form(&[
+                    ("grant_type", "authorization_code"),
+                    ("code", code.as_str()),
+                    ("redirect_uri", REDIRECT),
+                    ("code_verifier", VERIFIER),
+                    ("client_id", client_id.as_str()),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // A foreign origin cannot read the answer (the error is still an error).
+    let res = token("https://evil.example", "nope".into()).await;
+    assert_eq!(res.status(), 400);
+    assert!(res.headers().get("access-control-allow-origin").is_none());
+    // The origin of a redirect URI can.
+    let res = token("https://app.example.com", code).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers()["access-control-allow-origin"],
+        "https://app.example.com"
+    );
+    let (_, tokens) = read(res).await;
+    let access = tokens["access_token"].as_str().unwrap();
+    // Userinfo: listed CORS origins count too.
+    let me = |origin: &'static str| {
+        let app = &app;
+        async move {
+            app.client
+                .get(app.url("/oidc/me"))
+                .header("origin", origin)
+                .bearer_auth(access)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = me("https://portal.example").await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers().get("access-control-allow-origin").is_none());
+    let (status, _) = app
+        .api_json(
+            Method::PATCH,
+            &format!("/applications/{client_id}"),
+            &json!({ "customClientMetadata": { "corsAllowedOrigins": ["https://portal.example"] } }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let res = me("https://portal.example").await;
+    assert_eq!(
+        res.headers()["access-control-allow-origin"],
+        "https://portal.example"
+    );
+    // Preflights are answered; the actual response decides.
+    let res = app
+        .client
+        .request(Method::OPTIONS, app.url("/oidc/token"))
+        .header("origin", "https://portal.example")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    assert!(
+        res.headers()["access-control-allow-methods"]
+            .to_str()
+            .unwrap()
+            .contains("POST")
+    );
+}

@@ -93,7 +93,7 @@ pub async fn token_post(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    match exchange(&state, &headers, &body).await {
+    let mut res = match exchange(&state, &headers, &body).await {
         Ok(token) => (
             [
                 (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
@@ -103,7 +103,16 @@ pub async fn token_post(
         )
             .into_response(),
         Err(e) => e.into_response(),
+    };
+    // Browsers (SPAs) send an Origin; backends do not and skip this lookup.
+    if headers.contains_key(header::ORIGIN) {
+        let client_id = Params::parse(&body)
+            .ok()
+            .and_then(|p| client_auth::presented(&headers, &p).ok())
+            .map(|c| c.client_id);
+        super::cors::apply(&state.store, &headers, client_id.as_deref(), &mut res).await;
     }
+    res
 }
 
 async fn exchange(

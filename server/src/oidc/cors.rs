@@ -1,0 +1,75 @@
+//! Per-application CORS for the endpoints browsers call (token, userinfo, revocation), as
+//! Logto does: a response is readable from an origin when the app lists it in
+//! `corsAllowedOrigins` or one of its redirect URIs has that origin. Requests without an
+//! `Origin` (backends) are untouched and cost nothing extra. Preflights are answered for any
+//! origin: the actual response decides whether the browser may read it.
+
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+
+use crate::storage::{DEFAULT_TENANT, Store};
+
+/// Adds `Access-Control-Allow-Origin` to `res` when the request's origin may read it.
+pub async fn apply(
+    store: &Store,
+    headers: &HeaderMap,
+    client_id: Option<&str>,
+    res: &mut Response,
+) {
+    let (Some(origin), Some(client_id)) = (headers.get(header::ORIGIN), client_id) else {
+        return;
+    };
+    let Ok(origin_text) = origin.to_str() else {
+        return;
+    };
+    let app = match store
+        .application_find_by_id(DEFAULT_TENANT, client_id)
+        .await
+    {
+        Ok(Some(app)) => app,
+        _ => return,
+    };
+    let list = |json: &str, key: &str| -> Vec<String> {
+        serde_json::from_str::<Value>(json)
+            .ok()
+            .and_then(|v| v.get(key).cloned())
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default()
+    };
+    let allowed = list(&app.custom_client_metadata, "corsAllowedOrigins")
+        .iter()
+        .any(|o| o == origin_text)
+        || list(&app.oidc_client_metadata, "redirectUris")
+            .iter()
+            .filter_map(|u| url::Url::parse(u).ok())
+            .any(|u| u.origin().ascii_serialization() == origin_text);
+    let h = res.headers_mut();
+    h.append(header::VARY, HeaderValue::from_static("Origin"));
+    if allowed {
+        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
+    }
+}
+
+/// `OPTIONS` on those endpoints.
+pub async fn preflight(headers: HeaderMap) -> Response {
+    let mut res = StatusCode::NO_CONTENT.into_response();
+    let h = res.headers_mut();
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
+        h.insert(header::VARY, HeaderValue::from_static("Origin"));
+    }
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("GET, POST"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("authorization, content-type"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("600"),
+    );
+    res
+}
