@@ -8,6 +8,7 @@ pub mod copy;
 pub mod dialog;
 pub mod forms;
 pub mod pagination;
+pub mod save_bar;
 pub mod search;
 pub mod states;
 
@@ -18,5 +19,6 @@ pub use copy::CopyButton;
 pub use dialog::{Dialog, open_for};
 pub use forms::{FieldError, FormError};
 pub use pagination::Pagination;
+pub use save_bar::SaveBar;
 pub use search::SearchInput;
 pub use states::{EmptyState, ErrorState, TableSkeleton};

@@ -23,12 +23,11 @@ pub async fn apply(
     let Ok(origin_text) = origin.to_str() else {
         return;
     };
-    let app = match store
+    let Ok(Some(app)) = store
         .application_find_by_id(DEFAULT_TENANT, client_id)
         .await
-    {
-        Ok(Some(app)) => app,
-        _ => return,
+    else {
+        return;
     };
     let list = |json: &str, key: &str| -> Vec<String> {
         serde_json::from_str::<Value>(json)

@@ -2,20 +2,11 @@
 //! machine-to-machine application holds in an organization, each in one indexed query, read
 //! live so that a change of membership or roles applies to the next token.
 
-use super::{ResourceGrant, ResourceRow, StorageError, Store, dispatch};
+use super::{ResourceGrant, StorageError, Store, dispatch};
 
 #[derive(sqlx::FromRow)]
 struct ScopeNameRow {
     name: Option<String>,
-}
-
-#[derive(sqlx::FromRow)]
-struct ResourceScopeRow {
-    id: String,
-    indicator: String,
-    access_token_ttl: i64,
-    is_member: bool,
-    scope_name: Option<String>,
 }
 
 impl Store {
@@ -72,23 +63,13 @@ impl Store {
                  AND rr.scope_id = s.id) \
              WHERE res.tenant_id = $1 AND res.indicator = $4 \
              ORDER BY s.name";
-        let rows = dispatch!(&self.db, p => sqlx::query_as::<_, ResourceScopeRow>(SQL)
+        let rows = dispatch!(&self.db, p => sqlx::query_as::<_, super::resources::ResourceScopeRow>(SQL)
             .bind(tenant)
             .bind(organization_id)
             .bind(application_id)
             .bind(indicator)
             .fetch_all(p))?;
-        let Some(first) = rows.first() else {
-            return Ok(None);
-        };
-        let is_member = first.is_member;
-        let resource = ResourceRow {
-            id: first.id.clone(),
-            indicator: first.indicator.clone(),
-            access_token_ttl: first.access_token_ttl,
-        };
-        let scopes = rows.into_iter().filter_map(|r| r.scope_name).collect();
-        Ok(Some((is_member, ResourceGrant { resource, scopes })))
+        Ok(super::resources::resource_grant(rows))
     }
 
     /// Whether the application is a member of the organization.

@@ -36,12 +36,29 @@ pub struct ResourceGrant {
     pub scopes: Vec<String>,
 }
 
+/// One row per permission (or a single row with none) of the token endpoint's resource
+/// lookups, with whether the caller is a member of the organization in question.
 #[derive(sqlx::FromRow)]
-struct ResourceGrantRow {
+pub(crate) struct ResourceScopeRow {
     id: String,
     indicator: String,
     access_token_ttl: i64,
+    is_member: bool,
     scope_name: Option<String>,
+}
+
+/// The resource and its permission names from those rows; `None` when there were none (no
+/// such resource).
+pub(crate) fn resource_grant(rows: Vec<ResourceScopeRow>) -> Option<(bool, ResourceGrant)> {
+    let first = rows.first()?;
+    let is_member = first.is_member;
+    let resource = ResourceRow {
+        id: first.id.clone(),
+        indicator: first.indicator.clone(),
+        access_token_ttl: first.access_token_ttl,
+    };
+    let scopes = rows.into_iter().filter_map(|r| r.scope_name).collect();
+    Some((is_member, ResourceGrant { resource, scopes }))
 }
 
 impl Store {
@@ -53,7 +70,8 @@ impl Store {
         application_id: &str,
         indicator: &str,
     ) -> Result<Option<ResourceGrant>, StorageError> {
-        const SQL: &str = "SELECT r.id, r.indicator, r.access_token_ttl, s.name AS scope_name \
+        const SQL: &str = "SELECT r.id, r.indicator, r.access_token_ttl, TRUE AS is_member, \
+             s.name AS scope_name \
              FROM resources r \
              LEFT JOIN scopes s ON s.resource_id = r.id AND EXISTS ( \
                SELECT 1 FROM applications_roles ar \
@@ -61,21 +79,12 @@ impl Store {
                WHERE ar.tenant_id = $1 AND ar.application_id = $2 AND rs.scope_id = s.id) \
              WHERE r.tenant_id = $1 AND r.indicator = $3 \
              ORDER BY s.name";
-        let rows = dispatch!(&self.db, p => sqlx::query_as::<_, ResourceGrantRow>(SQL)
+        let rows = dispatch!(&self.db, p => sqlx::query_as::<_, ResourceScopeRow>(SQL)
             .bind(tenant)
             .bind(application_id)
             .bind(indicator)
             .fetch_all(p))?;
-        let Some(first) = rows.first() else {
-            return Ok(None);
-        };
-        let resource = ResourceRow {
-            id: first.id.clone(),
-            indicator: first.indicator.clone(),
-            access_token_ttl: first.access_token_ttl,
-        };
-        let scopes = rows.into_iter().filter_map(|r| r.scope_name).collect();
-        Ok(Some(ResourceGrant { resource, scopes }))
+        Ok(resource_grant(rows).map(|(_, grant)| grant))
     }
 
     /// Points the seeded Management API resource at the configured indicator.

@@ -2,7 +2,7 @@
 //! the API permissions a user holds on a resource, and what the ID token and userinfo say
 //! about the user's organizations. Each is one indexed query, read live.
 
-use super::{ResourceGrant, ResourceRow, StorageError, Store, dispatch};
+use super::{ResourceGrant, StorageError, Store, dispatch};
 
 /// A member's standing in an organization at the moment of the request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,15 +27,6 @@ struct StandingRow {
     is_mfa_required: bool,
     has_mfa: bool,
     name: Option<String>,
-}
-
-#[derive(sqlx::FromRow)]
-struct UserResourceRow {
-    id: String,
-    indicator: String,
-    access_token_ttl: i64,
-    is_member: bool,
-    scope_name: Option<String>,
 }
 
 impl Store {
@@ -106,23 +97,13 @@ impl Store {
                  AND rr.scope_id = s.id)) \
              WHERE res.tenant_id = $1 AND res.indicator = $3 \
              ORDER BY s.name";
-        let rows = dispatch!(&self.db, p => sqlx::query_as::<_, UserResourceRow>(SQL)
+        let rows = dispatch!(&self.db, p => sqlx::query_as::<_, super::resources::ResourceScopeRow>(SQL)
             .bind(tenant)
             .bind(user_id)
             .bind(indicator)
             .bind(organization_id)
             .fetch_all(p))?;
-        let Some(first) = rows.first() else {
-            return Ok(None);
-        };
-        let is_member = first.is_member;
-        let resource = ResourceRow {
-            id: first.id.clone(),
-            indicator: first.indicator.clone(),
-            access_token_ttl: first.access_token_ttl,
-        };
-        let scopes = rows.into_iter().filter_map(|r| r.scope_name).collect();
-        Ok(Some((is_member, ResourceGrant { resource, scopes })))
+        Ok(super::resources::resource_grant(rows))
     }
 
     /// The user's organizations in joining order, one row per role held there (one row with

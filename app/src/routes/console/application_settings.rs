@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::applications::update_application;
-use crate::components::{CopyButton, when_done};
+use crate::components::{CopyButton, SaveBar, when_done};
 use crate::error::AppError;
 use crate::model::{Application, ApplicationSettings, signs_people_in};
 
@@ -94,17 +94,8 @@ pub fn ApplicationSettingsTab(app: Application, issuer: String) -> impl IntoView
             <Show when=move || toast.get().is_some()>
                 <p class="toast" role="status">{move || toast.get()}</p>
             </Show>
-            <Show when=dirty>
-                <div class="save-bar">
-                    <span>"You have unsaved changes."</span>
-                    <button type="button" class="btn" on:click=move |_| { form.set(initial.get()); error.set(None); }>
-                        "Discard"
-                    </button>
-                    <button type="submit" class="btn primary" disabled=move || save.pending().get()>
-                        {move || if save.pending().get() { "Saving…" } else { "Save changes" }}
-                    </button>
-                </div>
-            </Show>
+            <SaveBar dirty=Signal::derive(dirty) pending=save.pending()
+                on_discard=Callback::new(move |()| { form.set(initial.get()); error.set(None); })/>
         </form>
     }
 }

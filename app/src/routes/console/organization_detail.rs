@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::organizations::{delete_organization, get_organization, update_organization};
 use crate::components::browser::{format_date, go_to};
-use crate::components::{CopyButton, Dialog, ErrorState, TableSkeleton, when_done};
+use crate::components::{CopyButton, Dialog, ErrorState, SaveBar, TableSkeleton, when_done};
 use crate::error::AppError;
 use crate::model::{Organization, OrganizationSettings};
 use crate::routes::console::organization_jit::JitSection;
@@ -262,17 +262,8 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
             <Show when=move || toast.get().is_some()>
                 <p class="toast" role="status">{move || toast.get()}</p>
             </Show>
-            <Show when=dirty>
-                <div class="save-bar">
-                    <span>"You have unsaved changes."</span>
-                    <button type="button" class="btn" on:click=move |_| { form.set(initial.get()); error.set(None); }>
-                        "Discard"
-                    </button>
-                    <button type="submit" class="btn primary" disabled=move || save.pending().get()>
-                        {move || if save.pending().get() { "Saving…" } else { "Save changes" }}
-                    </button>
-                </div>
-            </Show>
+            <SaveBar dirty=Signal::derive(dirty) pending=save.pending()
+                on_discard=Callback::new(move |()| { form.set(initial.get()); error.set(None); })/>
         </form>
     }
 }

@@ -9,7 +9,7 @@ use crate::api::organization_members::{
 };
 use crate::api::organization_template::organization_roles_of_type;
 use crate::components::{
-    CheckList, Choice, ErrorState, FieldError, FormError, TableSkeleton, when_done,
+    CheckList, Choice, ErrorState, FieldError, FormError, SaveBar, TableSkeleton, when_done,
 };
 use crate::error::AppError;
 
@@ -183,17 +183,13 @@ fn DefaultsForm(
             <Show when=move || toast.get().is_some()>
                 <p class="toast" role="status">{move || toast.get()}</p>
             </Show>
-            <Show when=dirty>
-                <div class="save-bar">
-                    <span>"You have unsaved provisioning changes."</span>
-                    <button type="button" class="btn" on:click=move |_| {
-                        let (c, r) = saved.get();
-                        picked_connectors.set(c);
-                        picked_roles.set(r);
-                    }>"Discard"</button>
-                    <button type="submit" class="btn primary" disabled=move || save.pending().get()>"Save provisioning"</button>
-                </div>
-            </Show>
+            <SaveBar dirty=Signal::derive(dirty) pending=save.pending()
+                message="You have unsaved provisioning changes." label="Save provisioning"
+                on_discard=Callback::new(move |()| {
+                    let (c, r) = saved.get();
+                    picked_connectors.set(c);
+                    picked_roles.set(r);
+                })/>
         </form>
     }
 }

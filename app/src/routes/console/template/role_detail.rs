@@ -13,7 +13,7 @@ use crate::api::organization_template::{
 };
 use crate::components::{
     CheckList, Choice, ConfirmDialog, CopyButton, Dialog, EmptyState, ErrorState, FieldError,
-    FormError, TableSkeleton, open_for, when_done,
+    FormError, SaveBar, TableSkeleton, open_for, when_done,
 };
 use crate::error::AppError;
 use crate::model::{OrganizationRole, RolePermissions};
@@ -344,18 +344,13 @@ fn GeneralTab(role: RwSignal<OrganizationRole>) -> impl IntoView {
             <Show when=move || toast.get().is_some()>
                 <p class="toast" role="status">{move || toast.get()}</p>
             </Show>
-            <Show when=dirty>
-                <div class="save-bar">
-                    <span>"You have unsaved changes."</span>
-                    <button type="button" class="btn" on:click=move |_| {
-                        let r = role.get();
-                        name.set(r.name);
-                        description.set(r.description.unwrap_or_default());
-                        error.set(None);
-                    }>"Discard"</button>
-                    <button type="submit" class="btn primary" disabled=move || save.pending().get()>"Save changes"</button>
-                </div>
-            </Show>
+            <SaveBar dirty=Signal::derive(dirty) pending=save.pending()
+                on_discard=Callback::new(move |()| {
+                    let r = role.get();
+                    name.set(r.name);
+                    description.set(r.description.unwrap_or_default());
+                    error.set(None);
+                })/>
         </form>
     }
 }
