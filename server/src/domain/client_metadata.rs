@@ -48,6 +48,16 @@ pub fn oidc(
     Value::Object(out)
 }
 
+/// A list of strings stored under `key` in an app's metadata JSON (`redirectUris`,
+/// `postLogoutRedirectUris`, `corsAllowedOrigins`); empty when absent.
+pub fn stored_list(metadata_json: &str, key: &str) -> Vec<String> {
+    serde_json::from_str::<Value>(metadata_json)
+        .ok()
+        .and_then(|m| m.get(key).cloned())
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
+}
+
 /// Why `uri` cannot be a redirect URI of an app of this type, if it cannot.
 pub fn redirect_uri_problem(uri: &str, app_type: &str) -> Option<&'static str> {
     let Ok(parsed) = url::Url::parse(uri) else {

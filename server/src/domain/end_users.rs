@@ -44,7 +44,7 @@ pub async fn authenticate(
     }
 }
 
-/// A new account from the registration form; the message explains what to fix.
+/// A new account from the registration form: its id, or a message explaining what to fix.
 pub async fn register(
     store: &Store,
     tenant: &str,
@@ -53,7 +53,7 @@ pub async fn register(
     password: &str,
     password_confirm: &str,
     now: i64,
-) -> Result<Result<UserRow, String>, DomainError> {
+) -> Result<Result<String, String>, DomainError> {
     let (username, email) = (username.trim(), email.trim());
     if username.is_empty() && email.is_empty() {
         return Ok(Err("Enter a username or an email address.".into()));
@@ -83,10 +83,7 @@ pub async fn register(
         body["primaryEmail"] = json!(email);
     }
     match users::create(store, tenant, &body, now).await {
-        Ok(user) => Ok(store
-            .user_find_by_id(tenant, &user.id)
-            .await?
-            .ok_or_else(|| "The account could not be created. Try again.".to_string())),
+        Ok(user) => Ok(Ok(user.id)),
         Err(DomainError::UsernameTaken) => Ok(Err("This username is already taken.".into())),
         Err(DomainError::EmailTaken) => Ok(Err(
             "An account with this email address already exists. Sign in instead.".into(),

@@ -104,11 +104,7 @@ pub async fn trusted_redirect(
 }
 
 fn registered_redirect_uris(client: &ApplicationRow) -> Vec<String> {
-    serde_json::from_str::<serde_json::Value>(&client.oidc_client_metadata)
-        .ok()
-        .and_then(|m| m.get("redirectUris").cloned())
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
+    crate::domain::client_metadata::stored_list(&client.oidc_client_metadata, "redirectUris")
 }
 
 /// Everything else, once errors can go back to the client.

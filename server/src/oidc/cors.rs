@@ -6,7 +6,6 @@
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::Value;
 
 use crate::storage::{DEFAULT_TENANT, Store};
 
@@ -29,13 +28,7 @@ pub async fn apply(
     else {
         return;
     };
-    let list = |json: &str, key: &str| -> Vec<String> {
-        serde_json::from_str::<Value>(json)
-            .ok()
-            .and_then(|v| v.get(key).cloned())
-            .and_then(|v| serde_json::from_value(v).ok())
-            .unwrap_or_default()
-    };
+    let list = crate::domain::client_metadata::stored_list;
     let allowed = list(&app.custom_client_metadata, "corsAllowedOrigins")
         .iter()
         .any(|o| o == origin_text)

@@ -147,7 +147,7 @@ pub async fn register(
     )
     .await;
     match created {
-        Ok(Ok(user)) => signed_in(&state, &headers, p, &user.id).await,
+        Ok(Ok(user_id)) => signed_in(&state, &headers, p, &user_id).await,
         Ok(Err(message)) => back_to_page(&state, &p, "/register", &message, shown).await,
         Err(e) => internal(e),
     }

@@ -67,13 +67,10 @@ pub async fn end_session(
                 );
             };
             let registered = match state.store.application_find_by_id(DEFAULT_TENANT, id).await {
-                Ok(Some(app)) => {
-                    serde_json::from_str::<serde_json::Value>(&app.oidc_client_metadata)
-                        .ok()
-                        .and_then(|m| m.get("postLogoutRedirectUris").cloned())
-                        .and_then(|v| serde_json::from_value::<Vec<String>>(v).ok())
-                        .unwrap_or_default()
-                }
+                Ok(Some(app)) => crate::domain::client_metadata::stored_list(
+                    &app.oidc_client_metadata,
+                    "postLogoutRedirectUris",
+                ),
                 Ok(None) => return error_page::render("invalid_client", "client is invalid"),
                 Err(e) => {
                     tracing::error!(error = %e, "client lookup failed");

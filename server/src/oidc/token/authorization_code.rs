@@ -6,16 +6,12 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use subtle::ConstantTimeEq;
 
-use super::issue::{self, Request, lookup_failed};
+use super::issue::{self, Request, invalid_grant, lookup_failed, revoke};
 use super::{OAuthError, Params, TokenResponse};
-use crate::domain::{client_metadata, secrets};
+use crate::domain::secrets;
 use crate::oidc::claims::SUPPORTED_SCOPES;
 use crate::state::AppState;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT};
-
-fn invalid_grant() -> OAuthError {
-    OAuthError::InvalidGrant("grant request is invalid".into())
-}
 
 pub async fn grant(
     state: &AppState,
@@ -51,24 +47,7 @@ pub async fn grant(
         ));
     }
     verify_pkce(found.code_challenge.as_deref(), params.get("code_verifier"))?;
-    let resource = match params.resources.as_slice() {
-        [] => None,
-        [one] => {
-            let granted: Vec<String> =
-                serde_json::from_str(&found.grant.resources).unwrap_or_default();
-            if !granted.contains(one) {
-                return Err(OAuthError::InvalidTarget(
-                    "resource indicator is missing, or unknown".into(),
-                ));
-            }
-            Some(one.as_str())
-        }
-        _ => {
-            return Err(OAuthError::InvalidTarget(
-                "only a single resource indicator value is supported for this grant type".into(),
-            ));
-        }
-    };
+    let resource = issue::granted_resource(params, &found.grant)?;
     // Whoever consumes first wins; a concurrent second exchange is a reuse.
     if !state
         .store
@@ -86,9 +65,7 @@ pub async fn grant(
         .map_err(lookup_failed)?
         .filter(|u| !u.is_suspended)
         .ok_or_else(invalid_grant)?;
-    let metadata: serde_json::Value =
-        serde_json::from_str(&client.custom_client_metadata).unwrap_or_default();
-    let lifetimes = client_metadata::lifetimes(&metadata);
+    let lifetimes = issue::lifetimes(client);
     let scopes: Vec<&str> = found.grant.scopes.split(' ').collect();
     let refresh_token = if scopes.contains(&"offline_access")
         || lifetimes.always_issue_refresh_token
@@ -159,12 +136,6 @@ fn verify_pkce(challenge: Option<&str>, verifier: Option<&str>) -> Result<(), OA
             }
         }
         _ => Err(failed()),
-    }
-}
-
-async fn revoke(state: &AppState, grant_id: &str) {
-    if let Err(e) = state.store.grant_delete(grant_id).await {
-        tracing::error!(error = %e, "grant revocation failed");
     }
 }
 

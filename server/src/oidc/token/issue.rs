@@ -9,7 +9,7 @@
 //! An ID token comes along whenever `openid` is among the effective scopes.
 
 use super::client_credentials::{ORGANIZATION_TOKEN_TTL, organization_audience};
-use super::{OAuthError, TokenResponse};
+use super::{OAuthError, Params, TokenResponse};
 use crate::domain::{client_metadata, ids, secrets};
 use crate::oidc::access_token::AccessTokenClaims;
 use crate::oidc::claims::{self, Audience, ORGANIZATIONS_SCOPE, SUPPORTED_SCOPES};
@@ -149,9 +149,7 @@ pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse,
         )
         .await
         .map_err(lookup_failed)?;
-        let metadata: serde_json::Value =
-            serde_json::from_str(&req.client.custom_client_metadata).unwrap_or_default();
-        let ttl = client_metadata::lifetimes(&metadata).id_token_secs;
+        let ttl = lifetimes(req.client).id_token_secs;
         Some(
             id_token::sign(
                 &state.keys,
@@ -179,6 +177,48 @@ pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse,
         refresh_token: req.refresh_token,
         id_token,
     })
+}
+
+/// `grant request is invalid`, the answer to any unusable code or refresh token.
+pub fn invalid_grant() -> OAuthError {
+    OAuthError::InvalidGrant("grant request is invalid".into())
+}
+
+/// Deletes the grant and everything it issued (code or refresh-token reuse).
+pub async fn revoke(state: &AppState, grant_id: &str) {
+    if let Err(e) = state.store.grant_delete(grant_id).await {
+        tracing::error!(error = %e, "grant revocation failed");
+    }
+}
+
+/// The one `resource` of the request, which must be among those the grant covers.
+pub fn granted_resource<'a>(
+    params: &'a Params,
+    grant: &GrantRow,
+) -> Result<Option<&'a str>, OAuthError> {
+    match params.resources.as_slice() {
+        [] => Ok(None),
+        [one] => {
+            let granted: Vec<String> = serde_json::from_str(&grant.resources).unwrap_or_default();
+            if granted.contains(one) {
+                Ok(Some(one.as_str()))
+            } else {
+                Err(OAuthError::InvalidTarget(
+                    "resource indicator is missing, or unknown".into(),
+                ))
+            }
+        }
+        _ => Err(OAuthError::InvalidTarget(
+            "only a single resource indicator value is supported for this grant type".into(),
+        )),
+    }
+}
+
+/// The client's token lifetimes and refresh-token options.
+pub fn lifetimes(client: &ApplicationRow) -> client_metadata::Lifetimes {
+    let metadata: serde_json::Value =
+        serde_json::from_str(&client.custom_client_metadata).unwrap_or_default();
+    client_metadata::lifetimes(&metadata)
 }
 
 /// Logto's answer to a user outside the organization (also for one that does not exist).

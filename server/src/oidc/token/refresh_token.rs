@@ -6,18 +6,14 @@
 //! life has passed (unless `rotateRefreshToken: false`). Presenting a rotated-out token
 //! revokes the whole grant.
 
-use super::issue::{self, Request, lookup_failed};
+use super::issue::{self, Request, invalid_grant, lookup_failed, revoke};
 use super::{OAuthError, Params, TokenResponse};
-use crate::domain::{applications, client_metadata, secrets};
+use crate::domain::{applications, secrets};
 use crate::state::AppState;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT, Rotation};
 
 /// No refresh token outlives its grant's first year (spec §3.3 step 5).
 const MAX_LIFETIME_MS: i64 = 365 * 86_400 * 1000;
-
-fn invalid_grant() -> OAuthError {
-    OAuthError::InvalidGrant("grant request is invalid".into())
-}
 
 pub async fn grant(
     state: &AppState,
@@ -71,27 +67,8 @@ pub async fn grant(
         }
         None => None,
     };
-    let resource = match params.resources.as_slice() {
-        [] => None,
-        [one] => {
-            let granted: Vec<String> =
-                serde_json::from_str(&found.grant.resources).unwrap_or_default();
-            if !granted.contains(one) {
-                return Err(OAuthError::InvalidTarget(
-                    "resource indicator is missing, or unknown".into(),
-                ));
-            }
-            Some(one.as_str())
-        }
-        _ => {
-            return Err(OAuthError::InvalidTarget(
-                "only a single resource indicator value is supported for this grant type".into(),
-            ));
-        }
-    };
-    let metadata: serde_json::Value =
-        serde_json::from_str(&client.custom_client_metadata).unwrap_or_default();
-    let lifetimes = client_metadata::lifetimes(&metadata);
+    let resource = issue::granted_resource(params, &found.grant)?;
+    let lifetimes = issue::lifetimes(client);
     let lifetime = found.token_expires_at - found.token_created_at;
     let rotate = !applications::is_confidential(&client.app_type)
         || (lifetimes.rotate_refresh_token && now - found.token_created_at >= lifetime * 7 / 10);
@@ -134,10 +111,4 @@ pub async fn grant(
         },
     )
     .await
-}
-
-async fn revoke(state: &AppState, grant_id: &str) {
-    if let Err(e) = state.store.grant_delete(grant_id).await {
-        tracing::error!(error = %e, "grant revocation failed");
-    }
 }
