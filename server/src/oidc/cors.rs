@@ -7,7 +7,7 @@
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::storage::{DEFAULT_TENANT, Store};
+use crate::storage::{ApplicationRow, DEFAULT_TENANT, Store};
 
 /// Adds `Access-Control-Allow-Origin` to `res` when the request's origin may read it.
 pub async fn apply(
@@ -16,16 +16,24 @@ pub async fn apply(
     client_id: Option<&str>,
     res: &mut Response,
 ) {
-    let (Some(origin), Some(client_id)) = (headers.get(header::ORIGIN), client_id) else {
-        return;
-    };
-    let Ok(origin_text) = origin.to_str() else {
+    let Some(client_id) = client_id.filter(|_| headers.contains_key(header::ORIGIN)) else {
         return;
     };
     let Ok(Some(app)) = store
         .application_find_by_id(DEFAULT_TENANT, client_id)
         .await
     else {
+        return;
+    };
+    apply_for(&app, headers, res);
+}
+
+/// [`apply`] for an application already at hand.
+pub fn apply_for(app: &ApplicationRow, headers: &HeaderMap, res: &mut Response) {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return;
+    };
+    let Ok(origin_text) = origin.to_str() else {
         return;
     };
     let list = crate::domain::client_metadata::stored_list;

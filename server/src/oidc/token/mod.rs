@@ -18,6 +18,7 @@ use serde::Serialize;
 use super::client_auth;
 use super::error::OAuthError;
 use crate::state::AppState;
+use crate::storage::ApplicationRow;
 
 /// Form parameters: each at most once, except `resource` (RFC 8707 allows several).
 #[derive(Debug, Default)]
@@ -93,7 +94,8 @@ pub async fn token_post(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let mut res = match exchange(&state, &headers, &body).await {
+    let mut authenticated = None;
+    let mut res = match exchange(&state, &headers, &body, &mut authenticated).await {
         Ok(token) => (
             [
                 (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
@@ -104,8 +106,11 @@ pub async fn token_post(
             .into_response(),
         Err(e) => e.into_response(),
     };
-    // Browsers (SPAs) send an Origin; backends do not and skip this lookup.
-    if headers.contains_key(header::ORIGIN) {
+    // Browsers (SPAs) send an Origin; backends do not and skip this. The client is known
+    // unless the request failed before authenticating it.
+    if let Some(app) = &authenticated {
+        super::cors::apply_for(app, &headers, &mut res);
+    } else if headers.contains_key(header::ORIGIN) {
         let client_id = Params::parse(&body)
             .ok()
             .and_then(|p| client_auth::presented(&headers, &p).ok())
@@ -115,10 +120,12 @@ pub async fn token_post(
     res
 }
 
+/// Runs the grant; `authenticated` receives the client once it has authenticated (for CORS).
 async fn exchange(
     state: &AppState,
     headers: &HeaderMap,
     body: &[u8],
+    authenticated: &mut Option<ApplicationRow>,
 ) -> Result<TokenResponse, OAuthError> {
     let params = Params::parse(body)?;
     let grant_type = params
@@ -131,15 +138,21 @@ async fn exchange(
     match grant_type.as_str() {
         "client_credentials" => {
             let client = client_auth::authenticate(&state.store, &presented).await?;
-            client_credentials::grant(state, &client, &params).await
+            let result = client_credentials::grant(state, &client, &params).await;
+            *authenticated = Some(client);
+            result
         }
         "authorization_code" => {
             let client = client_auth::authenticate_any(&state.store, &presented).await?;
-            authorization_code::grant(state, &client, &params).await
+            let result = authorization_code::grant(state, &client, &params).await;
+            *authenticated = Some(client);
+            result
         }
         "refresh_token" => {
             let client = client_auth::authenticate_any(&state.store, &presented).await?;
-            refresh_token::grant(state, &client, &params).await
+            let result = refresh_token::grant(state, &client, &params).await;
+            *authenticated = Some(client);
+            result
         }
         other => Err(OAuthError::UnsupportedGrantType(format!(
             "unsupported grant_type requested ({other})"
