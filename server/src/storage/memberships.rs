@@ -14,7 +14,7 @@ use super::relations::{
 use super::users::{U_COLUMNS, search_filter};
 use super::{
     ApplicationRow, OrganizationRow, Page, Paged, StorageError, Store, UserRow, dispatch,
-    like_pattern, placeholders,
+    fetch_decoded, like_pattern, placeholders,
 };
 
 /// Which kind of member a query is about; the names of its relation tables and columns.
@@ -302,14 +302,15 @@ impl Store {
             col = kind.column(),
             name = super::by_name(&self.db, "o.name"),
         );
-        let organizations = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, OrganizationRow>(&list_sql)
-                .bind(tenant)
-                .bind(member_id);
+        // The two lists are read side by side (two connections): on SQLite each runs on its own
+        // worker thread, so the slower one sets the time.
+        let (organizations, roles): (Vec<OrganizationRow>, Vec<HeldRoleRow>) = dispatch!(&self.db, p => async {
+            let mut list = sqlx::query(&list_sql).bind(tenant).bind(member_id);
             if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
+                list = list.bind(page.limit()).bind(page.offset());
             }
-            q.fetch_all(p)
+            let roles = sqlx::query(&roles_sql).bind(tenant).bind(member_id);
+            tokio::try_join!(fetch_decoded(list, p), fetch_decoded(roles, p))
         })?;
         let total: i64 = match page {
             None => i64::try_from(organizations.len()).unwrap_or(i64::MAX),
@@ -318,10 +319,6 @@ impl Store {
                 .bind(member_id)
                 .fetch_one(p))?,
         };
-        let roles = dispatch!(&self.db, p => sqlx::query_as::<_, HeldRoleRow>(&roles_sql)
-            .bind(tenant)
-            .bind(member_id)
-            .fetch_all(p))?;
         let mut by_organization: HashMap<String, Vec<HeldRoleRow>> = HashMap::new();
         for role in roles {
             by_organization
