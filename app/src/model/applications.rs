@@ -64,6 +64,13 @@ pub struct ApplicationSettings {
     pub always_issue_refresh_token: bool,
 }
 
+/// Logto's token defaults for an application whose metadata does not set them; the server
+/// issues tokens with these and the settings form starts from them.
+pub const DEFAULT_ID_TOKEN_TTL_SECS: i64 = 3600;
+pub const DEFAULT_REFRESH_TOKEN_TTL_DAYS: i64 = 14;
+pub const DEFAULT_ROTATE_REFRESH_TOKEN: bool = true;
+pub const DEFAULT_ALWAYS_ISSUE_REFRESH_TOKEN: bool = false;
+
 impl ApplicationSettings {
     /// The form's starting values: what the application holds, with Logto's defaults.
     pub fn of(app: &Application) -> Self {
@@ -88,19 +95,19 @@ impl ApplicationSettings {
             id_token_ttl: custom
                 .get("idTokenTtl")
                 .and_then(Value::as_i64)
-                .unwrap_or(3600),
+                .unwrap_or(DEFAULT_ID_TOKEN_TTL_SECS),
             refresh_token_ttl_in_days: custom
                 .get("refreshTokenTtlInDays")
                 .and_then(Value::as_i64)
-                .unwrap_or(14),
+                .unwrap_or(DEFAULT_REFRESH_TOKEN_TTL_DAYS),
             rotate_refresh_token: custom
                 .get("rotateRefreshToken")
                 .and_then(Value::as_bool)
-                .unwrap_or(true),
+                .unwrap_or(DEFAULT_ROTATE_REFRESH_TOKEN),
             always_issue_refresh_token: custom
                 .get("alwaysIssueRefreshToken")
                 .and_then(Value::as_bool)
-                .unwrap_or(false),
+                .unwrap_or(DEFAULT_ALWAYS_ISSUE_REFRESH_TOKEN),
         }
     }
 }

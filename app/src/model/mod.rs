@@ -14,7 +14,8 @@ mod users;
 
 pub use applications::{
     APPLICATION_TYPES, Application, ApplicationPage, ApplicationSettings, CreatedApplication,
-    signs_people_in,
+    DEFAULT_ALWAYS_ISSUE_REFRESH_TOKEN, DEFAULT_ID_TOKEN_TTL_SECS, DEFAULT_REFRESH_TOKEN_TTL_DAYS,
+    DEFAULT_ROTATE_REFRESH_TOKEN, signs_people_in,
 };
 pub use console::{AdminInfo, ApiReply, ConsoleStatus, Paged};
 pub use hosted::{Branding, Consent, HostedView};

@@ -2,6 +2,10 @@
 //! Redirect URIs are validated here, once, so the authorization endpoint can compare them byte
 //! for byte (exact matching: no prefixes, no wildcards, no normalisation at request time).
 
+use app::model::{
+    DEFAULT_ALWAYS_ISSUE_REFRESH_TOKEN, DEFAULT_ID_TOKEN_TTL_SECS, DEFAULT_REFRESH_TOKEN_TTL_DAYS,
+    DEFAULT_ROTATE_REFRESH_TOKEN,
+};
 use serde_json::{Map, Value, json};
 
 use super::guard::Guard;
@@ -191,21 +195,21 @@ pub fn lifetimes(custom: &Value) -> Lifetimes {
                 .and_then(Value::as_i64)
                 .map(|d| d * 86_400)
         })
-        .unwrap_or(14 * 86_400);
+        .unwrap_or(DEFAULT_REFRESH_TOKEN_TTL_DAYS * 86_400);
     Lifetimes {
         id_token_secs: custom
             .get("idTokenTtl")
             .and_then(Value::as_i64)
-            .unwrap_or(3600),
+            .unwrap_or(DEFAULT_ID_TOKEN_TTL_SECS),
         refresh_token_secs: refresh,
         rotate_refresh_token: custom
             .get("rotateRefreshToken")
             .and_then(Value::as_bool)
-            .unwrap_or(true),
+            .unwrap_or(DEFAULT_ROTATE_REFRESH_TOKEN),
         always_issue_refresh_token: custom
             .get("alwaysIssueRefreshToken")
             .and_then(Value::as_bool)
-            .unwrap_or(false),
+            .unwrap_or(DEFAULT_ALWAYS_ISSUE_REFRESH_TOKEN),
     }
 }
 

@@ -7,6 +7,8 @@
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use super::client_auth;
+use super::token::Params;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT, Store};
 
 /// Adds `Access-Control-Allow-Origin` to `res` when the request's origin may read it.
@@ -26,6 +28,19 @@ pub async fn apply(
         return;
     };
     apply_for(&app, headers, res);
+}
+
+/// [`apply`] for a form-encoded request (token, revocation) whose client is the one it presents
+/// in `Authorization` or the body; the body is only read when the request has an `Origin`.
+pub async fn apply_presented(store: &Store, headers: &HeaderMap, body: &[u8], res: &mut Response) {
+    if !headers.contains_key(header::ORIGIN) {
+        return;
+    }
+    let client_id = Params::parse(body)
+        .ok()
+        .and_then(|p| client_auth::presented(headers, &p).ok())
+        .map(|c| c.client_id);
+    apply(store, headers, client_id.as_deref(), res).await;
 }
 
 /// [`apply`] for an application already at hand.

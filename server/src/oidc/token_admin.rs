@@ -67,13 +67,7 @@ pub async fn revocation(
         Ok(()) => StatusCode::OK.into_response(),
         Err(e) => e.into_response(),
     };
-    if headers.contains_key(axum::http::header::ORIGIN) {
-        let client_id = Params::parse(&body)
-            .ok()
-            .and_then(|p| client_auth::presented(&headers, &p).ok())
-            .map(|c| c.client_id);
-        super::cors::apply(&state.store, &headers, client_id.as_deref(), &mut res).await;
-    }
+    super::cors::apply_presented(&state.store, &headers, &body, &mut res).await;
     res
 }
 

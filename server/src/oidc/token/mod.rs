@@ -110,12 +110,8 @@ pub async fn token_post(
     // unless the request failed before authenticating it.
     if let Some(app) = &authenticated {
         super::cors::apply_for(app, &headers, &mut res);
-    } else if headers.contains_key(header::ORIGIN) {
-        let client_id = Params::parse(&body)
-            .ok()
-            .and_then(|p| client_auth::presented(&headers, &p).ok())
-            .map(|c| c.client_id);
-        super::cors::apply(&state.store, &headers, client_id.as_deref(), &mut res).await;
+    } else {
+        super::cors::apply_presented(&state.store, &headers, &body, &mut res).await;
     }
     res
 }
