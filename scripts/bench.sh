@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the hot paths on SQLite and PostgreSQL with a release build:
 # - server/examples/bench.rs: member pages of a 100,000-member organization, the organizations
-#   of a user in 1,000 organizations, client_credentials organization-token throughput;
+#   of a user in 1,000 organizations, client_credentials organization-token throughput (from
+#   the example itself and from wrk);
 # - server/examples/bench_people.rs: refresh-token organization-token exchanges under load and
 #   whether sign-ins (argon2id) stall other requests.
 # Usage: scripts/bench.sh [members] [seconds-per-load-run]
@@ -9,6 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 members="${1:-100000}"
 seconds="${2:-10}"
+if ! command -v wrk >/dev/null; then
+  # The external load generator of the token benchmark (Debian's package).
+  apt-get install -y -qq wrk >/dev/null || echo "wrk could not be installed: its runs are skipped"
+fi
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
 fi

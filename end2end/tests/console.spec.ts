@@ -101,12 +101,59 @@ test("sign in, create, edit, search and delete an organization", async ({ page }
   // Delete with confirmation.
   await page.getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText("Delete organization Acme Corporation?");
+  await expect(dialog).toContainText("Delete organization Acme Corporation? It has no members.");
   await dialog.getByRole("button", { name: "Delete organization" }).click();
   await expect(page).toHaveURL(/\/console\/organizations$/);
   await hydrated(page);
   await expect(page.getByRole("row")).toHaveCount(2);
   await expect(page.getByRole("link", { name: "Globex" })).toBeVisible();
+});
+
+test("dialogs hold the keyboard and a dirty form asks before leaving", async ({ page }) => {
+  await signIn(page);
+  await expect(page).toHaveURL(/\/console\/organizations$/);
+  await hydrated(page);
+
+  // Focus moves into the dialog, Tab cycles inside it, Escape gives focus back to the opener.
+  const opener = page.getByRole("button", { name: "Create organization" });
+  await opener.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Name")).toBeFocused();
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("Tab");
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press("Shift+Tab");
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
+  // An edited form: leaving by a console link asks; declining keeps the page and the edit.
+  await page.getByRole("link", { name: "Globex" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await hydrated(page);
+  await page.getByLabel("Name").fill("Globex Edited");
+  const asked: string[] = [];
+  page.once("dialog", (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole("link", { name: "Organizations" }).first().click();
+  await expect(page).toHaveURL(/\/settings$/);
+  expect(asked).toEqual(["You have unsaved changes. Leave this page and discard them?"]);
+  await expect(page.getByLabel("Name")).toHaveValue("Globex Edited");
+  // Accepting leaves without saving.
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("link", { name: "Organizations" }).first().click();
+  await expect(page).toHaveURL(/\/console\/organizations$/);
+  await expect(page.getByRole("link", { name: "Globex", exact: true })).toBeVisible();
+  // With nothing edited, links leave without asking.
+  await page.getByRole("link", { name: "Globex", exact: true }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await hydrated(page);
+  await page.getByRole("link", { name: "Organizations" }).first().click();
+  await expect(page).toHaveURL(/\/console\/organizations$/);
 });
 
 test("create a machine-to-machine app and use its secret once", async ({ page, request }) => {

@@ -1,4 +1,4 @@
-import { expect, managementApi, open, signInAsAdmin, test } from "./fixtures";
+import { expect, hydrated, managementApi, open, signInAsAdmin, test } from "./fixtures";
 
 // Journeys through the organization template, members, machine-to-machine apps and
 // just-in-time provisioning. They build on each other (serial) in one fresh database.
@@ -237,7 +237,13 @@ test("members: add with roles, edit roles, remove", async ({ page }) => {
 
   // The state survives a reload, and the user's page lists the organization with the role.
   await page.reload();
+  await hydrated(page);
   await expect(page.getByRole("row", { name: /BOB/ })).toContainText("viewer");
+  // Deleting the organization would name who loses access; cancelled here.
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByRole("dialog")).toContainText("Its 1 member loses access to it.");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   await open(page, "/console/users");
   await page.getByRole("link", { name: "BOB" }).click();
   await page.getByRole("navigation", { name: "User sections" }).getByRole("link", { name: "Organizations" }).click();

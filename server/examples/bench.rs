@@ -2,7 +2,9 @@
 //! loopback with a fresh database:
 //! - `GET /api/organizations/:id/users` (page of 20) for an organization with 100,000 members,
 //!   each holding a role;
-//! - `GET /api/users/:id/organizations` for a user in 1,000 organizations;
+//! - `GET /api/organizations?showFeatured=true`, a page holding the 100,000-member organization;
+//! - `GET /api/users/:id/organizations` for a user in 1,000 organizations, unchanged between
+//!   reads (the replica's copy is current) and changed before every read (the list is built);
 //! - `client_credentials` organization-token issuance under concurrent load.
 //!
 //! `cargo run --release -p server --example bench -- sqlite|postgres [members] [seconds]`
@@ -38,6 +40,8 @@ const BATCH: usize = 1_000;
 struct Fixture {
     big_org: String,
     busy_user: String,
+    /// One of the busy user's organizations (edited to make its list change).
+    busy_org: String,
     robot_org: String,
     robot_id: String,
     robot_secret: String,
@@ -87,13 +91,8 @@ async fn main() {
                 "{base}/api/organizations/{}/users?page={page}&page_size=20",
                 fixture.big_org
             );
-            let t = Instant::now();
-            let res = client.get(&url).bearer_auth(&token).send().await.unwrap();
-            assert_eq!(res.status(), 200);
-            // Latency ends with the last byte of the body; parsing it is the client's business.
-            let bytes = res.bytes().await.unwrap();
-            latencies.push(t.elapsed());
-            let body: Value = serde_json::from_slice(&bytes).unwrap();
+            let (elapsed, body) = timed_get(&client, &url, &token).await;
+            latencies.push(elapsed);
             assert_eq!(body.as_array().unwrap().len(), 20.min(members));
         }
         report(
@@ -102,20 +101,68 @@ async fn main() {
         );
     }
 
+    // The console's organization list: member counts and three members of each organization
+    // on the page, the 100,000-member one among them.
+    let mut latencies = Vec::new();
+    for _ in 0..200 {
+        let url = format!("{base}/api/organizations?showFeatured=true&page_size=20");
+        let (elapsed, body) = timed_get(&client, &url, &token).await;
+        latencies.push(elapsed);
+        let big = body
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == fixture.big_org.as_str())
+            .expect("the big organization is on the first page");
+        assert_eq!(big["usersCount"], members);
+        assert_eq!(
+            big["featuredUsers"].as_array().unwrap().len(),
+            3.min(members)
+        );
+    }
+    report(
+        &format!(
+            "GET /api/organizations?showFeatured=true (page of 20, one with {members} members)"
+        ),
+        &mut latencies[50..].to_vec(),
+    );
+
     let mut latencies = Vec::new();
     for _ in 0..300 {
         let url = format!("{base}/api/users/{}/organizations", fixture.busy_user);
-        let t = Instant::now();
-        let res = client.get(&url).bearer_auth(&token).send().await.unwrap();
-        assert_eq!(res.status(), 200);
-        let bytes = res.bytes().await.unwrap();
-        latencies.push(t.elapsed());
-        let body: Value = serde_json::from_slice(&bytes).unwrap();
+        let (elapsed, body) = timed_get(&client, &url, &token).await;
+        latencies.push(elapsed);
         assert_eq!(body.as_array().unwrap().len(), 1_000);
     }
     report(
-        "GET /api/users/:id/organizations (user in 1,000 organizations)",
+        "GET /api/users/:id/organizations (user in 1,000 organizations, unchanged)",
         &mut latencies[50..].to_vec(),
+    );
+    // Each read after an edit of one of the user's organizations: the list is built again.
+    let mut latencies = Vec::new();
+    for i in 0..100 {
+        let edit = client
+            .patch(format!("{base}/api/organizations/{}", fixture.busy_org))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({ "description": format!("edit {i}") }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(edit.status(), 200);
+        let url = format!("{base}/api/users/{}/organizations", fixture.busy_user);
+        let (elapsed, body) = timed_get(&client, &url, &token).await;
+        latencies.push(elapsed);
+        let edited = body
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == fixture.busy_org.as_str())
+            .unwrap();
+        assert_eq!(edited["description"], format!("edit {i}"));
+    }
+    report(
+        "GET /api/users/:id/organizations (user in 1,000 organizations, changed before each read)",
+        &mut latencies[10..].to_vec(),
     );
 
     // Organization tokens under load.
@@ -127,6 +174,11 @@ async fn main() {
             &format!("client_credentials org token, {concurrency} concurrent: {rate:.0} tokens/s"),
             &mut latencies,
         );
+    }
+    // The same load from `wrk` (Debian's package), a separate process, when it is installed:
+    // the in-process client above takes part of the two cores from the server.
+    for concurrency in [16, 64] {
+        wrk_token_load(&base, &fixture, concurrency, seconds);
     }
 
     store.close().await;
@@ -188,8 +240,12 @@ async fn seed(store: &Store, members: usize) -> Fixture {
 
     // The big organization: `members` users, each a member holding `member`.
     let big_org = ids::generate(ids::SHORT);
+    // Created first, so the first page of the organization list shows it.
     store
-        .organization_insert(&org(big_org.clone(), "Big".into()))
+        .organization_insert(&OrganizationRow {
+            created_at: now - 1,
+            ..org(big_org.clone(), "Big".into())
+        })
         .await
         .unwrap();
     let mut created = 0;
@@ -323,10 +379,22 @@ async fn seed(store: &Store, members: usize) -> Fixture {
     Fixture {
         big_org,
         busy_user: busy.id,
+        busy_org: org_ids[0].clone(),
         robot_org,
         robot_id: robot.id,
         robot_secret,
     }
+}
+
+/// A GET answered 200: the time to the last byte of the body, and the body parsed afterwards
+/// (parsing is the client's business, not the server's latency).
+async fn timed_get(client: &reqwest::Client, url: &str, token: &str) -> (Duration, Value) {
+    let t = Instant::now();
+    let res = client.get(url).bearer_auth(token).send().await.unwrap();
+    assert_eq!(res.status(), 200, "GET {url}");
+    let bytes = res.bytes().await.unwrap();
+    let elapsed = t.elapsed();
+    (elapsed, serde_json::from_slice(&bytes).unwrap())
 }
 
 async fn management_token(client: &reqwest::Client, base: &str) -> String {
@@ -394,4 +462,56 @@ async fn token_load(
     }
     let elapsed = started.elapsed();
     (all.len(), all, elapsed)
+}
+
+/// Runs `wrk` against the token endpoint and prints its throughput and latency percentiles;
+/// prints why not when `wrk` is missing. Every response must be 200.
+fn wrk_token_load(base: &str, fixture: &Fixture, concurrency: usize, seconds: u64) {
+    use base64::Engine;
+    let credentials = base64::engine::general_purpose::STANDARD
+        .encode(format!("{}:{}", fixture.robot_id, fixture.robot_secret));
+    let script = format!(
+        "wrk.method = \"POST\"\n\
+         wrk.body = \"grant_type=client_credentials&organization_id={}&scope=read%3Adocs%20write%3Adocs\"\n\
+         wrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\n\
+         wrk.headers[\"Authorization\"] = \"Basic {credentials}\"\n",
+        fixture.robot_org
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("token.lua");
+    std::fs::write(&path, script).unwrap();
+    let output = std::process::Command::new("wrk")
+        .args([
+            "-t1",
+            &format!("-c{concurrency}"),
+            &format!("-d{seconds}s"),
+            "--latency",
+            "-s",
+        ])
+        .arg(&path)
+        .arg(format!("{base}/oidc/token"))
+        .output();
+    let Ok(output) = output else {
+        println!("wrk not installed: the external load run is skipped (apt-get install wrk)");
+        return;
+    };
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !text.contains("Non-2xx") && !text.contains("Socket errors"),
+        "wrk saw failures:\n{text}"
+    );
+    let line = |prefix: &str| {
+        text.lines()
+            .map(str::trim)
+            .find(|l| l.starts_with(prefix))
+            .and_then(|l| l.split_whitespace().last())
+            .unwrap_or("?")
+            .to_string()
+    };
+    println!(
+        "client_credentials org token, wrk {concurrency} connections: {} tokens/s, p50 {}, p99 {}",
+        line("Requests/sec:"),
+        line("50%"),
+        line("99%"),
+    );
 }

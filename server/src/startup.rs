@@ -76,6 +76,7 @@ impl Application {
         let state = AppState {
             sign_in_limits,
             config_cache: Arc::default(),
+            organization_lists: Arc::default(),
             issuer: format!("{public_url}/oidc").into(),
             public_url,
             settings: Arc::new(settings),

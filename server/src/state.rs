@@ -7,6 +7,7 @@ use leptos::config::LeptosOptions;
 
 use crate::clock::Clock;
 use crate::config::Settings;
+use crate::domain::organization_lists::OrganizationLists;
 use crate::oidc::config_cache::ConfigCache;
 use crate::oidc::keys::SigningKeys;
 use crate::oidc::limits::SignInLimits;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub sign_in_limits: Arc<SignInLimits>,
     /// Tenant configuration read on hot paths.
     pub config_cache: Arc<ConfigCache>,
+    /// Members' organization lists, checked against the database on every read.
+    pub organization_lists: Arc<OrganizationLists>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

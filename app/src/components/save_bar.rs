@@ -1,4 +1,5 @@
-//! The sticky bar a settings form shows while it holds unsaved changes.
+//! The sticky bar a settings form shows while it holds unsaved changes; while it shows,
+//! leaving the page asks first ([`super::LeaveGuard`]).
 
 use leptos::prelude::*;
 
@@ -14,6 +15,7 @@ pub fn SaveBar(
 ) -> impl IntoView {
     view! {
         <Show when=move || dirty.get()>
+            <super::LeaveGuard/>
             <div class="save-bar">
                 <span>{message}</span>
                 <button type="button" class="btn" on:click=move |_| on_discard.run(())>"Discard"</button>

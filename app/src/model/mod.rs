@@ -29,6 +29,6 @@ pub use organizations::{
     FeaturedUser, Organization, OrganizationPage, OrganizationSettings, OrganizationWithFeatured,
 };
 pub use resources::{Resource, ResourceWithScopes, Scope};
-pub use roles::Role;
+pub use roles::{FeaturedApplication, Role, RoleWithHolders};
 pub use sso_connectors::{JitEmailDomain, JitSettings, SSO_PROVIDERS, SsoConnector};
 pub use users::{NewUser, User, UserWithOrganizationRoles};

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod jit;
 pub mod members;
 pub mod mfa;
+pub mod organization_lists;
 pub mod organization_roles;
 pub mod organization_scopes;
 pub mod organizations;

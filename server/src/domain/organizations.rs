@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 
 use super::guard::Guard;
 use super::{DomainError, ids};
-use crate::storage::{OrganizationPatchRow, OrganizationRow, Page, Paged, StorageError, Store};
+use crate::storage::{
+    FeaturedUserRow, OrganizationPatchRow, OrganizationRow, Page, Paged, StorageError, Store,
+};
 
 const NAME_MAX: usize = 128;
 const DESCRIPTION_MAX: usize = 256;
@@ -178,6 +180,21 @@ pub async fn list(
     })
 }
 
+/// Featured users grouped by the organization or role they are shown beside, in row order.
+pub(super) fn featured_users_by_key(
+    rows: Vec<FeaturedUserRow>,
+) -> HashMap<String, Vec<FeaturedUser>> {
+    let mut by_key: HashMap<String, Vec<FeaturedUser>> = HashMap::new();
+    for f in rows {
+        by_key.entry(f.key_id).or_default().push(FeaturedUser {
+            id: f.id,
+            avatar: f.avatar,
+            name: f.name,
+        });
+    }
+    by_key
+}
+
 /// Adds member counts and up to three members to each organization (two queries per page).
 pub async fn with_featured(
     store: &Store,
@@ -186,17 +203,7 @@ pub async fn with_featured(
 ) -> Result<Vec<OrganizationWithFeatured>, DomainError> {
     let ids: Vec<String> = orgs.iter().map(|o| o.id.clone()).collect();
     let (counts, featured) = store.organization_featured(tenant, &ids).await?;
-    let mut by_org: HashMap<String, Vec<FeaturedUser>> = HashMap::new();
-    for f in featured {
-        by_org
-            .entry(f.organization_id)
-            .or_default()
-            .push(FeaturedUser {
-                id: f.id,
-                avatar: f.avatar,
-                name: f.name,
-            });
-    }
+    let mut by_org = featured_users_by_key(featured);
     Ok(orgs
         .into_iter()
         .map(|o| OrganizationWithFeatured {

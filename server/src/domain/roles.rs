@@ -2,13 +2,17 @@
 //! The Management API's own access is such a role; the seeded one cannot be deleted, since
 //! the bootstrap credential and console-created automation apps rely on it.
 
-use app::model::{Application, Role, Scope, User};
+use std::collections::HashMap;
+
+use app::model::{Application, FeaturedApplication, Role, RoleWithHolders, Scope, User};
 use serde_json::Value;
 
 use super::guard::Guard;
 use super::relations::dedup;
 use super::{DomainError, applications, ids, resources, users};
-use crate::storage::{MANAGEMENT_API_ROLE_ID, Page, Paged, RoleRow, StorageError, Store};
+use crate::storage::{
+    MANAGEMENT_API_ROLE_ID, Page, Paged, RoleFilter, RoleRow, StorageError, Store,
+};
 
 const NAME_MAX: usize = 128;
 const DESCRIPTION_MAX: usize = 128;
@@ -66,17 +70,35 @@ pub async fn find(store: &Store, tenant: &str, id: &str) -> Result<Option<Role>,
     Ok(store.role_find_by_id(tenant, id).await?.map(to_wire))
 }
 
+/// One page of roles, each with its holders' counts and first three holders of each kind.
 pub async fn list(
     store: &Store,
     tenant: &str,
-    q: Option<&str>,
-    role_type: Option<&str>,
+    filter: &RoleFilter<'_>,
     page: Page,
-) -> Result<Paged<Role>, DomainError> {
-    Ok(store
-        .role_list(tenant, q, role_type, page)
-        .await?
-        .map(to_wire))
+) -> Result<Paged<RoleWithHolders>, DomainError> {
+    let found = store.role_list(tenant, filter, page).await?;
+    let ids: Vec<String> = found.items.iter().map(|r| r.id.clone()).collect();
+    let mut holders = store.role_holders(tenant, &ids).await?;
+    let mut users = super::organizations::featured_users_by_key(holders.featured_users);
+    let mut applications: HashMap<String, Vec<FeaturedApplication>> = HashMap::new();
+    for a in holders.featured_applications {
+        applications
+            .entry(a.key_id)
+            .or_default()
+            .push(FeaturedApplication {
+                id: a.id,
+                name: a.name,
+                application_type: a.application_type,
+            });
+    }
+    Ok(found.map(|row| RoleWithHolders {
+        users_count: holders.users_count.remove(&row.id).unwrap_or(0),
+        featured_users: users.remove(&row.id).unwrap_or_default(),
+        applications_count: holders.applications_count.remove(&row.id).unwrap_or(0),
+        featured_applications: applications.remove(&row.id).unwrap_or_default(),
+        role: to_wire(row),
+    }))
 }
 
 /// `PATCH /api/roles/:id` `{ name?, description?, isDefault? }` (the type is fixed).

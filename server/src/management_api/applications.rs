@@ -10,7 +10,7 @@ use crate::domain::applications;
 use crate::http::error::ApiError;
 use crate::http::extract::{JsonBody, QueryPairs};
 use crate::state::AppState;
-use crate::storage::DEFAULT_TENANT;
+use crate::storage::{DEFAULT_TENANT, MemberKind};
 
 /// `GET /api/applications?q&types&excludeOrganizationId&page&page_size`: creation order; pagination optional.
 /// `types` may repeat or hold a comma-separated list.
@@ -107,6 +107,11 @@ pub async fn application_organizations(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
+    if page.is_none() {
+        return super::organization_list(&state, MemberKind::Application, &id)
+            .await?
+            .ok_or_else(|| ApiError::not_exists_with_id("applications", &id));
+    }
     if applications::find(&state.store, DEFAULT_TENANT, &id)
         .await?
         .is_none()
@@ -115,7 +120,7 @@ pub async fn application_organizations(
     }
     let found = crate::domain::members::organizations_of(
         &state.store,
-        crate::storage::MemberKind::Application,
+        MemberKind::Application,
         DEFAULT_TENANT,
         &id,
         page,

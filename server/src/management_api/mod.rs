@@ -22,12 +22,15 @@ mod users;
 
 use axum::Router;
 use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
 use axum::middleware;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
 use crate::state::AppState;
+use crate::storage::{DEFAULT_TENANT, MemberKind};
 use organization_members as members;
 
 /// The Management API behind bearer-token authentication (mounted at `/api`).
@@ -289,6 +292,19 @@ fn deleted(removed: bool) -> Result<StatusCode, ApiError> {
     } else {
         Err(ApiError::not_found())
     }
+}
+
+/// A member's whole organization list (JSON array); `None` when there is no such member.
+async fn organization_list(
+    state: &AppState,
+    kind: MemberKind,
+    id: &str,
+) -> Result<Option<Response>, ApiError> {
+    let body = state
+        .organization_lists
+        .body(&state.store, kind, DEFAULT_TENANT, id)
+        .await?;
+    Ok(body.map(|body| ([(CONTENT_TYPE, "application/json")], body).into_response()))
 }
 
 /// `excludeOrganizationId` of the user and application lists; Logto refuses it together with

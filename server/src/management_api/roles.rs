@@ -10,8 +10,8 @@ use crate::domain::roles;
 use crate::http::error::ApiError;
 use crate::http::extract::{JsonBody, QueryPairs};
 use crate::state::AppState;
-use crate::storage::DEFAULT_TENANT;
 use crate::storage::relations::{ROLE_APPLICATIONS, ROLE_SCOPES, ROLE_USERS};
+use crate::storage::{DEFAULT_TENANT, RoleFilter};
 
 async fn require_role(state: &AppState, id: &str) -> Result<(), ApiError> {
     match roles::find(&state.store, DEFAULT_TENANT, id).await? {
@@ -20,7 +20,8 @@ async fn require_role(state: &AppState, id: &str) -> Result<(), ApiError> {
     }
 }
 
-/// `GET /api/roles?q&type&page&page_size`: by name.
+/// `GET /api/roles?q&type&excludeUserId&excludeApplicationId&page&page_size`: by name, each
+/// role with `usersCount`, `featuredUsers`, `applicationsCount` and `featuredApplications`.
 pub async fn list(
     State(state): State<AppState>,
     OriginalUri(uri): OriginalUri,
@@ -28,10 +29,15 @@ pub async fn list(
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
     let q = query.get("q").or_else(|| query.get("search"));
-    let role_type = query
-        .get("type")
-        .filter(|t| app::model::ORGANIZATION_ROLE_TYPES.contains(t));
-    let found = roles::list(&state.store, DEFAULT_TENANT, q, role_type, page).await?;
+    let filter = RoleFilter {
+        q,
+        role_type: query
+            .get("type")
+            .filter(|t| app::model::ORGANIZATION_ROLE_TYPES.contains(t)),
+        exclude_user: query.get("excludeUserId").filter(|v| !v.is_empty()),
+        exclude_application: query.get("excludeApplicationId").filter(|v| !v.is_empty()),
+    };
+    let found = roles::list(&state.store, DEFAULT_TENANT, &filter, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,

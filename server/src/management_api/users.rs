@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::pagination;
-use crate::domain::{members, users};
+use crate::domain::users;
 use crate::http::error::ApiError;
 use crate::http::extract::{JsonBody, QueryPairs};
 use crate::state::AppState;
@@ -83,14 +83,7 @@ pub async fn organizations(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    if users::find(&state.store, DEFAULT_TENANT, &id)
+    super::organization_list(&state, MemberKind::User, &id)
         .await?
-        .is_none()
-    {
-        return Err(ApiError::not_exists_with_id("users", &id));
-    }
-    let found =
-        members::organizations_of(&state.store, MemberKind::User, DEFAULT_TENANT, &id, None)
-            .await?;
-    Ok(Json(found.items).into_response())
+        .ok_or_else(|| ApiError::not_exists_with_id("users", &id))
 }

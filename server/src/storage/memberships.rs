@@ -18,7 +18,7 @@ use super::{
 };
 
 /// Which kind of member a query is about; the names of its relation tables and columns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MemberKind {
     User,
     Application,
@@ -42,8 +42,16 @@ impl MemberKind {
     }
 
     /// The member's column in both relations.
-    fn column(self) -> &'static str {
+    pub(super) fn column(self) -> &'static str {
         self.members().item
+    }
+
+    /// The table of the members themselves.
+    pub(super) fn member_table(self) -> &'static str {
+        match self {
+            MemberKind::User => "users",
+            MemberKind::Application => "applications",
+        }
     }
 }
 

@@ -4,12 +4,14 @@
 
 mod applications;
 mod error;
+mod featured;
 mod grants;
 mod interactions;
 mod jit;
 mod keys;
 mod memberships;
 mod mfa;
+mod organization_revisions;
 mod organization_roles;
 mod organization_scopes;
 mod organization_tokens;
@@ -17,8 +19,11 @@ mod organizations;
 mod pagination;
 pub mod relations;
 mod resources;
+mod role_holders;
 mod roles;
-pub use roles::RoleRow;
+pub use featured::FeaturedUserRow;
+pub use role_holders::{FeaturedRoleApplicationRow, RoleHolders};
+pub use roles::{RoleFilter, RoleRow};
 mod scopes;
 pub use resources::{
     MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, ResourceFullRow, ResourceGrant, ResourceRow,
@@ -47,6 +52,7 @@ pub use jit::EmailDomainRow;
 pub use keys::SigningKeyRow;
 pub use memberships::{MemberKind, MemberOrganization};
 pub use mfa::MfaVerificationRow;
+pub use organization_revisions::OrganizationListRevision;
 pub use organization_roles::{
     HeldRoleRow, OrganizationRolePatch, OrganizationRoleRow, RolePermissionRow,
 };
@@ -156,6 +162,9 @@ impl Store {
             let pool = PgPoolOptions::new()
                 .max_connections(max_connections)
                 .acquire_timeout(Duration::from_secs(10))
+                // The check before each use stays (one round trip, ≈ 10 % of token throughput
+                // measured with wrk): a connection broken by a restart or failover is replaced
+                // instead of failing a request.
                 .connect_with(options)
                 .await?;
             Ok(Store {
@@ -176,6 +185,9 @@ impl Store {
             let pool = SqlitePoolOptions::new()
                 .max_connections(max_connections)
                 .acquire_timeout(Duration::from_secs(10))
+                // A connection to a local file does not go stale; the default check before each
+                // use is a round trip to the connection's worker thread on every query.
+                .test_before_acquire(false)
                 .connect_with(options)
                 .await?;
             Ok(Store {

@@ -2,8 +2,8 @@
 
 use super::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_ROLE_SCOPES};
 use super::{
-    Page, Paged, StorageError, Store, dispatch, dispatch_exec, dispatch_tx_exec, like_pattern,
-    placeholders, split_nullable,
+    Page, Paged, StorageError, Store, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec,
+    like_pattern, placeholders, split_nullable,
 };
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -212,16 +212,20 @@ impl Store {
              WHERE tenant_id = $1 AND id = $2 RETURNING {COLUMNS}"
         );
         let (set_description, description) = split_nullable(&patch.description);
-        Ok(
-            dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationRoleRow>(&sql)
+        let mut tx = self.begin().await?;
+        let updated = dispatch_tx!(&mut tx, c => sqlx::query_as::<_, OrganizationRoleRow>(&sql)
             .bind(tenant)
             .bind(id)
             .bind(&patch.name)
             .bind(set_description)
             .bind(description)
             .bind(&patch.role_type)
-            .fetch_optional(p))?,
-        )
+            .fetch_optional(c))?;
+        if updated.is_some() {
+            super::organization_revisions::raise_tenant(&mut tx, tenant).await?;
+        }
+        tx.commit().await?;
+        Ok(updated)
     }
 
     /// Deletes the role; its permissions, holders and JIT defaults go with it (cascade).

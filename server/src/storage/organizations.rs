@@ -2,8 +2,10 @@
 
 use std::collections::HashMap;
 
+use super::featured::FeaturedUserRow;
 use super::{
-    Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern, split_nullable,
+    Page, Paged, StorageError, Store, dispatch, dispatch_exec, dispatch_tx, like_pattern,
+    split_nullable,
 };
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -30,15 +32,6 @@ pub struct OrganizationPatchRow {
     pub color: Option<String>,
     pub branding: Option<String>,
     pub custom_css: Option<Option<String>>,
-}
-
-/// A member as shown in the organization list (`featuredUsers`).
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct FeaturedUserRow {
-    pub organization_id: String,
-    pub id: String,
-    pub avatar: Option<String>,
-    pub name: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -112,7 +105,7 @@ impl Store {
         Ok(Paged { items, total })
     }
 
-    /// Applies a patch in one statement; `None` when the organization does not exist.
+    /// Applies a patch; `None` when the organization does not exist.
     pub async fn organization_update(
         &self,
         tenant: &str,
@@ -132,8 +125,8 @@ impl Store {
         );
         let (set_description, description) = split_nullable(&patch.description);
         let (set_css, css) = split_nullable(&patch.custom_css);
-        Ok(
-            dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationRow>(&sql)
+        let mut tx = self.begin().await?;
+        let updated = dispatch_tx!(&mut tx, c => sqlx::query_as::<_, OrganizationRow>(&sql)
             .bind(tenant)
             .bind(id)
             .bind(&patch.name)
@@ -145,8 +138,12 @@ impl Store {
             .bind(&patch.branding)
             .bind(set_css)
             .bind(css)
-            .fetch_optional(p))?,
-        )
+            .fetch_optional(c))?;
+        if updated.is_some() {
+            super::organization_revisions::raise_tenant(&mut tx, tenant).await?;
+        }
+        tx.commit().await?;
+        Ok(updated)
     }
 
     /// Deletes the organization; relation rows go with it (ON DELETE CASCADE).
@@ -172,13 +169,12 @@ impl Store {
             "SELECT id AS organization_id, users_count AS n FROM organizations \
              WHERE tenant_id = $1 AND id IN ({placeholders}) AND users_count > 0"
         );
-        let featured_sql = format!(
-            "SELECT organization_id, id, avatar, name FROM ( \
-               SELECT r.organization_id, u.id, u.avatar, u.name, \
-                 ROW_NUMBER() OVER (PARTITION BY r.organization_id ORDER BY u.id) AS rn \
-               FROM organization_user_relations r JOIN users u ON u.id = r.user_id \
-               WHERE r.tenant_id = $1 AND r.organization_id IN ({placeholders})) ranked \
-             WHERE rn <= 3 ORDER BY organization_id, id"
+        let featured_sql = super::featured::first_per_key(
+            "u.id, u.avatar, u.name",
+            "organization_user_relations h JOIN users u ON u.id = h.user_id",
+            "organization_id",
+            "user_id",
+            ids.len(),
         );
         let counts = dispatch!(&self.db, p => {
             let mut q = sqlx::query_as::<_, CountRow>(&count_sql).bind(tenant);

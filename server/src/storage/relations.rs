@@ -13,6 +13,9 @@ pub struct Relation {
     pub item: &'static str,
     /// Whether rows record when they were made (`created_at`), which orders their lists.
     pub stamped: bool,
+    /// The organization member (users or applications table, and the relation's column naming
+    /// it) whose organization list a new row changes; see [`super::organization_revisions`].
+    pub member: Option<(&'static str, &'static str)>,
 }
 
 const fn relation(
@@ -26,6 +29,15 @@ const fn relation(
         scope,
         item,
         stamped,
+        member: None,
+    }
+}
+
+/// A relation whose new rows give an organization member a membership or a role.
+const fn of_member(rel: Relation, member_table: &'static str, column: &'static str) -> Relation {
+    Relation {
+        member: Some((member_table, column)),
+        ..rel
     }
 }
 
@@ -41,29 +53,45 @@ pub const ORGANIZATION_ROLE_RESOURCE_SCOPES: Relation = relation(
     "scope_id",
     false,
 );
-pub const ORGANIZATION_USERS: Relation = relation(
-    "organization_user_relations",
-    &["organization_id"],
+pub const ORGANIZATION_USERS: Relation = of_member(
+    relation(
+        "organization_user_relations",
+        &["organization_id"],
+        "user_id",
+        true,
+    ),
+    "users",
     "user_id",
-    true,
 );
-pub const ORGANIZATION_USER_ROLES: Relation = relation(
-    "organization_role_user_relations",
-    &["organization_id", "user_id"],
-    "organization_role_id",
-    false,
+pub const ORGANIZATION_USER_ROLES: Relation = of_member(
+    relation(
+        "organization_role_user_relations",
+        &["organization_id", "user_id"],
+        "organization_role_id",
+        false,
+    ),
+    "users",
+    "user_id",
 );
-pub const ORGANIZATION_APPLICATIONS: Relation = relation(
-    "organization_application_relations",
-    &["organization_id"],
+pub const ORGANIZATION_APPLICATIONS: Relation = of_member(
+    relation(
+        "organization_application_relations",
+        &["organization_id"],
+        "application_id",
+        true,
+    ),
+    "applications",
     "application_id",
-    true,
 );
-pub const ORGANIZATION_APPLICATION_ROLES: Relation = relation(
-    "organization_role_application_relations",
-    &["organization_id", "application_id"],
-    "organization_role_id",
-    false,
+pub const ORGANIZATION_APPLICATION_ROLES: Relation = of_member(
+    relation(
+        "organization_role_application_relations",
+        &["organization_id", "application_id"],
+        "organization_role_id",
+        false,
+    ),
+    "applications",
+    "application_id",
 );
 pub const ORGANIZATION_JIT_EMAIL_DOMAINS: Relation = relation(
     "organization_jit_email_domains",
@@ -117,7 +145,11 @@ impl Relation {
     }
 }
 
-/// Inserts `scope × items` inside `tx`; pairs already present are left as they are.
+// WARNING: this is the only writer of membership and member-role rows; a new one must raise
+// the member's organization-list revision the same way, or replicas serve stale lists
+// (see `organization_revisions`).
+/// Inserts `scope × items` inside `tx`; pairs already present are left as they are. Members
+/// that gain a row get their organization-list revision raised in the same transaction.
 pub(crate) async fn insert_in(
     tx: &mut Tx,
     rel: &Relation,
@@ -127,8 +159,9 @@ pub(crate) async fn insert_in(
     now: i64,
 ) -> Result<(), StorageError> {
     let sql = rel.insert_sql();
+    let mut gained: Vec<&str> = Vec::new();
     for item in items {
-        dispatch_tx_exec!(tx, c => {
+        let inserted = dispatch_tx_exec!(tx, c => {
             let mut q = sqlx::query(&sql).bind(tenant);
             for value in scope {
                 q = q.bind(*value);
@@ -139,6 +172,17 @@ pub(crate) async fn insert_in(
             }
             q.execute(c)
         })?;
+        if inserted > 0
+            && let Some((_, column)) = rel.member
+        {
+            match rel.scope.iter().position(|c| *c == column) {
+                Some(i) => gained.push(scope[i]),
+                None => gained.push(item),
+            }
+        }
+    }
+    if let Some((member_table, _)) = rel.member {
+        super::organization_revisions::raise_members(tx, member_table, gained).await?;
     }
     Ok(())
 }

@@ -22,6 +22,17 @@ pub struct RoleRow {
 
 const COLUMNS: &str = "tenant_id, id, name, description, type, is_default";
 
+/// The role list's filters (`GET /api/roles?q&type&excludeUserId&excludeApplicationId`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RoleFilter<'a> {
+    pub q: Option<&'a str>,
+    pub role_type: Option<&'a str>,
+    /// Leave out the roles this user holds.
+    pub exclude_user: Option<&'a str>,
+    /// Leave out the roles this application holds.
+    pub exclude_application: Option<&'a str>,
+}
+
 impl Store {
     /// Inserts the role and its permissions in one transaction.
     pub async fn role_insert(
@@ -70,30 +81,37 @@ impl Store {
     pub async fn role_list(
         &self,
         tenant: &str,
-        q: Option<&str>,
-        role_type: Option<&str>,
+        filter: &RoleFilter<'_>,
         page: Page,
     ) -> Result<Paged<RoleRow>, StorageError> {
         const FILTER: &str = "tenant_id = $1 AND ($2 IS NULL OR lower(id) LIKE $2 ESCAPE '\\' \
              OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\') \
-             AND ($3 IS NULL OR type = $3)";
-        let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
+             AND ($3 IS NULL OR type = $3) \
+             AND ($4 IS NULL OR id NOT IN (SELECT role_id FROM users_roles \
+               WHERE tenant_id = $1 AND user_id = $4)) \
+             AND ($5 IS NULL OR id NOT IN (SELECT role_id FROM applications_roles \
+               WHERE tenant_id = $1 AND application_id = $5))";
+        let pattern = filter.q.filter(|q| !q.is_empty()).map(like_pattern);
         let list_sql = format!(
-            "SELECT {COLUMNS} FROM roles WHERE {FILTER} ORDER BY {}, id LIMIT $4 OFFSET $5",
+            "SELECT {COLUMNS} FROM roles WHERE {FILTER} ORDER BY {}, id LIMIT $6 OFFSET $7",
             super::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM roles WHERE {FILTER}");
         let items = dispatch!(&self.db, p => sqlx::query_as::<_, RoleRow>(&list_sql)
             .bind(tenant)
             .bind(&pattern)
-            .bind(role_type)
+            .bind(filter.role_type)
+            .bind(filter.exclude_user)
+            .bind(filter.exclude_application)
             .bind(page.limit())
             .bind(page.offset())
             .fetch_all(p))?;
         let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
             .bind(tenant)
             .bind(&pattern)
-            .bind(role_type)
+            .bind(filter.role_type)
+            .bind(filter.exclude_user)
+            .bind(filter.exclude_application)
             .fetch_one(p))?;
         Ok(Paged { items, total })
     }

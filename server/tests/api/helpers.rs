@@ -141,6 +141,17 @@ pub async fn spawn_app_with(
         server::telemetry::init();
     }
     let db = Arc::new(TestDb::new(backend).await?);
+    Some(serve(db, adjust).await)
+}
+
+impl TestApp {
+    /// A second server over the same database, as another replica behind a load balancer.
+    pub async fn replica(&self) -> TestApp {
+        serve(self._db.clone(), |_| {}).await
+    }
+}
+
+async fn serve(db: Arc<TestDb>, adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = Settings::for_database(&db.url);
     settings.bootstrap.m2m_client_id = Some(BOOTSTRAP_ID.into());
     settings.bootstrap.m2m_client_secret = Some(BOOTSTRAP_SECRET.into());
@@ -156,14 +167,14 @@ pub async fn spawn_app_with(
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
-    Some(TestApp {
+    TestApp {
         address,
         client,
         store: state.store.clone(),
         state,
         token: OnceCell::new(),
         _db: db,
-    })
+    }
 }
 
 pub fn basic(id: &str, secret: &str) -> String {

@@ -16,6 +16,7 @@ mod jit;
 mod management_auth;
 mod oidc_tokens;
 mod organization_applications;
+mod organization_lists;
 mod organization_members;
 mod organization_roles;
 mod organization_scopes;

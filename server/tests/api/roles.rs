@@ -163,3 +163,110 @@ async fn role_routes_impl(backend: Backend) {
     let (status, _) = app.api_get(&format!("/roles/{ops_id}/users")).await;
     assert_eq!(status, 404);
 }
+
+both_backends!(role_list_holders, role_list_holders_impl);
+async fn role_list_holders_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let editor = app
+        .create(
+            "/roles",
+            json!({ "name": "Editor", "description": "Edits", "type": "User" }),
+        )
+        .await;
+    let editor_id = editor["id"].as_str().unwrap();
+    app.create(
+        "/roles",
+        json!({ "name": "Unused", "description": "Nobody", "type": "User" }),
+    )
+    .await;
+    let mut users = Vec::new();
+    for name in ["dora", "eve", "finn", "gus"] {
+        let user = app
+            .create("/users", json!({ "username": name, "name": name }))
+            .await;
+        users.push(user["id"].as_str().unwrap().to_string());
+    }
+    let status = app
+        .status_of(
+            Method::POST,
+            &format!("/roles/{editor_id}/users"),
+            json!({ "userIds": users }),
+        )
+        .await;
+    assert_eq!(status, 201);
+
+    let res = app
+        .api(Method::GET, "/roles?page_size=10")
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["total-number"], "3");
+    let (_, roles) = read(res).await;
+    let by_name = |name: &str| {
+        roles
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let listed = by_name("Editor");
+    assert_eq!(listed["usersCount"], 4);
+    assert_eq!(listed["applicationsCount"], 0);
+    assert_eq!(listed["featuredApplications"], json!([]));
+    let mut first: Vec<String> = users.clone();
+    first.sort();
+    first.truncate(3);
+    assert_eq!(field(&listed["featuredUsers"], "id"), first);
+    let shown = &listed["featuredUsers"][0];
+    assert_eq!(shown["avatar"], json!(null));
+    let name = users.iter().position(|u| *u == first[0]).unwrap();
+    assert_eq!(shown["name"], ["dora", "eve", "finn", "gus"][name]);
+    // The role fields are all there too.
+    assert_eq!(listed["id"], editor_id);
+    assert_eq!(listed["type"], "User");
+    assert_eq!(listed["isDefault"], false);
+
+    let unused = by_name("Unused");
+    assert_eq!(
+        (
+            unused["usersCount"].clone(),
+            unused["featuredUsers"].clone()
+        ),
+        (json!(0), json!([]))
+    );
+    // The Management API role is held by the bootstrap application.
+    let access = by_name("Logto Management API access");
+    assert_eq!(access["applicationsCount"], 1);
+    assert_eq!(
+        access["featuredApplications"][0]["id"],
+        crate::helpers::BOOTSTRAP_ID
+    );
+    assert_eq!(
+        access["featuredApplications"][0]["type"],
+        "MachineToMachine"
+    );
+
+    // Roles the given user or application already holds are left out.
+    let roles = app
+        .get_ok(&format!("/roles?excludeUserId={}", users[0]))
+        .await;
+    assert!(!field(&roles, "name").contains(&"Editor"));
+    assert_eq!(roles.as_array().unwrap().len(), 2);
+    let roles = app
+        .get_ok(&format!(
+            "/roles?excludeApplicationId={}",
+            crate::helpers::BOOTSTRAP_ID
+        ))
+        .await;
+    assert_eq!(sorted(field(&roles, "name")), ["Editor", "Unused"]);
+}
+
+fn sorted(mut names: Vec<&str>) -> Vec<&str> {
+    names.sort_unstable();
+    names
+}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::organization_members::{list_organization_applications, list_organization_users};
 use crate::api::organizations::{delete_organization, get_organization, update_organization};
 use crate::components::browser::{format_date, go_to};
 use crate::components::{CopyButton, Dialog, ErrorState, SaveBar, TableSkeleton, when_done};
@@ -12,6 +13,43 @@ use crate::error::AppError;
 use crate::model::{Organization, OrganizationSettings};
 use crate::routes::console::organization_jit::JitSection;
 use crate::routes::console::organization_members::{MemberKind, MembersTab};
+
+/// How many users and machine-to-machine apps are members; `None` when it could not be read.
+async fn member_counts(id: String) -> Option<(i64, i64)> {
+    let users = list_organization_users(id.clone(), String::new(), 1, 1)
+        .await
+        .ok()?;
+    let apps = list_organization_applications(id, String::new(), 1, 1)
+        .await
+        .ok()?;
+    Some((users.total, apps.total))
+}
+
+/// The sentence of the delete confirmation naming who loses access.
+fn who_loses_access(counts: Option<(i64, i64)>) -> String {
+    let plural = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let (who, one) = match counts {
+        None => return "Its members lose access to it.".into(),
+        Some((0, 0)) => return "It has no members.".into(),
+        Some((users, 0)) => (plural(users, "member", "members"), users == 1),
+        Some((0, apps)) => (
+            plural(apps, "machine-to-machine app", "machine-to-machine apps"),
+            apps == 1,
+        ),
+        Some((users, apps)) => (
+            format!(
+                "{} and {}",
+                plural(users, "member", "members"),
+                plural(apps, "machine-to-machine app", "machine-to-machine apps")
+            ),
+            false,
+        ),
+    };
+    format!(
+        "Its {who} {} access to it.",
+        if one { "loses" } else { "lose" }
+    )
+}
 
 fn settings_of(org: &Organization) -> OrganizationSettings {
     let custom_data =
@@ -70,6 +108,8 @@ fn OrganizationView(org: Organization) -> impl IntoView {
     let delete_error = RwSignal::new(None::<String>);
     let id = org.id.clone();
     let delete = Action::new(move |id: &String| delete_organization(id.clone()));
+    // Who loses access, counted when the confirmation opens.
+    let holders = Action::new(move |id: &String| member_counts(id.clone()));
     when_done(
         delete,
         move |()| go_to("/console/organizations"),
@@ -97,7 +137,14 @@ fn OrganizationView(org: Organization) -> impl IntoView {
                     " · Created " {format_date(org.created_at)}
                 </p>
             </div>
-            <button type="button" class="btn danger" on:click=move |_| confirm.set(true)>"Delete"</button>
+            <button type="button" class="btn danger"
+                on:click={
+                    let id = id.clone();
+                    move |_| {
+                        holders.dispatch(id.clone());
+                        confirm.set(true);
+                    }
+                }>"Delete"</button>
         </div>
         <nav class="tabs" aria-label="Organization sections">
             <a href=format!("{base}/settings") aria-current=move || current("settings")>"Settings"</a>
@@ -107,8 +154,9 @@ fn OrganizationView(org: Organization) -> impl IntoView {
         {move || (tab() == "settings").then(|| view! { <SettingsForm org=org_tab.clone() saved=saved/> })}
         <Dialog title="Delete organization" open=confirm>
             <p>
-                "Delete organization " <strong>{move || saved.get().name}</strong>
-                "? Its members lose access to it and its settings are removed. This cannot be undone."
+                "Delete organization " <strong>{move || saved.get().name}</strong> "? "
+                {move || who_loses_access(holders.value().get().flatten())}
+                " Its settings are removed. This cannot be undone."
             </p>
             <Show when=move || delete_error.get().is_some()>
                 <p class="form-error" role="alert">{move || delete_error.get()}</p>
@@ -265,5 +313,28 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
             <SaveBar dirty=Signal::derive(dirty) pending=save.pending()
                 on_discard=Callback::new(move |()| { form.set(initial.get()); error.set(None); })/>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::who_loses_access;
+
+    #[test]
+    fn names_who_loses_access() {
+        assert_eq!(who_loses_access(Some((0, 0))), "It has no members.");
+        assert_eq!(
+            who_loses_access(Some((1, 0))),
+            "Its 1 member loses access to it."
+        );
+        assert_eq!(
+            who_loses_access(Some((12, 2))),
+            "Its 12 members and 2 machine-to-machine apps lose access to it."
+        );
+        assert_eq!(
+            who_loses_access(Some((0, 1))),
+            "Its 1 machine-to-machine app loses access to it."
+        );
+        assert_eq!(who_loses_access(None), "Its members lose access to it.");
     }
 }
