@@ -13,6 +13,7 @@ pub const APPLICATION_TYPES: [&str; 6] = [
 
 /// Logto's Application object (the secret is never part of it).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Application {
     pub tenant_id: String,
@@ -21,9 +22,13 @@ pub struct Application {
     pub description: Option<String>,
     #[serde(rename = "type")]
     pub app_type: String,
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub oidc_client_metadata: Value,
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub custom_client_metadata: Value,
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
     pub protected_app_metadata: Option<Value>,
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub custom_data: Value,
     pub is_third_party: bool,
     pub created_at: i64,
@@ -31,6 +36,7 @@ pub struct Application {
 
 /// The creation response: the application and its secret, shown this once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CreatedApplication {
     #[serde(flatten)]
     pub application: Application,

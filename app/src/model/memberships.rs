@@ -4,6 +4,7 @@ use super::{Application, NamedRef, Organization};
 
 /// An organization a user or application belongs to, with its roles there.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationWithRoles {
     #[serde(flatten)]
@@ -13,6 +14,7 @@ pub struct OrganizationWithRoles {
 
 /// A machine-to-machine application in an organization, with its roles there.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationWithOrganizationRoles {
     #[serde(flatten)]

@@ -5,6 +5,7 @@ pub const ORGANIZATION_ROLE_TYPES: [&str; 2] = ["User", "MachineToMachine"];
 
 /// Logto's OrganizationRole (plain shape).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationRole {
     pub tenant_id: String,
@@ -17,6 +18,7 @@ pub struct OrganizationRole {
 
 /// `{id, name}`: a role a member holds, or an organization permission a role holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NamedRef {
     pub id: String,
     pub name: String,
@@ -24,6 +26,7 @@ pub struct NamedRef {
 
 /// An API permission a role holds, with its resource.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ResourceScopeRef {
     pub id: String,
     pub name: String,
@@ -32,6 +35,7 @@ pub struct ResourceScopeRef {
 
 /// The role list's item: the role and every permission it holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationRoleWithScopes {
     #[serde(flatten)]

@@ -3,15 +3,19 @@ use serde_json::Value;
 
 /// Logto's Organization object.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Organization {
     pub tenant_id: String,
     pub id: String,
     pub name: String,
     pub description: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub custom_data: Value,
     pub is_mfa_required: bool,
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub color: Value,
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub branding: Value,
     pub custom_css: Option<String>,
     pub created_at: i64,
@@ -30,6 +34,7 @@ impl Organization {
 
 /// A member shown beside an organization in lists.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FeaturedUser {
     pub id: String,
     pub avatar: Option<String>,
@@ -38,6 +43,7 @@ pub struct FeaturedUser {
 
 /// Organization plus `usersCount` and `featuredUsers` (`showFeatured=true`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationWithFeatured {
     #[serde(flatten)]

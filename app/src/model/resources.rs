@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// Logto's Scope: a permission of an API resource.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Scope {
     pub tenant_id: String,
@@ -14,6 +15,7 @@ pub struct Scope {
 
 /// Logto's Resource: an API addressed by its indicator.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Resource {
     pub tenant_id: String,
@@ -26,6 +28,7 @@ pub struct Resource {
 
 /// A resource with its permissions (`includeScopes`, and the creation response).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ResourceWithScopes {
     #[serde(flatten)]
     pub resource: Resource,

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// Logto's global Role: API permissions for users (User) or M2M applications.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Role {
     pub tenant_id: String,
@@ -15,6 +16,7 @@ pub struct Role {
 
 /// An application shown beside a role in lists.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FeaturedApplication {
     pub id: String,
     pub name: String,
@@ -25,6 +27,7 @@ pub struct FeaturedApplication {
 /// A role of `GET /api/roles`: with how many users and applications hold it and the first
 /// three of each.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RoleWithHolders {
     #[serde(flatten)]

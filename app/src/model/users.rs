@@ -5,6 +5,7 @@ use super::NamedRef;
 
 /// Logto's user info (never the password hash).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct User {
     pub id: String,
@@ -13,11 +14,14 @@ pub struct User {
     pub primary_phone: Option<String>,
     pub name: Option<String>,
     pub avatar: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub custom_data: Value,
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub identities: Value,
     pub last_sign_in_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
     pub profile: Value,
     pub application_id: Option<String>,
     pub cimd_client_id: Option<String>,
@@ -27,6 +31,7 @@ pub struct User {
 
 /// A member of an organization with the roles it holds there (by role name).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserWithOrganizationRoles {
     #[serde(flatten)]

@@ -3,6 +3,7 @@
 //! — what organizations requiring MFA check at token time — means at least one factor.
 
 use rand::Rng;
+use serde::Serialize;
 use serde_json::{Value, json};
 use totp_rs::Secret;
 
@@ -10,23 +11,58 @@ use super::guard::Guard;
 use super::{DomainError, ids};
 use crate::storage::{MfaVerificationRow, Store};
 
-/// Factors as Logto lists them: `{ id, createdAt, type }` (+ `remainingCodes` for backup codes).
-pub async fn list(store: &Store, tenant: &str, user_id: &str) -> Result<Vec<Value>, DomainError> {
+/// A factor as Logto lists it.
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MfaVerification {
+    id: String,
+    created_at: i64,
+    /// `Totp` or `BackupCode`.
+    #[serde(rename = "type")]
+    kind: String,
+    /// Backup codes not used yet (backup codes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remaining_codes: Option<usize>,
+}
+
+/// A factor just added: its secret or codes, shown this once.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct NewMfaVerification {
+    /// `Totp` or `BackupCode`.
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// The TOTP secret (base32), for `Totp`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    secret: Option<String>,
+    /// The backup codes, for `BackupCode`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    codes: Option<Vec<String>>,
+}
+
+/// Factors as Logto lists them, oldest first.
+pub async fn list(
+    store: &Store,
+    tenant: &str,
+    user_id: &str,
+) -> Result<Vec<MfaVerification>, DomainError> {
     Ok(store
         .mfa_list(tenant, user_id)
         .await?
         .into_iter()
         .map(|r| {
-            let mut v = json!({ "id": r.id, "createdAt": r.created_at, "type": r.kind });
-            if r.kind == "BackupCode" {
+            let remaining_codes = (r.kind == "BackupCode").then(|| {
                 let codes: Vec<Value> = serde_json::from_str(&r.secret).unwrap_or_default();
-                let left = codes
+                codes
                     .iter()
                     .filter(|c| c.get("usedAt").is_none_or(Value::is_null))
-                    .count();
-                v["remainingCodes"] = json!(left);
+                    .count()
+            });
+            MfaVerification {
+                id: r.id,
+                created_at: r.created_at,
+                kind: r.kind,
+                remaining_codes,
             }
-            v
         })
         .collect())
 }
@@ -39,7 +75,7 @@ pub async fn create(
     user_id: &str,
     body: &Value,
     now: i64,
-) -> Result<Value, DomainError> {
+) -> Result<NewMfaVerification, DomainError> {
     let mut g = Guard::new(body);
     let kind = g.required_enum("type", &["Totp", "BackupCode"]);
     let secret = g.optional_string("secret", 16, 128);
@@ -61,7 +97,11 @@ pub async fn create(
             }
             None => Secret::generate_secret().to_encoded().to_string(),
         };
-        let answer = json!({ "type": "Totp", "secret": secret });
+        let answer = NewMfaVerification {
+            kind: "Totp",
+            secret: Some(secret.clone()),
+            codes: None,
+        };
         (secret, answer)
     } else {
         let existing = store.mfa_list(tenant, user_id).await?;
@@ -76,7 +116,11 @@ pub async fn create(
         let stored: Vec<Value> = codes.iter().map(|c| json!({ "code": c })).collect();
         (
             Value::Array(stored).to_string(),
-            json!({ "type": "BackupCode", "codes": codes }),
+            NewMfaVerification {
+                kind: "BackupCode",
+                secret: None,
+                codes: Some(codes),
+            },
         )
     };
     let row = MfaVerificationRow {

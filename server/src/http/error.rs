@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use serde::Serialize;
 
 use crate::domain::DomainError;
 use crate::storage::StorageError;
@@ -230,16 +230,32 @@ fn conjunction(items: &[String]) -> String {
     }
 }
 
+/// The body of every Management API error (5xx bodies carry the message only).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// Logto's error code, e.g. `entity.not_exists_with_id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'static str>,
+    message: String,
+    /// One line per problem found in the input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    details: Option<String>,
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = if self.status.is_server_error() {
-            json!({ "message": self.message })
-        } else {
-            let mut body = json!({ "code": self.code, "message": self.message });
-            if let Some(details) = self.details {
-                body["details"] = json!(details);
+            ErrorBody {
+                code: None,
+                message: self.message,
+                details: None,
             }
-            body
+        } else {
+            ErrorBody {
+                code: Some(self.code),
+                message: self.message,
+                details: self.details,
+            }
         };
         (self.status, Json(body)).into_response()
     }

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::DomainError;
 use crate::domain::guard::Guard;
@@ -23,15 +23,22 @@ const CLAIMS: [&str; 7] = [
     "organization_roles",
 ];
 
+/// Which extended claims ID tokens carry.
+#[derive(Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IdTokenConfig {
+    enabled_extended_claims: Vec<String>,
+}
+
 /// `GET /api/configs/id-token` → `{ enabledExtendedClaims }` (none when never set).
-pub async fn get(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+pub async fn get(State(state): State<AppState>) -> Result<Json<IdTokenConfig>, ApiError> {
     let stored = state
         .store
         .config_get(DEFAULT_TENANT, KEY)
         .await
         .map_err(DomainError::from)?
-        .and_then(|v| serde_json::from_str::<Value>(&v).ok())
-        .unwrap_or_else(|| json!({ "enabledExtendedClaims": [] }));
+        .and_then(|v| serde_json::from_str::<IdTokenConfig>(&v).ok())
+        .unwrap_or_default();
     Ok(Json(stored))
 }
 
@@ -39,7 +46,7 @@ pub async fn get(State(state): State<AppState>) -> Result<Json<Value>, ApiError>
 pub async fn put(
     State(state): State<AppState>,
     JsonBody(body): JsonBody,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<IdTokenConfig>, ApiError> {
     let mut g = Guard::new(&body);
     let claims = g.id_list("enabledExtendedClaims", true, false);
     if let Some(bad) = claims
@@ -56,10 +63,13 @@ pub async fn put(
     g.finish()?;
     let mut claims = claims.unwrap_or_default();
     claims.dedup();
-    let value = json!({ "enabledExtendedClaims": claims });
+    let value = IdTokenConfig {
+        enabled_extended_claims: claims,
+    };
+    let stored = serde_json::to_string(&value).map_err(|_| ApiError::internal())?;
     state
         .store
-        .config_set(DEFAULT_TENANT, KEY, &value.to_string())
+        .config_set(DEFAULT_TENANT, KEY, &stored)
         .await
         .map_err(DomainError::from)?;
     state.config_cache.invalidate();

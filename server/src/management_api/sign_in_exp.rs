@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::domain::DomainError;
 use crate::domain::guard::Guard;
@@ -14,17 +14,32 @@ use crate::storage::DEFAULT_TENANT;
 
 const MODES: [&str; 3] = ["SignIn", "Register", "SignInAndRegister"];
 
-async fn current(state: &AppState) -> Result<Value, ApiError> {
+/// The sign-in experience settings Tessera implements.
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInExperience {
+    tenant_id: &'static str,
+    /// Always `default`: one sign-in experience per tenant.
+    id: &'static str,
+    /// `SignIn`, `Register` or `SignInAndRegister`.
+    sign_in_mode: String,
+}
+
+async fn current(state: &AppState) -> Result<SignInExperience, ApiError> {
     let mode = state
         .store
         .sign_in_mode(DEFAULT_TENANT)
         .await
         .map_err(DomainError::from)?;
-    Ok(json!({ "tenantId": DEFAULT_TENANT, "id": "default", "signInMode": mode }))
+    Ok(SignInExperience {
+        tenant_id: DEFAULT_TENANT,
+        id: "default",
+        sign_in_mode: mode,
+    })
 }
 
 /// `GET /api/sign-in-exp`.
-pub async fn get(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+pub async fn get(State(state): State<AppState>) -> Result<Json<SignInExperience>, ApiError> {
     Ok(Json(current(&state).await?))
 }
 
@@ -32,7 +47,7 @@ pub async fn get(State(state): State<AppState>) -> Result<Json<Value>, ApiError>
 pub async fn patch(
     State(state): State<AppState>,
     JsonBody(body): JsonBody,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<SignInExperience>, ApiError> {
     let mut g = Guard::new(&body);
     let mode = g.optional_enum("signInMode", &MODES);
     g.finish()?;

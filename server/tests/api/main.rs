@@ -24,4 +24,5 @@ mod organizations;
 mod resources;
 mod roles;
 mod storage;
+mod swagger;
 mod users;
