@@ -68,6 +68,7 @@ type SchemaFn = fn(&mut Schemas) -> RefOr<Schema>;
 
 struct OpDoc {
     summary: &'static str,
+    id: Option<&'static str>,
     description: Option<&'static str>,
     query: Vec<(&'static str, &'static str)>,
     paged: Option<bool>,
@@ -127,6 +128,7 @@ impl Op {
             handler,
             doc: OpDoc {
                 summary,
+                id: None,
                 description: None,
                 query: Vec::new(),
                 paged: None,
@@ -136,6 +138,13 @@ impl Op {
                 errors: Vec::new(),
             },
         }
+    }
+
+    /// The operation ID Logto gives this operation (default: the summary in CamelCase), so
+    /// clients generated from either document name their methods alike.
+    pub fn id(mut self, id: &'static str) -> Self {
+        self.doc.id = Some(id);
+        self
     }
 
     pub fn describe(mut self, text: &'static str) -> Self {
@@ -216,7 +225,10 @@ impl OpDoc {
         let mut op = OperationBuilder::new()
             .summary(Some(self.summary))
             .description(self.description)
-            .operation_id(Some(operation_id(self.summary)))
+            .operation_id(Some(
+                self.id
+                    .map_or_else(|| operation_id(self.summary), str::to_string),
+            ))
             .tag(tag(path));
         for name in path_params(path) {
             op = op.parameter(

@@ -34,7 +34,8 @@ fn organization_routes(api: ApiRoutes) -> ApiRoutes {
     api.route(
         "/organizations",
         [
-            get(organizations::organizations_list, "List organizations")
+            get(organizations::organizations_list, "Get organizations")
+                .id("ListOrganizations")
                 .query(
                     "q",
                     "Search text: a case-insensitive substring of the name or ID.",
@@ -45,6 +46,7 @@ fn organization_routes(api: ApiRoutes) -> ApiRoutes {
                 )
                 .paged::<Organization>(),
             post(organizations::organization_create, "Create an organization")
+                .id("CreateOrganization")
                 .body::<OrganizationCreate>()
                 .created::<Organization>(),
         ],
@@ -53,13 +55,16 @@ fn organization_routes(api: ApiRoutes) -> ApiRoutes {
         "/organizations/{id}",
         [
             get(organizations::organization_get, "Get organization")
+                .id("GetOrganization")
                 .ok::<Organization>()
                 .errors(&[404]),
             patch(organizations::organization_update, "Update organization")
+                .id("UpdateOrganization")
                 .body::<OrganizationPatch>()
                 .ok::<Organization>()
                 .errors(&[404, 422]),
             delete(organizations::organization_delete, "Delete organization")
+                .id("DeleteOrganization")
                 .describe("Its memberships, member roles and just-in-time settings go with it.")
                 .errors(&[404]),
         ],
@@ -67,14 +72,17 @@ fn organization_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/organizations/{id}/jit/email-domains",
         [
-            get(jit::email_domains, "List organization JIT email domains")
+            get(jit::email_domains, "Get organization JIT email domains")
+                .id("ListOrganizationJitEmailDomains")
                 .list::<JitEmailDomain>()
                 .errors(&[404]),
             post(jit::email_domain_add, "Add organization JIT email domain")
+                .id("CreateOrganizationJitEmailDomain")
                 .body::<OrganizationJitEmailDomainAdd>()
                 .created::<JitEmailDomain>()
                 .errors(&[404, 422]),
             put(jit::email_domains_replace, "Replace organization JIT email domains")
+                .id("ReplaceOrganizationJitEmailDomains")
                 .body::<OrganizationJitEmailDomainsReplace>()
                 .no_content()
                 .errors(&[404]),
@@ -84,20 +92,24 @@ fn organization_routes(api: ApiRoutes) -> ApiRoutes {
         "/organizations/{id}/jit/email-domains/{emailDomain}",
         [
             delete(jit::email_domain_remove, "Remove organization JIT email domain")
+                .id("DeleteOrganizationJitEmailDomain")
                 .errors(&[404]),
         ],
     )
     .route(
         "/organizations/{id}/jit/roles",
         [
-            get(jit::roles, "List organization JIT default roles")
+            get(jit::roles, "Get organization JIT default roles")
+                .id("ListOrganizationJitRoles")
                 .list::<OrganizationRole>()
                 .errors(&[404]),
             post(jit::role_relation::add, "Add organization JIT default roles")
+                .id("CreateOrganizationJitRole")
                 .body::<OrganizationJitRolesAdd>()
                 .created_empty()
                 .errors(&[404, 422]),
             put(jit::role_relation::replace, "Replace organization JIT default roles")
+                .id("ReplaceOrganizationJitRoles")
                 .body::<OrganizationJitRolesReplace>()
                 .no_content()
                 .errors(&[404, 422]),
@@ -105,19 +117,27 @@ fn organization_routes(api: ApiRoutes) -> ApiRoutes {
     )
     .route(
         "/organizations/{id}/jit/roles/{organizationRoleId}",
-        [delete(jit::role_relation::remove, "Remove organization JIT default role").errors(&[404])],
+        [delete(
+            jit::role_relation::remove,
+            "Remove organization JIT default role",
+        )
+        .id("DeleteOrganizationJitRole")
+        .errors(&[404])],
     )
     .route(
         "/organizations/{id}/jit/sso-connectors",
         [
-            get(jit::sso_connectors, "List organization JIT SSO connectors")
+            get(jit::sso_connectors, "Get organization JIT SSO connectors")
+                .id("ListOrganizationJitSsoConnectors")
                 .all::<SsoConnector>()
                 .errors(&[404]),
             post(jit::sso_connector_relation::add, "Add organization JIT SSO connectors")
+                .id("CreateOrganizationJitSsoConnector")
                 .body::<OrganizationJitSsoConnectorsAdd>()
                 .created_empty()
                 .errors(&[404, 422]),
             put(jit::sso_connector_relation::replace, "Replace organization JIT SSO connectors")
+                .id("ReplaceOrganizationJitSsoConnectors")
                 .body::<OrganizationJitSsoConnectorsReplace>()
                 .no_content()
                 .errors(&[404, 422]),
@@ -127,6 +147,7 @@ fn organization_routes(api: ApiRoutes) -> ApiRoutes {
         "/organizations/{id}/jit/sso-connectors/{ssoConnectorId}",
         [
             delete(jit::sso_connector_relation::remove, "Remove organization JIT SSO connector")
+                .id("DeleteOrganizationJitSsoConnector")
                 .errors(&[404]),
         ],
     )
@@ -137,6 +158,7 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
         "/organizations/{id}/users",
         [
             get(members::users_list, "Get organization user members")
+                .id("ListOrganizationUsers")
                 .query("q", Q)
                 .query(
                     "organizationRoleId",
@@ -144,10 +166,12 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
                 )
                 .paged::<UserWithOrganizationRoles>(),
             post(members::users::add, "Add user members to organization")
+                .id("AddOrganizationUsers")
                 .body::<OrganizationUsersAdd>()
                 .created::<OrganizationUsersAdd>()
                 .errors(&[422]),
             put(members::users::replace, "Replace organization user members")
+                .id("ReplaceOrganizationUsers")
                 .describe("Users not listed leave the organization with their roles there.")
                 .body::<OrganizationUsersReplace>()
                 .no_content()
@@ -160,6 +184,7 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
             members::users::add_roles_to_many,
             "Assign roles to organization user members",
         )
+        .id("AssignOrganizationRolesToUsers")
         .body::<OrganizationUsersRolesAdd>()
         .created_empty()
         .errors(&[422])],
@@ -170,6 +195,7 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
             members::users::remove,
             "Remove user member from organization",
         )
+        .id("DeleteOrganizationUser")
         .errors(&[404])],
     )
     .route(
@@ -179,12 +205,14 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
                 members::users::roles,
                 "Get roles for a user in an organization",
             )
+            .id("ListOrganizationUserRoles")
             .list::<OrganizationRole>()
             .errors(&[422]),
             post(
                 members::users::roles_add,
-                "Add organization roles to a user",
+                "Assign roles to a user in an organization",
             )
+            .id("AssignOrganizationRolesToUser")
             .body::<OrganizationUserRolesAssign>()
             .created::<OrganizationUserRolesAssign>()
             .errors(&[422]),
@@ -192,6 +220,7 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
                 members::users::roles_replace,
                 "Update roles for a user in an organization",
             )
+            .id("ReplaceOrganizationUserRoles")
             .body::<OrganizationUserRolesAssign>()
             .no_content()
             .errors(&[422]),
@@ -203,14 +232,16 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
             members::users::role_remove,
             "Remove a role from a user in an organization",
         )
+        .id("DeleteOrganizationUserRole")
         .errors(&[404, 422])],
     )
     .route(
         "/organizations/{id}/users/{userId}/scopes",
         [get(
             members::user_scopes,
-            "Get scopes for a user in an organization",
+            "Get scopes for a user in an organization tailored by the organization roles",
         )
+        .id("ListOrganizationUserScopes")
         .all::<OrganizationScope>()
         .errors(&[422])],
     )
@@ -218,9 +249,11 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
         "/organizations/{id}/applications",
         [
             get(members::applications_list, "Get organization applications")
+                .id("ListOrganizationApplications")
                 .query("q", Q)
                 .paged::<ApplicationWithOrganizationRoles>(),
             post(members::applications::add, "Add organization application")
+                .id("AddOrganizationApplications")
                 .describe("Machine-to-machine applications only.")
                 .body::<OrganizationApplicationsAdd>()
                 .created_empty()
@@ -229,6 +262,7 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
                 members::applications::replace,
                 "Replace organization applications",
             )
+            .id("ReplaceOrganizationApplications")
             .body::<OrganizationApplicationsReplace>()
             .no_content()
             .errors(&[422]),
@@ -240,6 +274,7 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
             members::applications::add_roles_to_many,
             "Assign roles to applications in an organization",
         )
+        .id("AssignOrganizationRolesToApplications")
         .body::<OrganizationApplicationsRolesAdd>()
         .created_empty()
         .errors(&[422])],
@@ -250,6 +285,7 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
             members::applications::remove,
             "Remove organization application",
         )
+        .id("DeleteOrganizationApplication")
         .errors(&[404])],
     )
     .route(
@@ -259,19 +295,22 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
                 members::applications::roles,
                 "Get organization application roles",
             )
+            .id("ListOrganizationApplicationRoles")
             .list::<OrganizationRole>()
             .errors(&[422]),
             post(
                 members::applications::roles_add,
-                "Add roles to application in organization",
+                "Add organization application role",
             )
+            .id("AssignOrganizationRolesToApplication")
             .body::<OrganizationApplicationRolesAssign>()
             .created_empty()
             .errors(&[422]),
             put(
                 members::applications::roles_replace,
-                "Replace roles for application in organization",
+                "Replace organization application roles",
             )
+            .id("ReplaceOrganizationApplicationRoles")
             .body::<OrganizationApplicationRolesAssign>()
             .no_content()
             .errors(&[422]),
@@ -281,8 +320,9 @@ fn member_routes(api: ApiRoutes) -> ApiRoutes {
         "/organizations/{id}/applications/{applicationId}/roles/{organizationRoleId}",
         [delete(
             members::applications::role_remove,
-            "Remove a role from application in organization",
+            "Remove organization application role",
         )
+        .id("DeleteOrganizationApplicationRole")
         .errors(&[404, 422])],
     )
 }
@@ -295,12 +335,14 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
                 organization_scopes::organization_scopes_list,
                 "Get organization scopes",
             )
+            .id("ListOrganizationScopes")
             .query("q", Q)
             .list::<OrganizationScope>(),
             post(
                 organization_scopes::organization_scope_create,
                 "Create an organization scope",
             )
+            .id("CreateOrganizationScope")
             .body::<OrganizationScopeCreate>()
             .created::<OrganizationScope>()
             .errors(&[422]),
@@ -313,12 +355,14 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
                 organization_scopes::organization_scope_get,
                 "Get organization scope",
             )
+            .id("GetOrganizationScope")
             .ok::<OrganizationScope>()
             .errors(&[404]),
             patch(
                 organization_scopes::organization_scope_update,
                 "Update organization scope",
             )
+            .id("UpdateOrganizationScope")
             .body::<OrganizationScopePatch>()
             .ok::<OrganizationScope>()
             .errors(&[404, 422]),
@@ -326,6 +370,7 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
                 organization_scopes::organization_scope_delete,
                 "Delete organization scope",
             )
+            .id("DeleteOrganizationScope")
             .errors(&[404]),
         ],
     )
@@ -333,6 +378,7 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
         "/organization-roles",
         [
             get(organization_roles::list, "Get organization roles")
+                .id("ListOrganizationRoles")
                 .query("q", Q)
                 .query(
                     "type",
@@ -340,6 +386,7 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
                 )
                 .paged::<OrganizationRoleWithScopes>(),
             post(organization_roles::create, "Create an organization role")
+                .id("CreateOrganizationRole")
                 .describe("The initial permissions are granted in the same transaction.")
                 .body::<OrganizationRoleCreate>()
                 .created::<OrganizationRole>()
@@ -350,25 +397,31 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
         "/organization-roles/{id}",
         [
             get(organization_roles::get, "Get organization role")
+                .id("GetOrganizationRole")
                 .ok::<OrganizationRole>()
                 .errors(&[404]),
             patch(organization_roles::update, "Update organization role")
+                .id("UpdateOrganizationRole")
                 .body::<OrganizationRolePatch>()
                 .ok::<OrganizationRole>()
                 .errors(&[404, 422]),
-            delete(organization_roles::delete, "Delete organization role").errors(&[404]),
+            delete(organization_roles::delete, "Delete organization role")
+                .id("DeleteOrganizationRole")
+                .errors(&[404]),
         ],
     )
     .route(
         "/organization-roles/{id}/scopes",
         [
             get(organization_roles::scopes, "Get organization role scopes")
+                .id("ListOrganizationRoleScopes")
                 .list::<OrganizationScope>()
                 .errors(&[404]),
             post(
                 organization_roles::scope_relation::add,
                 "Assign organization scopes to organization role",
             )
+            .id("CreateOrganizationRoleScope")
             .body::<OrganizationRoleScopesAdd>()
             .created_empty()
             .errors(&[404, 422]),
@@ -376,6 +429,7 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
                 organization_roles::scope_relation::replace,
                 "Replace organization scopes for organization role",
             )
+            .id("ReplaceOrganizationRoleScopes")
             .body::<OrganizationRoleScopesReplace>()
             .no_content()
             .errors(&[404, 422]),
@@ -387,6 +441,7 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
             organization_roles::scope_relation::remove,
             "Remove organization scope",
         )
+        .id("DeleteOrganizationRoleScope")
         .errors(&[404])],
     )
     .route(
@@ -396,12 +451,14 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
                 organization_roles::resource_scopes,
                 "Get organization role resource scopes",
             )
+            .id("ListOrganizationRoleResourceScopes")
             .list::<Scope>()
             .errors(&[404]),
             post(
                 organization_roles::resource_scope_relation::add,
                 "Assign resource scopes to organization role",
             )
+            .id("CreateOrganizationRoleResourceScope")
             .body::<OrganizationRoleResourceScopesAdd>()
             .created_empty()
             .errors(&[404, 422]),
@@ -409,6 +466,7 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
                 organization_roles::resource_scope_relation::replace,
                 "Replace resource scopes for organization role",
             )
+            .id("ReplaceOrganizationRoleResourceScopes")
             .body::<OrganizationRoleResourceScopesReplace>()
             .no_content()
             .errors(&[404, 422]),
@@ -420,13 +478,17 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
             organization_roles::resource_scope_relation::remove,
             "Remove resource scope",
         )
+        .id("DeleteOrganizationRoleResourceScope")
         .errors(&[404])],
     )
     .route(
         "/sso-connectors",
         [
-            get(sso_connectors::list, "List SSO connectors").list::<SsoConnector>(),
+            get(sso_connectors::list, "List SSO connectors")
+                .id("ListSsoConnectors")
+                .list::<SsoConnector>(),
             post(sso_connectors::create, "Create SSO connector")
+                .id("CreateSsoConnector")
                 .describe("Secret configuration values are stored but never returned.")
                 .body::<SsoConnectorCreate>()
                 .created::<SsoConnector>()
@@ -437,13 +499,17 @@ fn template_routes(api: ApiRoutes) -> ApiRoutes {
         "/sso-connectors/{id}",
         [
             get(sso_connectors::get, "Get SSO connector")
+                .id("GetSsoConnector")
                 .ok::<SsoConnector>()
                 .errors(&[404]),
             patch(sso_connectors::update, "Update SSO connector")
+                .id("UpdateSsoConnector")
                 .body::<SsoConnectorPatch>()
                 .ok::<SsoConnector>()
                 .errors(&[404, 422]),
-            delete(sso_connectors::delete, "Delete SSO connector").errors(&[404]),
+            delete(sso_connectors::delete, "Delete SSO connector")
+                .id("DeleteSsoConnector")
+                .errors(&[404]),
         ],
     )
 }
@@ -452,13 +518,15 @@ fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
     api.route(
         "/resources",
         [
-            get(resources::list, "List API resources")
+            get(resources::list, "Get API resources")
+                .id("ListResources")
                 .query(
                     "includeScopes",
                     "`true` returns each resource with its `scopes` (`ResourceWithScopes`).",
                 )
                 .list::<Resource>(),
             post(resources::create, "Create an API resource")
+                .id("CreateResource")
                 .body::<ResourceCreate>()
                 .created::<ResourceWithScopes>()
                 .errors(&[422]),
@@ -468,18 +536,23 @@ fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
         "/resources/{id}",
         [
             get(resources::get, "Get API resource")
+                .id("GetResource")
                 .ok::<Resource>()
                 .errors(&[404]),
             patch(resources::update, "Update API resource")
+                .id("UpdateResource")
                 .body::<ResourcePatch>()
                 .ok::<Resource>()
                 .errors(&[404, 422]),
-            delete(resources::delete, "Delete API resource").errors(&[404]),
+            delete(resources::delete, "Delete API resource")
+                .id("DeleteResource")
+                .errors(&[404]),
         ],
     )
     .route(
         "/resources/{id}/is-default",
         [patch(resources::set_default, "Set API resource as default")
+            .id("UpdateResourceIsDefault")
             .body::<ResourceIsDefaultPatch>()
             .ok::<Resource>()
             .errors(&[404])],
@@ -488,10 +561,12 @@ fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
         "/resources/{id}/scopes",
         [
             get(resources::scopes, "Get API resource scopes")
+                .id("ListResourceScopes")
                 .query("q", Q)
                 .paged::<Scope>()
                 .errors(&[404]),
             post(resources::scope_create, "Create API resource scope")
+                .id("CreateResourceScope")
                 .body::<ResourceScopeCreate>()
                 .created::<Scope>()
                 .errors(&[404, 422]),
@@ -501,16 +576,20 @@ fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
         "/resources/{id}/scopes/{scopeId}",
         [
             patch(resources::scope_update, "Update API resource scope")
+                .id("UpdateResourceScope")
                 .body::<ResourceScopePatch>()
                 .ok::<Scope>()
                 .errors(&[404, 422]),
-            delete(resources::scope_delete, "Delete API resource scope").errors(&[404]),
+            delete(resources::scope_delete, "Delete API resource scope")
+                .id("DeleteResourceScope")
+                .errors(&[404]),
         ],
     )
     .route(
         "/roles",
         [
             get(roles::list, "Get roles")
+                .id("ListRoles")
                 .query("q", Q)
                 .query(
                     "type",
@@ -523,6 +602,7 @@ fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
                 )
                 .paged::<RoleWithHolders>(),
             post(roles::create, "Create a role")
+                .id("CreateRole")
                 .body::<RoleCreate>()
                 .created::<Role>()
                 .errors(&[422]),
@@ -531,21 +611,29 @@ fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/roles/{id}",
         [
-            get(roles::get, "Get role").ok::<Role>().errors(&[404]),
+            get(roles::get, "Get role")
+                .id("GetRole")
+                .ok::<Role>()
+                .errors(&[404]),
             patch(roles::update, "Update role")
+                .id("UpdateRole")
                 .body::<RolePatch>()
                 .ok::<Role>()
                 .errors(&[404, 422]),
-            delete(roles::delete, "Delete role").errors(&[404]),
+            delete(roles::delete, "Delete role")
+                .id("DeleteRole")
+                .errors(&[404]),
         ],
     )
     .route(
         "/roles/{id}/scopes",
         [
             get(roles::scopes, "Get role scopes")
+                .id("ListRoleScopes")
                 .all::<Scope>()
                 .errors(&[404]),
             post(roles::scopes_add, "Link scopes to role")
+                .id("CreateRoleScope")
                 .body::<RoleScopesAdd>()
                 .created_all::<Scope>()
                 .errors(&[404, 422]),
@@ -553,15 +641,19 @@ fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
     )
     .route(
         "/roles/{id}/scopes/{scopeId}",
-        [delete(roles::scope_remove, "Unlink scope from role").errors(&[404])],
+        [delete(roles::scope_remove, "Unlink scope from role")
+            .id("DeleteRoleScope")
+            .errors(&[404])],
     )
     .route(
         "/roles/{id}/users",
         [
             get(roles::users, "Get role users")
+                .id("ListRoleUsers")
                 .paged::<User>()
                 .errors(&[404]),
             post(roles::users_add, "Assign role to users")
+                .id("CreateRoleUser")
                 .body::<RoleUsersAdd>()
                 .created_empty()
                 .errors(&[404, 422]),
@@ -569,15 +661,19 @@ fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
     )
     .route(
         "/roles/{id}/users/{userId}",
-        [delete(roles::user_remove, "Remove role from user").errors(&[404])],
+        [delete(roles::user_remove, "Remove role from user")
+            .id("DeleteRoleUser")
+            .errors(&[404])],
     )
     .route(
         "/roles/{id}/applications",
         [
             get(roles::applications, "Get role applications")
+                .id("ListRoleApplications")
                 .paged::<Application>()
                 .errors(&[404]),
             post(roles::applications_add, "Assign role to applications")
+                .id("CreateRoleApplication")
                 .body::<RoleApplicationsAdd>()
                 .created_empty()
                 .errors(&[404, 422]),
@@ -585,7 +681,11 @@ fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
     )
     .route(
         "/roles/{id}/applications/{applicationId}",
-        [delete(roles::application_remove, "Remove role from application").errors(&[404])],
+        [
+            delete(roles::application_remove, "Remove role from application")
+                .id("DeleteRoleApplication")
+                .errors(&[404]),
+        ],
     )
 }
 
@@ -594,10 +694,12 @@ fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
         "/users",
         [
             get(users::list, "Get users")
+                .id("ListUsers")
                 .query("q", Q)
                 .query("excludeOrganizationId", "Leave out members of this organization.")
                 .paged::<User>(),
             post(users::create, "Create user")
+                .id("CreateUser")
                 .body::<UserCreate>()
                 .created::<User>()
                 .errors(&[422]),
@@ -606,18 +708,25 @@ fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/users/{id}",
         [
-            get(users::get, "Get user").ok::<User>().errors(&[404]),
+            get(users::get, "Get user")
+                .id("GetUser")
+                .ok::<User>()
+                .errors(&[404]),
             patch(users::update, "Update user")
+                .id("UpdateUser")
                 .body::<UserPatch>()
                 .ok::<User>()
                 .errors(&[404, 422]),
-            delete(users::delete, "Delete user").errors(&[404]),
+            delete(users::delete, "Delete user")
+                .id("DeleteUser")
+                .errors(&[404]),
         ],
     )
     .route(
         "/users/{id}/organizations",
         [
             get(users::organizations, "Get organizations for a user")
+                .id("ListUserOrganizations")
                 .all::<OrganizationWithRoles>()
                 .errors(&[404]),
         ],
@@ -626,9 +735,11 @@ fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
         "/users/{id}/mfa-verifications",
         [
             get(mfa::list, "Get user's MFA verifications")
+                .id("ListUserMfaVerifications")
                 .all::<MfaVerification>()
                 .errors(&[404]),
             post(mfa::create, "Create an MFA verification for a user")
+                .id("CreateUserMfaVerification")
                 .body::<UserMfaVerificationCreate>()
                 .ok::<NewMfaVerification>()
                 .errors(&[404, 422]),
@@ -636,14 +747,18 @@ fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
     )
     .route(
         "/users/{id}/mfa-verifications/{verificationId}",
-        [delete(mfa::delete, "Delete an MFA verification for a user").errors(&[404])],
+        [delete(mfa::delete, "Delete an MFA verification for a user")
+            .id("DeleteUserMfaVerification")
+            .errors(&[404])],
     )
     .route(
         "/sign-in-exp",
         [
             get(sign_in_exp::get, "Get default sign-in experience settings")
+                .id("GetSignInExp")
                 .ok::<SignInExperience>(),
             patch(sign_in_exp::patch, "Update default sign-in experience settings")
+                .id("UpdateSignInExp")
                 .body::<SignInExperiencePatch>()
                 .ok::<SignInExperience>(),
         ],
@@ -652,6 +767,7 @@ fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
         "/applications",
         [
             get(applications::applications_list, "Get applications")
+                .id("ListApplications")
                 .query("q", Q)
                 .query(
                     "types",
@@ -660,6 +776,7 @@ fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
                 .query("excludeOrganizationId", "Leave out applications in this organization.")
                 .list::<Application>(),
             post(applications::application_create, "Create an application")
+                .id("CreateApplication")
                 .describe("Traditional and machine-to-machine applications get a secret, returned this once.")
                 .body::<ApplicationCreate>()
                 .created::<CreatedApplication>()
@@ -670,13 +787,17 @@ fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
         "/applications/{id}",
         [
             get(applications::application_get, "Get application")
+                .id("GetApplication")
                 .ok::<Application>()
                 .errors(&[404]),
             patch(applications::application_patch, "Update application")
+                .id("UpdateApplication")
                 .body::<ApplicationPatch>()
                 .ok::<Application>()
                 .errors(&[404, 422]),
-            delete(applications::application_delete, "Delete application").errors(&[404]),
+            delete(applications::application_delete, "Delete application")
+                .id("DeleteApplication")
+                .errors(&[404]),
         ],
     )
     .route(
@@ -686,6 +807,7 @@ fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
                 applications::application_organizations,
                 "Get application organizations",
             )
+            .id("ListApplicationOrganizations")
             .list::<OrganizationWithRoles>()
             .errors(&[404]),
         ],
@@ -693,20 +815,26 @@ fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/configs/id-token",
         [
-            get(id_token_config::get, "Get ID token claims configuration").ok::<IdTokenConfig>(),
-            put(id_token_config::put, "Update ID token claims configuration")
+            get(id_token_config::get, "Get ID token claims configuration")
+                .id("GetIdTokenConfig")
+                .ok::<IdTokenConfig>(),
+            put(id_token_config::put, "Upsert ID token claims configuration")
+                .id("UpsertIdTokenConfig")
                 .body::<IdTokenConfigReplace>()
                 .ok::<IdTokenConfig>(),
         ],
     )
     .route(
         "/configs/oidc/private-keys",
-        [get(keys::private_keys_list, "Get OIDC private keys").all::<PrivateKeyInfo>()],
+        [get(keys::private_keys_list, "Get OIDC keys")
+            .id("GetOidcKeys")
+            .all::<PrivateKeyInfo>()],
     )
     .route(
         "/configs/oidc/private-keys/rotate",
         [
-            post(keys::private_keys_rotate, "Rotate OIDC private keys")
+            post(keys::private_keys_rotate, "Rotate OIDC keys")
+                .id("RotateOidcKeys")
                 .describe("A new key signs from now on; earlier public keys stay in the JWKS.")
                 .created_all::<PrivateKeyInfo>(),
         ],
