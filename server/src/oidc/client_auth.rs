@@ -105,10 +105,6 @@ pub async fn authenticate(
     store: &Store,
     presented: &PresentedClient,
 ) -> Result<ApplicationRow, OAuthError> {
-    let failed = || OAuthError::InvalidClient {
-        description: "client authentication failed".into(),
-        basic: presented.basic,
-    };
     let app = store
         .application_find_by_id(DEFAULT_TENANT, &presented.client_id)
         .await
@@ -116,6 +112,19 @@ pub async fn authenticate(
             tracing::error!(error = %e, "client lookup failed");
             OAuthError::ServerError
         })?;
+    verify(app, presented)
+}
+
+/// Checks the presented secret against the application read for the presented client id:
+/// it must exist, have a secret and the secret must match.
+pub fn verify(
+    app: Option<ApplicationRow>,
+    presented: &PresentedClient,
+) -> Result<ApplicationRow, OAuthError> {
+    let failed = || OAuthError::InvalidClient {
+        description: "client authentication failed".into(),
+        basic: presented.basic,
+    };
     let secret = presented.secret.as_deref().ok_or_else(failed)?;
     match app {
         Some(app)

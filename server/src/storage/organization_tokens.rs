@@ -1,42 +1,71 @@
 //! The token endpoint's organization lookups (hot path): membership and the permissions a
-//! machine-to-machine application holds in an organization, each in one indexed query, read
-//! live so that a change of membership or roles applies to the next token.
+//! machine-to-machine application holds in an organization, each in one indexed query (an
+//! organization token's also reads the client itself), read live so that a change of
+//! membership or roles applies to the next token.
 
-use super::{ResourceGrant, StorageError, Store, dispatch};
+use std::sync::LazyLock;
 
+use super::applications::A_COLUMNS;
+use super::{ApplicationRow, ResourceGrant, StorageError, Store, dispatch};
+
+/// The client with one of its organization permissions (one row per permission).
 #[derive(sqlx::FromRow)]
-struct ScopeNameRow {
-    name: Option<String>,
+struct ClientScopeRow {
+    #[sqlx(flatten)]
+    client: ApplicationRow,
+    is_member: bool,
+    scope_name: Option<String>,
 }
 
+/// An application and, when it is a member of the organization, the names of the organization
+/// permissions it holds there (sorted).
+pub type ClientOrganizationScopes = (ApplicationRow, Option<Vec<String>>);
+
+/// The joins follow keys from the application's membership row, so the cost does not grow with
+/// the size of the organization.
+static CLIENT_SCOPES: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT {A_COLUMNS}, m.application_id IS NOT NULL AS is_member, s.name AS scope_name \
+         FROM applications a \
+         LEFT JOIN organization_application_relations m \
+           ON m.tenant_id = a.tenant_id AND m.organization_id = $2 AND m.application_id = a.id \
+         LEFT JOIN organization_role_application_relations r \
+           ON r.tenant_id = m.tenant_id AND r.organization_id = m.organization_id \
+           AND r.application_id = m.application_id \
+         LEFT JOIN organization_role_scope_relations rs \
+           ON rs.organization_role_id = r.organization_role_id \
+         LEFT JOIN organization_scopes s ON s.id = rs.organization_scope_id \
+         WHERE a.tenant_id = $1 AND a.id = $3"
+    )
+});
+
 impl Store {
-    /// Names of the organization permissions the application holds in the organization through
-    /// its roles there; `None` when the application is not a member.
-    pub async fn application_organization_scopes(
+    /// The application with this id and its organization permissions in the organization, in
+    /// one statement: an organization token request needs nothing else from the database.
+    /// `None` when there is no such application.
+    pub async fn client_organization_scopes(
         &self,
         tenant: &str,
+        client_id: &str,
         organization_id: &str,
-        application_id: &str,
-    ) -> Result<Option<Vec<String>>, StorageError> {
-        const SQL: &str = "SELECT DISTINCT s.name FROM organization_application_relations m \
-             LEFT JOIN organization_role_application_relations r \
-               ON r.tenant_id = m.tenant_id AND r.organization_id = m.organization_id \
-               AND r.application_id = m.application_id \
-             LEFT JOIN organization_role_scope_relations rs \
-               ON rs.organization_role_id = r.organization_role_id \
-             LEFT JOIN organization_scopes s ON s.id = rs.organization_scope_id \
-             WHERE m.tenant_id = $1 AND m.organization_id = $2 AND m.application_id = $3";
-        let rows = dispatch!(&self.db, p => sqlx::query_as::<_, ScopeNameRow>(SQL)
+    ) -> Result<Option<ClientOrganizationScopes>, StorageError> {
+        let rows = dispatch!(&self.db, p => sqlx::query_as::<_, ClientScopeRow>(CLIENT_SCOPES.as_str())
             .bind(tenant)
             .bind(organization_id)
-            .bind(application_id)
+            .bind(client_id)
             .fetch_all(p))?;
-        if rows.is_empty() {
+        let mut rows = rows.into_iter();
+        let Some(first) = rows.next() else {
             return Ok(None);
+        };
+        if !first.is_member {
+            return Ok(Some((first.client, None)));
         }
-        let mut names: Vec<String> = rows.into_iter().filter_map(|r| r.name).collect();
+        let mut names: Vec<String> = rows.filter_map(|r| r.scope_name).collect();
+        names.extend(first.scope_name);
         names.sort();
-        Ok(Some(names))
+        names.dedup();
+        Ok(Some((first.client, Some(names))))
     }
 
     /// The resource with this indicator and the API permissions on it that the application

@@ -189,7 +189,8 @@ async fn organization_tokens_impl(backend: Backend) {
     let read_scope = app
         .create("/organization-scopes", json!({ "name": "read:docs" }))
         .await;
-    app.create("/organization-scopes", json!({ "name": "write:docs" }))
+    let write_scope = app
+        .create("/organization-scopes", json!({ "name": "write:docs" }))
         .await;
     let role = app
         .create(
@@ -227,6 +228,25 @@ async fn organization_tokens_impl(backend: Backend) {
         );
     }
 
+    // The client is authenticated before membership is looked at, with the same answers as
+    // without `organization_id`: a wrong secret or an unknown client → 401, a web app → 400.
+    let (status, body) = token(&app, &robot, "wrong-secret", &org_form).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (401, Some("invalid_client"))
+    );
+    let (status, body) = token(&app, "no-such-app", &secret, &org_form).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (401, Some("invalid_client"))
+    );
+    let (web, web_secret) = application(&app, "Web", "Traditional").await;
+    let (status, body) = token(&app, &web, &web_secret.unwrap(), &org_form).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("unauthorized_client"))
+    );
+
     // A member without roles gets an organization token with no scopes.
     app.create(
         &format!("/organizations/{org_id}/applications"),
@@ -259,6 +279,38 @@ async fn organization_tokens_impl(backend: Backend) {
     // No scope requested → none granted.
     let (_, body) = token(&app, &robot, &secret, &[("organization_id", org_id)]).await;
     assert_eq!(body["scope"], "");
+    // A permission two roles hold is granted once.
+    let editor = app
+        .create(
+            "/organization-roles",
+            json!({
+                "name": "editor",
+                "type": "MachineToMachine",
+                "organizationScopeIds": [read_scope["id"], write_scope["id"]],
+            }),
+        )
+        .await;
+    let status = app
+        .status_of(
+            Method::POST,
+            &format!("/organizations/{org_id}/applications/{robot}/roles"),
+            json!({ "organizationRoleIds": [editor["id"]] }),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (_, body) = token(&app, &robot, &secret, &org_form).await;
+    assert_eq!(body["scope"], "read:docs write:docs");
+    let status = app
+        .status_of(
+            Method::DELETE,
+            &format!(
+                "/organizations/{org_id}/applications/{robot}/roles/{}",
+                editor["id"].as_str().unwrap()
+            ),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 204);
 
     // With a resource: an API token carrying organization_id, scopes from the org roles.
     let (status, body) = token(

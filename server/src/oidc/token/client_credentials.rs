@@ -11,25 +11,61 @@
 use super::{OAuthError, Params, TokenResponse};
 use crate::domain::ids;
 use crate::oidc::access_token::AccessTokenClaims;
+use crate::oidc::client_auth::{self, PresentedClient};
 use crate::state::AppState;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT};
 
-pub async fn grant(
+/// Authenticates the client and runs the grant; `authenticated` receives the client once it
+/// has authenticated (for CORS). An organization token request (the hot path) reads the client
+/// and its permissions in the organization with one statement.
+pub async fn authenticate_and_grant(
+    state: &AppState,
+    presented: &PresentedClient,
+    params: &Params,
+    authenticated: &mut Option<ApplicationRow>,
+) -> Result<TokenResponse, OAuthError> {
+    let organization_id = params.get("organization_id");
+    let Some(organization_id) = organization_id.filter(|_| params.resources.is_empty()) else {
+        let client = client_auth::authenticate(&state.store, presented).await?;
+        let result = grant(state, &client, params, organization_id).await;
+        *authenticated = Some(client);
+        return result;
+    };
+    let found = state
+        .store
+        .client_organization_scopes(DEFAULT_TENANT, &presented.client_id, organization_id)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "client lookup failed");
+            OAuthError::ServerError
+        })?;
+    let (app, available) = found.map_or((None, None), |(app, scopes)| (Some(app), scopes));
+    let client = client_auth::verify(app, presented)?;
+    let result = machine_only(&client)
+        .and_then(|()| organization_token(state, &client, params, organization_id, available));
+    *authenticated = Some(client);
+    result
+}
+
+/// Only machine-to-machine applications may use this grant.
+fn machine_only(client: &ApplicationRow) -> Result<(), OAuthError> {
+    if client.app_type == "MachineToMachine" {
+        Ok(())
+    } else {
+        Err(OAuthError::UnauthorizedClient(
+            "requested grant type is not allowed for this client".into(),
+        ))
+    }
+}
+
+/// A resource token, with the organization's permissions when `organization_id` is given.
+async fn grant(
     state: &AppState,
     client: &ApplicationRow,
     params: &Params,
+    organization_id: Option<&str>,
 ) -> Result<TokenResponse, OAuthError> {
-    if client.app_type != "MachineToMachine" {
-        return Err(OAuthError::UnauthorizedClient(
-            "requested grant type is not allowed for this client".into(),
-        ));
-    }
-    let organization_id = params.get("organization_id").filter(|o| !o.is_empty());
-    if let Some(organization_id) = organization_id
-        && params.resources.is_empty()
-    {
-        return organization_token(state, client, params, organization_id).await;
-    }
+    machine_only(client)?;
     let indicator = match params.resources.as_slice() {
         [] => {
             return Err(OAuthError::InvalidTarget(
@@ -106,19 +142,16 @@ fn not_associated() -> OAuthError {
 }
 
 /// Organization token (`aud = urn:logto:organization:{id}`, 3600 s): the organization
-/// permissions of the app's roles there ∩ the requested scopes (none requested → `""`).
-async fn organization_token(
+/// permissions of the app's roles there (`None`: not a member) ∩ the requested scopes (none
+/// requested → `""`).
+fn organization_token(
     state: &AppState,
     client: &ApplicationRow,
     params: &Params,
     organization_id: &str,
+    available: Option<Vec<String>>,
 ) -> Result<TokenResponse, OAuthError> {
-    let available = state
-        .store
-        .application_organization_scopes(DEFAULT_TENANT, organization_id, &client.id)
-        .await
-        .map_err(lookup_failed)?
-        .ok_or_else(not_associated)?;
+    let available = available.ok_or_else(not_associated)?;
     let requested = params.scopes();
     let scope = available
         .iter()

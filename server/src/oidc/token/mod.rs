@@ -133,10 +133,8 @@ async fn exchange(
     let presented = client_auth::presented(headers, &params)?;
     match grant_type.as_str() {
         "client_credentials" => {
-            let client = client_auth::authenticate(&state.store, &presented).await?;
-            let result = client_credentials::grant(state, &client, &params).await;
-            *authenticated = Some(client);
-            result
+            client_credentials::authenticate_and_grant(state, &presented, &params, authenticated)
+                .await
         }
         "authorization_code" => {
             let client = client_auth::authenticate_any(&state.store, &presented).await?;
