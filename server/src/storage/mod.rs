@@ -214,7 +214,15 @@ impl Store {
     pub async fn analyze(&self) -> Result<(), StorageError> {
         match &self.db {
             Db::Sqlite(p) => {
-                sqlx::raw_sql("ANALYZE").execute(p).await?;
+                // Row counts (sqlite_stat1) only. With value samples (sqlite_stat4) SQLite
+                // re-plans a statement on every execution whose bound value is compared with
+                // an indexed column, as most of ours are: parsing and planning each time cost
+                // more than any plan they could improve. Dropping the table changes the schema,
+                // so every pooled connection reloads the statistics; the last statement reloads
+                // them on this one (and leaves an empty sqlite_stat4 behind).
+                sqlx::raw_sql("ANALYZE; DROP TABLE IF EXISTS sqlite_stat4; ANALYZE sqlite_schema;")
+                    .execute(p)
+                    .await?;
             }
             Db::Postgres(p) => {
                 sqlx::raw_sql("VACUUM ANALYZE").execute(p).await?;
