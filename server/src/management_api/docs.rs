@@ -1,7 +1,7 @@
 //! The Management API's routes and their OpenAPI description, declared side by side: each
 //! operation is registered on the router and in the document by the same call, so
 //! `/api/swagger.json` lists exactly what the router serves. Schemas come from the wire types the
-//! handlers serialize (`app::model`) and the request bodies the validators accept (`bodies.rs`).
+//! handlers serialize (`app::model`) and the request bodies the validators accept (`bodies/`).
 
 use axum::Router;
 use axum::handler::Handler;

@@ -1,0 +1,88 @@
+//! Request bodies of the Management API, for the OpenAPI document at `/api/swagger.json`.
+//!
+//! Handlers never deserialize into these types: they read the raw JSON with
+//! `domain::guard::Guard` and the parsers in `domain`. Each type here describes exactly what
+//! that parsing accepts (key names, JSON types, required keys, string lengths, nullable keys),
+//! and a test compares them with the validator so the document cannot drift from the code.
+//!
+//! Conventions shared by every body:
+//! - a key of type `Option<T>` may be left out; only keys marked `nullable` may also be `null`
+//!   (no value; in a `PATCH`, clears the stored one), the other optional keys refuse `null`;
+//! - unknown keys are ignored, never refused;
+//! - string lengths count UTF-16 code units, as JavaScript does, and no string may contain a NUL
+//!   character;
+//! - an empty request body reads as `{}`.
+
+// Nothing builds these types; only their schemas are used.
+#![allow(dead_code)]
+
+mod member_bodies;
+mod organization_bodies;
+mod resource_and_role_bodies;
+mod template_bodies;
+mod user_and_application_bodies;
+
+pub use member_bodies::*;
+pub use organization_bodies::*;
+pub use resource_and_role_bodies::*;
+pub use template_bodies::*;
+pub use user_and_application_bodies::*;
+
+use utoipa::ToSchema;
+
+/// Who may hold a role: users, or machine-to-machine applications.
+#[derive(ToSchema)]
+pub enum RoleType {
+    User,
+    MachineToMachine,
+}
+
+/// The kind of an application, fixed at creation.
+#[derive(ToSchema)]
+pub enum ApplicationType {
+    Native,
+    #[serde(rename = "SPA")]
+    Spa,
+    Traditional,
+    MachineToMachine,
+    Protected,
+    #[serde(rename = "SAML")]
+    Saml,
+}
+
+/// The protocol of an enterprise SSO connector.
+#[derive(ToSchema)]
+pub enum SsoProviderName {
+    #[serde(rename = "OIDC")]
+    Oidc,
+    #[serde(rename = "SAML")]
+    Saml,
+}
+
+/// The kind of an MFA factor.
+#[derive(ToSchema)]
+pub enum MfaVerificationType {
+    Totp,
+    BackupCode,
+}
+
+/// Whether the hosted pages offer sign-in, registration, or both.
+#[derive(ToSchema)]
+pub enum SignInMode {
+    SignIn,
+    Register,
+    SignInAndRegister,
+}
+
+/// An extended claim ID tokens may carry.
+#[derive(ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExtendedClaim {
+    CustomData,
+    Identities,
+    SsoIdentities,
+    Roles,
+    Organizations,
+    OrganizationData,
+    OrganizationRoles,
+}
