@@ -35,10 +35,7 @@ pub async fn authenticate_and_grant(
         .store
         .client_organization_scopes(DEFAULT_TENANT, &presented.client_id, organization_id)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "client lookup failed");
-            OAuthError::ServerError
-        })?;
+        .map_err(lookup_failed)?;
     let (app, available) = found.map_or((None, None), |(app, scopes)| (Some(app), scopes));
     let client = client_auth::verify(app, presented)?;
     let result = machine_only(&client)
