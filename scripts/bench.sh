@@ -4,7 +4,9 @@
 #   of a user in 1,000 organizations, client_credentials organization-token throughput (from
 #   the example itself and from wrk);
 # - server/examples/bench_people.rs: refresh-token organization-token exchanges under load and
-#   whether sign-ins (argon2id) stall other requests.
+#   whether sign-ins (argon2id) stall other requests;
+# - scripts/bench-reference.sh: the reference, oidc-provider with no database, under the same
+#   wrk load as the organization tokens.
 # Usage: scripts/bench.sh [members] [seconds-per-load-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,3 +24,4 @@ for backend in sqlite postgres; do
   ./target/release/examples/bench "$backend" "$members" "$seconds"
   ./target/release/examples/bench_people "$backend" "$seconds"
 done
+bash scripts/bench-reference.sh "$seconds"

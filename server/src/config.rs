@@ -68,6 +68,10 @@ pub struct OidcSettings {
     pub sign_in_per_ip_per_minute: u32,
     /// Sign-in attempts allowed per account identifier per minute.
     pub sign_in_per_account_per_minute: u32,
+    /// How often (milliseconds) each replica reads the database's client grants revision to
+    /// learn of changes made through other replicas; such a change applies there within three
+    /// intervals at most. 0 turns the per-replica memory of grants off.
+    pub client_grants_poll_ms: u64,
 }
 
 impl Settings {
@@ -81,6 +85,7 @@ impl Settings {
             .set_default("oidc.signing_alg", "ES256")?
             .set_default("oidc.sign_in_per_ip_per_minute", 60)?
             .set_default("oidc.sign_in_per_account_per_minute", 10)?
+            .set_default("oidc.client_grants_poll_ms", 50)?
             .add_source(
                 config::Environment::with_prefix("TESSERA")
                     .prefix_separator("__")
@@ -113,6 +118,7 @@ impl Settings {
                 signing_alg: "ES256".into(),
                 sign_in_per_ip_per_minute: 60,
                 sign_in_per_account_per_minute: 10,
+                client_grants_poll_ms: 50,
             },
         }
     }

@@ -26,6 +26,7 @@ use crate::config::{Settings, redact_url};
 use crate::console::{ADMIN_KEY, ConsoleService, HostedService};
 use crate::domain::{admins, applications};
 use crate::http::{csrf, headers};
+use crate::oidc::client_grants::{self, ClientGrants, Freshness};
 use crate::oidc::keys::{Alg, SigningKeys};
 use crate::oidc::limits::SignInLimits;
 use crate::state::AppState;
@@ -73,7 +74,11 @@ impl Application {
             settings.oidc.sign_in_per_ip_per_minute,
             settings.oidc.sign_in_per_account_per_minute,
         ));
+        let client_grants = Arc::new(ClientGrants::new(client_grants_freshness(
+            &settings, &store,
+        )));
         let state = AppState {
+            client_grants,
             sign_in_limits,
             config_cache: Arc::default(),
             organization_lists: Arc::default(),
@@ -104,6 +109,16 @@ impl Application {
         .with_graceful_shutdown(shutdown_signal())
         .await
     }
+}
+
+/// When this replica may trust the grants it remembers; with polling off, never.
+fn client_grants_freshness(settings: &Settings, store: &Store) -> Arc<Freshness> {
+    let interval = Duration::from_millis(settings.oidc.client_grants_poll_ms);
+    let freshness = Arc::new(Freshness::new(interval));
+    if !interval.is_zero() {
+        client_grants::watch(store.clone(), freshness.clone(), interval);
+    }
+    freshness
 }
 
 async fn bootstrap(settings: &Settings, store: &Store, now: i64) -> anyhow::Result<()> {

@@ -8,6 +8,7 @@ use leptos::config::LeptosOptions;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::domain::organization_lists::OrganizationLists;
+use crate::oidc::client_grants::ClientGrants;
 use crate::oidc::config_cache::ConfigCache;
 use crate::oidc::keys::SigningKeys;
 use crate::oidc::limits::SignInLimits;
@@ -30,6 +31,8 @@ pub struct AppState {
     pub config_cache: Arc<ConfigCache>,
     /// Members' organization lists, checked against the database on every read.
     pub organization_lists: Arc<OrganizationLists>,
+    /// Machine-to-machine apps' organization grants, for the token endpoint.
+    pub client_grants: Arc<ClientGrants>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

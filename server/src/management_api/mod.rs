@@ -23,6 +23,7 @@ mod sso_connectors;
 mod swagger;
 mod text;
 mod users;
+mod writes;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -43,7 +44,12 @@ pub fn router(state: AppState) -> Router<AppState> {
     let document = swagger::document(paths, schemas);
     routes
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
-        // Layers run bottom-up: authentication first, then the NUL check.
+        // Layers run bottom-up: authentication first, then the NUL check, then the handler
+        // with what follows a write (only authenticated requests get that far).
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            writes::forget_grants_after_writes,
+        ))
         .route_layer(middleware::from_fn(text::refuse_nul_in_uri))
         .route_layer(middleware::from_fn_with_state(
             state,
@@ -63,6 +69,10 @@ pub fn console_router(state: AppState) -> Router {
     let (routes, _, _) = routes::api().into_parts();
     routes
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            writes::forget_grants_after_writes,
+        ))
         .route_layer(middleware::from_fn(text::refuse_nul_in_uri))
         .fallback(|| async { ApiError::route_not_found() })
         .with_state(state)

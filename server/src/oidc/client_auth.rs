@@ -121,20 +121,29 @@ pub fn verify(
     app: Option<ApplicationRow>,
     presented: &PresentedClient,
 ) -> Result<ApplicationRow, OAuthError> {
-    let failed = || OAuthError::InvalidClient {
+    let app = app.ok_or_else(|| authentication_failed(presented))?;
+    verify_secret(&app, presented)?;
+    Ok(app)
+}
+
+/// The application must have a secret and the presented one must match it.
+pub fn verify_secret(app: &ApplicationRow, presented: &PresentedClient) -> Result<(), OAuthError> {
+    let matches = presented
+        .secret
+        .as_deref()
+        .zip(app.secret_digest.as_deref())
+        .is_some_and(|(secret, digest)| secrets::matches(digest, secret));
+    if matches {
+        Ok(())
+    } else {
+        Err(authentication_failed(presented))
+    }
+}
+
+/// The one answer to any failed client authentication: it never says which part was wrong.
+pub fn authentication_failed(presented: &PresentedClient) -> OAuthError {
+    OAuthError::InvalidClient {
         description: "client authentication failed".into(),
         basic: presented.basic,
-    };
-    let secret = presented.secret.as_deref().ok_or_else(failed)?;
-    match app {
-        Some(app)
-            if app
-                .secret_digest
-                .as_deref()
-                .is_some_and(|d| secrets::matches(d, secret)) =>
-        {
-            Ok(app)
-        }
-        _ => Err(failed()),
     }
 }

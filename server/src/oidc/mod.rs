@@ -7,6 +7,7 @@ pub mod auth_request;
 pub mod authorize;
 pub mod claims;
 pub mod client_auth;
+pub mod client_grants;
 pub mod config_cache;
 pub mod cookies;
 pub mod cors;

@@ -3,6 +3,7 @@
 //! This is the only module that imports sqlx.
 
 mod applications;
+mod client_grants_revision;
 mod error;
 mod featured;
 mod grants;

@@ -8,6 +8,7 @@ mod helpers;
 mod people;
 
 mod applications;
+mod client_grants;
 mod console;
 mod end_user_safety;
 mod end_user_sign_in;

@@ -8,6 +8,8 @@
 //! - granted scopes = requested ∩ what the app's roles hold on that resource (none requested →
 //!   none granted); unknown scopes are dropped, not refused.
 
+use std::sync::Arc;
+
 use super::{OAuthError, Params, TokenResponse};
 use crate::domain::ids;
 use crate::oidc::access_token::AccessTokenClaims;
@@ -16,31 +18,43 @@ use crate::state::AppState;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT};
 
 /// Authenticates the client and runs the grant; `authenticated` receives the client once it
-/// has authenticated (for CORS). An organization token request (the hot path) reads the client
-/// and its permissions in the organization with one statement.
+/// has authenticated (for CORS). An organization token request (the hot path) needs only the
+/// client and its permissions in the organization: from this replica's memory when they are
+/// current ([`ClientGrants`](crate::oidc::client_grants::ClientGrants)), else from one statement.
 pub async fn authenticate_and_grant(
     state: &AppState,
     presented: &PresentedClient,
     params: &Params,
-    authenticated: &mut Option<ApplicationRow>,
+    authenticated: &mut Option<Arc<ApplicationRow>>,
 ) -> Result<TokenResponse, OAuthError> {
     let organization_id = params.get("organization_id");
     let Some(organization_id) = organization_id.filter(|_| params.resources.is_empty()) else {
         let client = client_auth::authenticate(&state.store, presented).await?;
         let result = grant(state, &client, params, organization_id).await;
-        *authenticated = Some(client);
+        *authenticated = Some(Arc::new(client));
         return result;
     };
     let found = state
-        .store
-        .client_organization_scopes(DEFAULT_TENANT, &presented.client_id, organization_id)
+        .client_grants
+        .lookup(&state.store, &presented.client_id, organization_id)
         .await
         .map_err(lookup_failed)?;
-    let (app, available) = found.map_or((None, None), |(app, scopes)| (Some(app), scopes));
-    let client = client_auth::verify(app, presented)?;
-    let result = machine_only(&client)
-        .and_then(|()| organization_token(state, &client, params, organization_id, available));
-    *authenticated = Some(client);
+    let (found, unkept) = found.ok_or_else(|| client_auth::authentication_failed(presented))?;
+    client_auth::verify_secret(&found.client, presented)?;
+    if let Some(unkept) = unkept {
+        state.client_grants.keep(unkept);
+    }
+    let client = &found.client;
+    let result = machine_only(client).and_then(|()| {
+        organization_token(
+            state,
+            client,
+            params,
+            organization_id,
+            found.scopes.as_deref(),
+        )
+    });
+    *authenticated = Some(client.clone());
     result
 }
 
@@ -146,7 +160,7 @@ fn organization_token(
     client: &ApplicationRow,
     params: &Params,
     organization_id: &str,
-    available: Option<Vec<String>>,
+    available: Option<&[String]>,
 ) -> Result<TokenResponse, OAuthError> {
     let available = available.ok_or_else(not_associated)?;
     let requested = params.scopes();

@@ -7,6 +7,7 @@ mod issue;
 mod refresh_token;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
@@ -121,7 +122,7 @@ async fn exchange(
     state: &AppState,
     headers: &HeaderMap,
     body: &[u8],
-    authenticated: &mut Option<ApplicationRow>,
+    authenticated: &mut Option<Arc<ApplicationRow>>,
 ) -> Result<TokenResponse, OAuthError> {
     let params = Params::parse(body)?;
     let grant_type = params
@@ -139,13 +140,13 @@ async fn exchange(
         "authorization_code" => {
             let client = client_auth::authenticate_any(&state.store, &presented).await?;
             let result = authorization_code::grant(state, &client, &params).await;
-            *authenticated = Some(client);
+            *authenticated = Some(Arc::new(client));
             result
         }
         "refresh_token" => {
             let client = client_auth::authenticate_any(&state.store, &presented).await?;
             let result = refresh_token::grant(state, &client, &params).await;
-            *authenticated = Some(client);
+            *authenticated = Some(Arc::new(client));
             result
         }
         other => Err(OAuthError::UnsupportedGrantType(format!(

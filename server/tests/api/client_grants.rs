@@ -1,0 +1,216 @@
+//! Organization tokens for machines come from grants each replica keeps in memory: a change
+//! through the same replica applies to the very next token, a change through another replica
+//! (seen through the database's grants revision) within a bounded time.
+
+use std::time::{Duration, Instant};
+
+use reqwest::Method;
+use serde_json::json;
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp, read, spawn_app};
+
+/// An organization with a machine-to-machine member holding a role with two permissions.
+struct Setup {
+    org_id: String,
+    robot: String,
+    secret: String,
+    role_id: String,
+    write_scope_id: String,
+}
+
+async fn setup(app: &TestApp) -> Setup {
+    let org = app.create_org("Acme").await;
+    let robot = app
+        .create(
+            "/applications",
+            json!({ "name": "Robot", "type": "MachineToMachine" }),
+        )
+        .await;
+    let read_scope = app
+        .create("/organization-scopes", json!({ "name": "read:docs" }))
+        .await;
+    let write_scope = app
+        .create("/organization-scopes", json!({ "name": "write:docs" }))
+        .await;
+    let role = app
+        .create(
+            "/organization-roles",
+            json!({
+                "name": "editor",
+                "type": "MachineToMachine",
+                "organizationScopeIds": [read_scope["id"], write_scope["id"]],
+            }),
+        )
+        .await;
+    let setup = Setup {
+        org_id: org["id"].as_str().unwrap().into(),
+        robot: robot["id"].as_str().unwrap().into(),
+        secret: robot["secret"].as_str().unwrap().into(),
+        role_id: role["id"].as_str().unwrap().into(),
+        write_scope_id: write_scope["id"].as_str().unwrap().into(),
+    };
+    let path = format!("/organizations/{}/applications", setup.org_id);
+    let body = json!({ "applicationIds": [setup.robot] });
+    assert_eq!(app.status_of(Method::POST, &path, body).await, 201);
+    let path = format!(
+        "/organizations/{}/applications/{}/roles",
+        setup.org_id, setup.robot
+    );
+    let body = json!({ "organizationRoleIds": [setup.role_id] });
+    assert_eq!(app.status_of(Method::POST, &path, body).await, 201);
+    setup
+}
+
+/// The organization token's outcome: the granted scope, or the error code.
+async fn outcome(app: &TestApp, s: &Setup) -> String {
+    let form = [
+        ("grant_type", "client_credentials"),
+        ("organization_id", s.org_id.as_str()),
+        ("scope", "read:docs write:docs"),
+    ];
+    let (status, body) = read(app.post_token(Some((&s.robot, &s.secret)), &form).await).await;
+    match status {
+        200 => body["scope"].as_str().unwrap().to_string(),
+        _ => format!("{status} {}", body["error"].as_str().unwrap_or_default()),
+    }
+}
+
+/// Asks until the replica has confirmed its memory (its first poll) and kept the grant, so
+/// that what follows is answered from memory, not from the database.
+async fn warm(app: &TestApp, s: &Setup, expected: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        assert_eq!(outcome(app, s).await, expected);
+        if app.state.client_grants.kept() > 0 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the grant was never kept");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(outcome(app, s).await, expected);
+}
+
+/// Asks `app` until the outcome is `expected`; returns how long that took.
+async fn converges(app: &TestApp, s: &Setup, expected: &str) -> Duration {
+    let began = Instant::now();
+    loop {
+        let got = outcome(app, s).await;
+        if got == expected {
+            return began.elapsed();
+        }
+        assert!(
+            began.elapsed() < Duration::from_secs(5),
+            "still `{got}`, expected `{expected}`"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+both_backends!(same_replica_changes_apply_at_once, same_replica_impl);
+async fn same_replica_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let s = setup(&app).await;
+    warm(&app, &s, "read:docs write:docs").await;
+
+    // Each change is seen by the very next token, with no wait.
+    let path = format!(
+        "/organization-roles/{}/scopes/{}",
+        s.role_id, s.write_scope_id
+    );
+    assert_eq!(app.delete(&path).await.0, 204);
+    assert_eq!(outcome(&app, &s).await, "read:docs");
+
+    warm(&app, &s, "read:docs").await;
+    let path = format!("/organization-scopes/{}", s.write_scope_id);
+    let scopes = app.get_ok("/organization-scopes?q=read").await;
+    let read_id = scopes[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(app.delete(&path).await.0, 204);
+    let renamed = json!({ "name": "read:all" });
+    let path = format!("/organization-scopes/{read_id}");
+    assert_eq!(app.api_json(Method::PATCH, &path, &renamed).await.0, 200);
+    assert_eq!(outcome(&app, &s).await, "");
+
+    warm(&app, &s, "").await;
+    let path = format!("/organizations/{}/applications/{}", s.org_id, s.robot);
+    assert_eq!(app.delete(&path).await.0, 204);
+    assert_eq!(outcome(&app, &s).await, "403 access_denied");
+
+    let path = format!("/applications/{}", s.robot);
+    assert_eq!(app.delete(&path).await.0, 204);
+    assert_eq!(outcome(&app, &s).await, "401 invalid_client");
+}
+
+both_backends!(other_replicas_follow_within_a_bound, other_replica_impl);
+async fn other_replica_impl(backend: Backend) {
+    let Some(a) = spawn_app(backend).await else {
+        return;
+    };
+    let b = a.replica().await;
+    let s = setup(&a).await;
+    let bound = b.state.client_grants.max_staleness() + Duration::from_secs(1);
+    let mut slowest = Duration::ZERO;
+
+    // Changes made through `a` reach `b` through the database's revision: a permission taken
+    // from the role, a role taken from the app, the membership, and an organization deleted
+    // (its memberships go by cascade).
+    warm(&b, &s, "read:docs write:docs").await;
+    let path = format!(
+        "/organization-roles/{}/scopes/{}",
+        s.role_id, s.write_scope_id
+    );
+    assert_eq!(a.delete(&path).await.0, 204);
+    slowest = slowest.max(converges(&b, &s, "read:docs").await);
+
+    warm(&b, &s, "read:docs").await;
+    let path = format!(
+        "/organizations/{}/applications/{}/roles/{}",
+        s.org_id, s.robot, s.role_id
+    );
+    assert_eq!(a.delete(&path).await.0, 204);
+    slowest = slowest.max(converges(&b, &s, "").await);
+
+    warm(&b, &s, "").await;
+    let path = format!("/organizations/{}/applications/{}", s.org_id, s.robot);
+    assert_eq!(a.delete(&path).await.0, 204);
+    slowest = slowest.max(converges(&b, &s, "403 access_denied").await);
+
+    let path = format!("/organizations/{}/applications", s.org_id);
+    let body = json!({ "applicationIds": [s.robot] });
+    assert_eq!(a.status_of(Method::POST, &path, body).await, 201);
+    slowest = slowest.max(converges(&b, &s, "").await);
+    warm(&b, &s, "").await;
+    let path = format!("/organizations/{}", s.org_id);
+    assert_eq!(a.delete(&path).await.0, 204);
+    slowest = slowest.max(converges(&b, &s, "403 access_denied").await);
+
+    assert!(
+        slowest < bound,
+        "a change took {slowest:?} to reach the other replica"
+    );
+}
+
+both_backends!(changes_made_outside_the_api_are_seen, outside_the_api_impl);
+async fn outside_the_api_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let s = setup(&app).await;
+    warm(&app, &s, "read:docs write:docs").await;
+    // Straight through the store, as an operator's script would: only the database's
+    // triggers can tell the replica.
+    let removed = app
+        .store
+        .relation_remove(
+            &server::storage::relations::ORGANIZATION_APPLICATIONS,
+            server::storage::DEFAULT_TENANT,
+            &[&s.org_id],
+            &s.robot,
+        )
+        .await
+        .expect("membership removed");
+    assert!(removed);
+    converges(&app, &s, "403 access_denied").await;
+}
