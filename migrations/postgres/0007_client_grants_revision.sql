@@ -11,10 +11,15 @@ INSERT INTO client_grants_revision (id, value) VALUES (1, 0);
 
 -- Raised at commit (deferred constraint triggers): the row lock is taken last, after every
 -- other lock of the transaction, so two writers cannot deadlock over it; and the new value is
--- visible exactly when the change is.
+-- visible exactly when the change is. Once per transaction, however many rows it changed: a
+-- transaction-local setting remembers that it was done.
 CREATE FUNCTION raise_client_grants_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE client_grants_revision SET value = value + 1 WHERE id = 1;
+    IF current_setting('tessera.client_grants_raised_in', true)
+            IS DISTINCT FROM txid_current()::text THEN
+        UPDATE client_grants_revision SET value = value + 1 WHERE id = 1;
+        PERFORM set_config('tessera.client_grants_raised_in', txid_current()::text, true);
+    END IF;
     RETURN NULL;
 END
 $$;

@@ -231,10 +231,10 @@ impl ConsoleBackend for ConsoleService {
 
     async fn delete_organization(&self, id: String) -> Result<(), AppError> {
         self.require_admin().await?;
-        if organizations::delete(&self.state.store, DEFAULT_TENANT, &id)
-            .await
-            .map_err(to_app)?
-        {
+        let deleted = organizations::delete(&self.state.store, DEFAULT_TENANT, &id).await;
+        // Not through the Management API router, whose layer does this for every write.
+        self.state.client_grants.forget_all();
+        if deleted.map_err(to_app)? {
             Ok(())
         } else {
             Err(AppError::NotFound(
@@ -296,10 +296,10 @@ impl ConsoleBackend for ConsoleService {
 
     async fn delete_application(&self, id: String) -> Result<(), AppError> {
         self.require_admin().await?;
-        if applications::delete(&self.state.store, DEFAULT_TENANT, &id)
-            .await
-            .map_err(to_app)?
-        {
+        let deleted = applications::delete(&self.state.store, DEFAULT_TENANT, &id).await;
+        // Not through the Management API router, whose layer does this for every write.
+        self.state.client_grants.forget_all();
+        if deleted.map_err(to_app)? {
             Ok(())
         } else {
             Err(AppError::NotFound(

@@ -1,7 +1,7 @@
 //! The token endpoint's organization lookups (hot path): membership and the permissions a
 //! machine-to-machine application holds in an organization, each in one indexed query (an
-//! organization token's also reads the client itself), read live so that a change of
-//! membership or roles applies to the next token.
+//! organization token's also reads the client itself). An organization token's lookup is
+//! kept per replica by `oidc::client_grants` until the grants revision says it changed.
 
 use std::sync::LazyLock;
 

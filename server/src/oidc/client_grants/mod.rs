@@ -6,12 +6,14 @@
 //! thread). [`Freshness`] decides when a remembered grant may be used: at once after any change
 //! through this replica, within one poll interval after a change anywhere else.
 //!
-//! Only grants of clients that authenticated are kept, so unknown ids and wrong secrets cannot
-//! fill the memory; the secret is checked against the remembered digest on every request.
+//! Only grants that gave a token are kept (the client authenticated and is a member), so
+//! unknown ids, wrong secrets and organizations the app is not in cannot fill the memory; the
+//! secret is checked against the remembered digest on every request.
 
 mod freshness;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use quick_cache::sync::Cache;
 
@@ -45,6 +47,8 @@ pub struct Unkept {
 pub struct ClientGrants {
     cache: Cache<String, Arc<Entry>>,
     freshness: Arc<Freshness>,
+    /// Lookups answered from memory.
+    hits: AtomicU64,
 }
 
 impl ClientGrants {
@@ -52,6 +56,7 @@ impl ClientGrants {
         Self {
             cache: Cache::new(CAPACITY),
             freshness,
+            hits: AtomicU64::new(0),
         }
     }
 
@@ -72,6 +77,7 @@ impl ClientGrants {
             && let Some(entry) = self.cache.get(&key)
             && entry.generation == generation
         {
+            self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(Some((entry.grant.clone(), None)));
         }
         let Some((client, scopes)) = store
@@ -104,9 +110,9 @@ impl ClientGrants {
         }
     }
 
-    /// How many grants are kept (some may be out of date and unused).
-    pub fn kept(&self) -> usize {
-        self.cache.len()
+    /// How many lookups were answered from memory so far.
+    pub fn hits(&self) -> u64 {
+        self.hits.load(Ordering::Relaxed)
     }
 
     /// The longest a change made through another replica can go unseen here.

@@ -41,21 +41,22 @@ pub async fn authenticate_and_grant(
         .map_err(lookup_failed)?;
     let (found, unkept) = found.ok_or_else(|| client_auth::authentication_failed(presented))?;
     client_auth::verify_secret(&found.client, presented)?;
+    let client = &found.client;
+    *authenticated = Some(client.clone());
+    machine_only(client)?;
+    let token = organization_token(
+        state,
+        client,
+        params,
+        organization_id,
+        found.scopes.as_deref(),
+    )?;
+    // Only a member's grant is kept: the organizations an app can make this replica remember
+    // are the ones an admin added it to, so no request can fill the memory.
     if let Some(unkept) = unkept {
         state.client_grants.keep(unkept);
     }
-    let client = &found.client;
-    let result = machine_only(client).and_then(|()| {
-        organization_token(
-            state,
-            client,
-            params,
-            organization_id,
-            found.scopes.as_deref(),
-        )
-    });
-    *authenticated = Some(client.clone());
-    result
+    Ok(token)
 }
 
 /// Only machine-to-machine applications may use this grant.
