@@ -29,7 +29,7 @@ use crate::http::{csrf, headers};
 use crate::oidc::client_grants::{self, ClientGrants, Freshness};
 use crate::oidc::keys::{Alg, SigningKeys};
 use crate::oidc::limits::SignInLimits;
-use crate::state::AppState;
+use crate::state::{AppState, SharedState};
 use crate::storage::{DEFAULT_TENANT, SessionStore, Store};
 use crate::{management_api, oidc};
 
@@ -77,7 +77,7 @@ impl Application {
         let client_grants = Arc::new(ClientGrants::new(client_grants_freshness(
             &settings, &store,
         )));
-        let state = AppState {
+        let state = AppState::new(SharedState {
             client_grants,
             sign_in_limits,
             config_cache: Arc::default(),
@@ -89,7 +89,7 @@ impl Application {
             keys,
             clock,
             leptos_options,
-        };
+        });
         let router = build_router(state.clone(), sessions);
         Ok(Application {
             listener,

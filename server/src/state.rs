@@ -1,5 +1,6 @@
 //! Shared state handed to every handler.
 
+use std::ops::Deref;
 use std::sync::Arc;
 
 use axum::extract::FromRef;
@@ -14,8 +15,25 @@ use crate::oidc::keys::SigningKeys;
 use crate::oidc::limits::SignInLimits;
 use crate::storage::Store;
 
+/// Cloned for every request (axum's `State`): one reference count, however many parts.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<SharedState>);
+
+impl AppState {
+    pub fn new(shared: SharedState) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl Deref for AppState {
+    type Target = SharedState;
+
+    fn deref(&self) -> &SharedState {
+        &self.0
+    }
+}
+
+pub struct SharedState {
     pub settings: Arc<Settings>,
     pub store: Store,
     pub keys: Arc<SigningKeys>,
