@@ -92,6 +92,31 @@ impl Store {
             ));
             next += 1;
         }
+        // Unfiltered, the total is the count a trigger keeps on the organization, read with
+        // the revision that tells whether this replica's page anchors still apply.
+        let mut anchor = None;
+        let counted = if filter.is_empty() {
+            const SQL: &str = "SELECT users_count, users_revision FROM organizations \
+                 WHERE tenant_id = $1 AND id = $2";
+            let row: Option<(i64, i64)> = dispatch!(&self.db, p => sqlx::query_as(SQL)
+                .bind(tenant)
+                .bind(organization_id)
+                .fetch_optional(p))?;
+            let (count, revision) = row.unwrap_or_default();
+            anchor = self
+                .member_page_anchor(tenant, organization_id, revision, page.offset())
+                .await?;
+            if anchor.is_some() {
+                filter.push_str(&format!(
+                    " AND (m.created_at, m.user_id) >= (${next}, ${})",
+                    next + 1
+                ));
+                next += 2;
+            }
+            Some(count)
+        } else {
+            None
+        };
         let where_ = format!("m.tenant_id = $1 AND m.organization_id = $2{filter}");
         // Without a search the page never touches `users` beyond the 20 rows shown.
         let list_sql = format!(
@@ -102,14 +127,7 @@ impl Store {
              ORDER BY p.created_at, p.user_id",
             next + 1
         );
-        // Unfiltered, the total is the count a trigger keeps on the organization.
-        let count_sql = if filter.is_empty() {
-            "SELECT COALESCE((SELECT users_count FROM organizations \
-               WHERE tenant_id = $1 AND id = $2), 0)"
-                .to_string()
-        } else {
-            format!("SELECT COUNT(*) FROM {from} WHERE {where_}")
-        };
+        let offset = anchor.as_ref().map_or(page.offset(), |(_, rest)| *rest);
         let items = dispatch!(&self.db, p => {
             let mut q = sqlx::query_as::<_, UserRow>(&list_sql)
                 .bind(tenant)
@@ -120,22 +138,31 @@ impl Store {
             if let Some(role_id) = role_id {
                 q = q.bind(role_id);
             }
+            if let Some(((created_at, user_id), _)) = &anchor {
+                q = q.bind(created_at).bind(user_id);
+            }
             // Planned with the actual values each time (see `unprepared` above).
             q.bind(page.limit())
-                .bind(page.offset())
+                .bind(offset)
                 .persistent(false)
                 .fetch_all(p)
         })?;
-        let total: i64 = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_scalar(&count_sql).bind(tenant).bind(organization_id);
-            if let Some(pattern) = &pattern {
-                q = q.bind(pattern);
+        let total: i64 = match counted {
+            Some(count) => count,
+            None => {
+                let count_sql = format!("SELECT COUNT(*) FROM {from} WHERE {where_}");
+                dispatch!(&self.db, p => {
+                    let mut q = sqlx::query_scalar(&count_sql).bind(tenant).bind(organization_id);
+                    if let Some(pattern) = &pattern {
+                        q = q.bind(pattern);
+                    }
+                    if let Some(role_id) = role_id {
+                        q = q.bind(role_id);
+                    }
+                    q.fetch_one(p)
+                })?
             }
-            if let Some(role_id) = role_id {
-                q = q.bind(role_id);
-            }
-            q.fetch_one(p)
-        })?;
+        };
         Ok(Paged { items, total })
     }
 

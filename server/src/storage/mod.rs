@@ -10,6 +10,7 @@ mod grants;
 mod interactions;
 mod jit;
 mod keys;
+mod member_anchors;
 mod memberships;
 mod mfa;
 mod organization_revisions;
@@ -150,6 +151,8 @@ pub enum Backend {
 #[derive(Clone, Debug)]
 pub struct Store {
     db: Db,
+    /// Kept per replica: where deep member pages start.
+    anchors: std::sync::Arc<member_anchors::MemberAnchors>,
 }
 
 static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -170,6 +173,7 @@ impl Store {
                 .await?;
             Ok(Store {
                 db: Db::Postgres(pool),
+                anchors: Default::default(),
             })
         } else if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)?
@@ -193,6 +197,7 @@ impl Store {
                 .await?;
             Ok(Store {
                 db: Db::Sqlite(pool),
+                anchors: Default::default(),
             })
         } else {
             Err(StorageError::Config(

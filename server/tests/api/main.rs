@@ -15,6 +15,7 @@ mod end_user_sign_in;
 mod end_user_tokens;
 mod jit;
 mod management_auth;
+mod member_pages;
 mod oidc_tokens;
 mod organization_applications;
 mod organization_lists;
