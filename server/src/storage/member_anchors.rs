@@ -58,16 +58,18 @@ impl fmt::Debug for MemberAnchors {
 }
 
 impl Store {
-    /// Where a page at `offset` of the unfiltered user list can start: the kept key at or
-    /// before it and the rows still to skip from there. `None`: use a plain `OFFSET`.
+    /// Where a page at `offset` of the unfiltered user list of an organization with `count`
+    /// members can start: the kept key at or before it and the rows still to skip from there.
+    /// `None`: use a plain `OFFSET` (also for organizations too small to have keys, so that
+    /// made-up ids keep nothing).
     pub(crate) async fn member_page_anchor(
         &self,
         tenant: &str,
         organization_id: &str,
-        revision: i64,
+        (count, revision): (i64, i64),
         offset: i64,
     ) -> Result<Option<(SortKey, i64)>, StorageError> {
-        if offset < EVERY {
+        if offset < EVERY || count <= EVERY {
             return Ok(None);
         }
         let key = (tenant.to_owned(), organization_id.to_owned());

@@ -104,7 +104,7 @@ impl Store {
                 .fetch_optional(p))?;
             let (count, revision) = row.unwrap_or_default();
             anchor = self
-                .member_page_anchor(tenant, organization_id, revision, page.offset())
+                .member_page_anchor(tenant, organization_id, (count, revision), page.offset())
                 .await?;
             if anchor.is_some() {
                 filter.push_str(&format!(
