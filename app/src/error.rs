@@ -20,6 +20,9 @@ pub enum AppError {
     NotFound(String),
     #[error("Tessera is already set up. Please sign in.")]
     AlreadySetUp,
+    /// Sign-in attempts are limited per client address and per account; the wait is in seconds.
+    #[error("Too many attempts. Try again in {0} seconds.")]
+    TooManyAttempts(u64),
     #[error("Something went wrong on the server. Please try again.")]
     Internal,
     #[error("The request could not be completed: {0}")]
@@ -61,6 +64,7 @@ impl AppError {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
             AppError::NotFound(_) => 404,
             AppError::AlreadySetUp => 409,
+            AppError::TooManyAttempts(_) => 429,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }

@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::http::client_ip::TrustedProxies;
+
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -24,6 +26,16 @@ pub struct ServerSettings {
     /// Public base URL (scheme, host, port) as clients see it; the issuer is `{public_url}/oidc`.
     #[serde(default)]
     pub public_url: Option<String>,
+    /// Milliseconds a client has to send a request's line and headers, counted from the end of
+    /// the previous request on a kept-alive connection, or from connecting.
+    pub header_read_timeout_ms: u64,
+    /// Milliseconds a client has to send a request body once the server waits for it; slower
+    /// bodies are answered 408.
+    pub body_read_timeout_ms: u64,
+    /// Reverse proxies whose `X-Forwarded-For` / `Forwarded` headers name the client (a
+    /// comma-separated list of CIDR blocks); from anyone else those headers are ignored.
+    #[serde(default)]
+    pub trusted_proxies: TrustedProxies,
 }
 
 #[derive(Clone, Deserialize)]
@@ -72,6 +84,14 @@ pub struct OidcSettings {
     /// learn of changes made through other replicas; such a change applies there within three
     /// intervals at most. 0 turns the per-replica memory of grants off.
     pub client_grants_poll_ms: u64,
+    /// How often (milliseconds) each replica reads the signing keys' revision to publish keys
+    /// rotated through other replicas. 0 turns polling off (keys are then reloaded only when a
+    /// token with an unknown `kid` arrives, at most every ten seconds).
+    pub signing_keys_poll_ms: u64,
+    /// How long (milliseconds) after a rotation the new key starts signing; until then it is
+    /// only published, so every replica and every resource server reading the JWKS knows it
+    /// first. Keep it well above `signing_keys_poll_ms`.
+    pub signing_key_activation_delay_ms: u64,
 }
 
 impl Settings {
@@ -79,6 +99,8 @@ impl Settings {
     pub fn load() -> anyhow::Result<Self> {
         let mut builder = config::Config::builder()
             .set_default("server.address", default_address())?
+            .set_default("server.header_read_timeout_ms", 10_000)?
+            .set_default("server.body_read_timeout_ms", 30_000)?
             .set_default("database.url", "sqlite://data/tessera.db")?
             .set_default("database.max_connections", 10)?
             .set_default("management_api.indicator", "https://default.logto.app/api")?
@@ -86,6 +108,8 @@ impl Settings {
             .set_default("oidc.sign_in_per_ip_per_minute", 60)?
             .set_default("oidc.sign_in_per_account_per_minute", 10)?
             .set_default("oidc.client_grants_poll_ms", 50)?
+            .set_default("oidc.signing_keys_poll_ms", 1000)?
+            .set_default("oidc.signing_key_activation_delay_ms", 10_000)?
             .add_source(
                 config::Environment::with_prefix("TESSERA")
                     .prefix_separator("__")
@@ -105,6 +129,9 @@ impl Settings {
             server: ServerSettings {
                 address: "127.0.0.1:0".into(),
                 public_url: None,
+                header_read_timeout_ms: 10_000,
+                body_read_timeout_ms: 30_000,
+                trusted_proxies: TrustedProxies::default(),
             },
             database: DatabaseSettings {
                 url: url.into(),
@@ -119,6 +146,8 @@ impl Settings {
                 sign_in_per_ip_per_minute: 60,
                 sign_in_per_account_per_minute: 10,
                 client_grants_poll_ms: 50,
+                signing_keys_poll_ms: 1000,
+                signing_key_activation_delay_ms: 10_000,
             },
         }
     }
@@ -130,6 +159,9 @@ impl Settings {
             if !matches!(url.scheme(), "http" | "https") {
                 anyhow::bail!("server.public_url must be http or https");
             }
+        }
+        if self.server.header_read_timeout_ms == 0 || self.server.body_read_timeout_ms == 0 {
+            anyhow::bail!("server.header_read_timeout_ms and body_read_timeout_ms must be above 0");
         }
         if !matches!(self.oidc.signing_alg.as_str(), "ES256" | "ES384") {
             anyhow::bail!("oidc.signing_alg must be ES256 or ES384");

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
 use tower_http::trace::TraceLayer;
@@ -25,7 +25,7 @@ use crate::clock::Clock;
 use crate::config::{Settings, redact_url};
 use crate::console::{ADMIN_KEY, ConsoleService, HostedService};
 use crate::domain::{admins, applications};
-use crate::http::{csrf, headers};
+use crate::http::{body_timeout, csp, csrf, headers, serve};
 use crate::oidc::client_grants::{self, ClientGrants, Freshness};
 use crate::oidc::keys::{Alg, SigningKeys};
 use crate::oidc::limits::SignInLimits;
@@ -54,13 +54,30 @@ impl Application {
         let store =
             Store::connect(&settings.database.url, settings.database.max_connections).await?;
         store.migrate().await?;
-        store
-            .resource_set_management_indicator(&settings.management_api.indicator)
+        let restored = store
+            .ensure_management_api(&settings.management_api.indicator)
             .await?;
+        if restored.any() {
+            tracing::warn!(?restored, "built-in Management API access restored");
+        }
 
         let alg = Alg::parse(&settings.oidc.signing_alg)
             .ok_or_else(|| anyhow::anyhow!("unsupported signing algorithm"))?;
-        let keys = Arc::new(SigningKeys::load_or_create(store.clone(), alg, clock.now_ms()).await?);
+        let keys = Arc::new(
+            SigningKeys::load_or_create(
+                store.clone(),
+                alg,
+                Duration::from_millis(settings.oidc.signing_key_activation_delay_ms),
+                clock.now_ms(),
+            )
+            .await?,
+        );
+        if settings.oidc.signing_keys_poll_ms > 0 {
+            oidc::keys::watch(
+                keys.clone(),
+                Duration::from_millis(settings.oidc.signing_keys_poll_ms),
+            );
+        }
         bootstrap(&settings, &store, clock.now_ms()).await?;
 
         let sessions = store.session_store().await?;
@@ -100,14 +117,8 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        // Connect info gives the sign-in limits the client's address.
-        axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+        let header_read = Duration::from_millis(self.state.settings.server.header_read_timeout_ms);
+        serve::serve(self.listener, self.router, header_read, shutdown_signal()).await
     }
 }
 
@@ -148,14 +159,16 @@ pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
     let provide_backend = move || {
         provide_context(Arc::clone(&backend));
         provide_context(Arc::clone(&hosted));
+        csp::provide_page_nonce();
     };
     let routes = generate_route_list(app::App);
     let options = state.leptos_options.clone();
     let pages = Router::new()
-        .leptos_routes_with_context(&state, routes, provide_backend, move || {
+        .leptos_routes_with_context(&state, routes, provide_backend.clone(), move || {
             app::shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            provide_backend,
             app::shell,
         ))
         .layer(
@@ -165,10 +178,14 @@ pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
                     state.clone(),
                     csrf::require_same_origin,
                 ))
-                .layer(middleware::from_fn_with_state(state.clone(), console_guard)),
+                .layer(middleware::from_fn_with_state(state.clone(), console_guard))
+                .layer(middleware::from_fn(
+                    crate::console::server_fn_errors::client_errors,
+                )),
         );
 
-    let [nosniff, frame, referrer] = headers::layers();
+    let [nosniff, frame, referrer, permissions] = headers::layers();
+    let body_read = Duration::from_millis(state.settings.server.body_read_timeout_ms);
     Router::new()
         .route(
             "/",
@@ -187,6 +204,13 @@ pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
                 .layer(nosniff)
                 .layer(frame)
                 .layer(referrer)
+                .layer(permissions)
+                .option_layer(headers::strict_transport_security(&state.public_url))
+                .layer(middleware::from_fn(csp::content_security_policy))
+                .layer(middleware::from_fn_with_state(
+                    body_read,
+                    body_timeout::limit_body_time,
+                ))
                 .layer(DefaultBodyLimit::max(BODY_LIMIT)),
         )
         .with_state(state)

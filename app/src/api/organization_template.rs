@@ -134,10 +134,17 @@ pub async fn all_organization_scopes() -> Result<Vec<OrganizationScope>, AppErro
     call("GET", "/organization-scopes".into(), None).await
 }
 
-/// Every API resource with its permissions (for pickers).
+/// Every API resource whose permissions organization roles may hold, with those permissions
+/// (for the role's permission picker). The Management API is left out: the server refuses its
+/// permissions in organization roles, since they would administer the whole tenant.
 #[server(prefix = "/console/fn", endpoint = "all_resources_with_scopes")]
 pub async fn all_resources_with_scopes() -> Result<Vec<ResourceWithScopes>, AppError> {
-    call("GET", "/resources?includeScopes=true".into(), None).await
+    let all: Vec<ResourceWithScopes> =
+        call("GET", "/resources?includeScopes=true".into(), None).await?;
+    Ok(all
+        .into_iter()
+        .filter(|r| r.resource.id != crate::model::MANAGEMENT_API_RESOURCE_ID)
+        .collect())
 }
 
 /// Organization roles of one type (`User` or `MachineToMachine`), for pickers.

@@ -28,7 +28,7 @@ pub use organization_scopes::OrganizationScope;
 pub use organizations::{
     FeaturedUser, Organization, OrganizationPage, OrganizationSettings, OrganizationWithFeatured,
 };
-pub use resources::{Resource, ResourceWithScopes, Scope};
+pub use resources::{MANAGEMENT_API_RESOURCE_ID, Resource, ResourceWithScopes, Scope};
 pub use roles::{FeaturedApplication, Role, RoleWithHolders};
 pub use sso_connectors::{JitEmailDomain, JitSettings, SSO_PROVIDERS, SsoConnector};
 pub use users::{NewUser, User, UserWithOrganizationRoles};

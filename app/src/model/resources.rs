@@ -1,5 +1,8 @@
 use serde::{Deserialize, Serialize};
 
+/// Id of the built-in Management API resource (seeded by the server's first migration).
+pub const MANAGEMENT_API_RESOURCE_ID: &str = "management-api";
+
 /// Logto's Scope: a permission of an API resource.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

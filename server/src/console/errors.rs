@@ -141,6 +141,7 @@ fn sentence(key: &str, text: &str) -> String {
         "indicator" => "API identifier",
         "emailDomain" => "Email domain",
         "description" => "Description",
+        "q" | "search" => "Search text",
         "branding.logoUrl" => "Logo URL",
         "branding.darkLogoUrl" => "Dark logo URL",
         _ => return format!("{key}: {text}."),

@@ -2,8 +2,10 @@
 //! the Management API uses. The signed-in admin lives in the tower-sessions session.
 
 mod api_call;
+mod attempts;
 mod errors;
 mod hosted;
+pub mod server_fn_errors;
 
 pub use hosted::HostedService;
 
@@ -81,6 +83,19 @@ fn clamp_page(page: u32, page_size: u32) -> Page {
     }
 }
 
+/// The console's organization list as a Management API request, featured members included.
+fn organizations_path(q: &str, page: Page) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query
+        .append_pair("showFeatured", "true")
+        .append_pair("page", &page.page.to_string())
+        .append_pair("page_size", &page.page_size.to_string());
+    if !q.is_empty() {
+        query.append_pair("q", q);
+    }
+    format!("/organizations?{}", query.finish())
+}
+
 /// The Settings form as a PATCH body, keeping branding fields the form does not show.
 fn settings_body(current: &Organization, s: &OrganizationSettings) -> Result<Value, AppError> {
     let custom_data: Value = if s.custom_data.trim().is_empty() {
@@ -141,6 +156,7 @@ impl ConsoleBackend for ConsoleService {
         username: String,
         password: String,
     ) -> Result<AdminInfo, AppError> {
+        attempts::count(&self.state, "").await?;
         let admin = admins::create_first(&self.state.store, username.trim(), &password, self.now())
             .await
             .map_err(to_app)?;
@@ -149,7 +165,9 @@ impl ConsoleBackend for ConsoleService {
     }
 
     async fn sign_in(&self, username: String, password: String) -> Result<AdminInfo, AppError> {
-        let admin = admins::authenticate(&self.state.store, username.trim(), &password, self.now())
+        let username = username.trim();
+        attempts::count(&self.state, username).await?;
+        let admin = admins::authenticate(&self.state.store, username, &password, self.now())
             .await
             .map_err(to_app)?;
         self.start_session(&admin).await?;
@@ -171,22 +189,15 @@ impl ConsoleBackend for ConsoleService {
     ) -> Result<OrganizationPage, AppError> {
         self.require_admin().await?;
         let page = clamp_page(page, page_size);
-        let store = &self.state.store;
-        let q = q.trim();
-        let found = organizations::list(
-            store,
-            DEFAULT_TENANT,
-            Some(q).filter(|q| !q.is_empty()),
-            page,
-        )
-        .await
-        .map_err(to_app)?;
-        let items = organizations::with_featured(store, DEFAULT_TENANT, found.items)
-            .await
-            .map_err(to_app)?;
+        let path = organizations_path(q.trim(), page);
+        let reply = api_call::call(&self.api, "GET", path, None).await?;
+        let items = serde_json::from_value(reply.body).map_err(|e| {
+            tracing::error!(error = %e, "organization list unreadable");
+            AppError::Internal
+        })?;
         Ok(OrganizationPage {
             items,
-            total: found.total,
+            total: reply.total.unwrap_or_default(),
             page: page.page,
             page_size: page.page_size,
         })

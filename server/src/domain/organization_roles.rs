@@ -27,6 +27,30 @@ fn parse_patch(g: &mut Guard<'_>, require_name: bool) -> OrganizationRolePatch {
     }
 }
 
+/// Organization roles never hold Management API permissions: an organization token would
+/// otherwise carry tenant-wide administration to anyone an organization admits (the Management
+/// API also refuses every token issued in an organization's context).
+pub async fn refuse_management_api_scopes(
+    store: &Store,
+    tenant: &str,
+    resource_scope_ids: &[String],
+) -> Result<(), DomainError> {
+    let found = store
+        .management_api_scopes_among(tenant, resource_scope_ids)
+        .await?;
+    match found.first() {
+        None => Ok(()),
+        Some(id) => Err(DomainError::refused(
+            422,
+            "organization_role.management_api_scopes_not_assignable",
+            format!(
+                "Management API permissions cannot be assigned to organization roles \
+                 (permission {id})."
+            ),
+        )),
+    }
+}
+
 pub fn to_wire(row: OrganizationRoleRow) -> OrganizationRole {
     OrganizationRole {
         tenant_id: row.tenant_id,
@@ -52,6 +76,8 @@ pub async fn create(
         .id_list("resourceScopeIds", false, false)
         .unwrap_or_default();
     g.finish()?;
+    let resource_scope_ids = dedup(resource_scope_ids);
+    refuse_management_api_scopes(store, tenant, &resource_scope_ids).await?;
     let row = OrganizationRoleRow {
         tenant_id: tenant.into(),
         id: ids::generate(ids::LONG),
@@ -60,7 +86,7 @@ pub async fn create(
         role_type: patch.role_type.unwrap_or_else(|| "User".into()),
     };
     store
-        .organization_role_insert(&row, &dedup(scope_ids), &dedup(resource_scope_ids))
+        .organization_role_insert(&row, &dedup(scope_ids), &resource_scope_ids)
         .await?;
     Ok(to_wire(row))
 }

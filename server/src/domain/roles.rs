@@ -11,7 +11,8 @@ use super::guard::Guard;
 use super::relations::dedup;
 use super::{DomainError, applications, ids, resources, users};
 use crate::storage::{
-    MANAGEMENT_API_ROLE_ID, Page, Paged, RoleFilter, RoleRow, StorageError, Store,
+    MANAGEMENT_API_ROLE_ID, MANAGEMENT_API_SCOPE_ID, Page, Paged, RoleFilter, RoleRow,
+    StorageError, Store,
 };
 
 const NAME_MAX: usize = 128;
@@ -51,15 +52,18 @@ pub async fn create(
     let scope_ids = g.id_list("scopeIds", false, false).unwrap_or_default();
     let is_default = g.optional_bool("isDefault").unwrap_or(false);
     g.finish()?;
+    let role_type = role_type.unwrap_or_else(|| "User".into());
+    let scope_ids = dedup(scope_ids);
+    check_scope_assignment(store, tenant, &role_type, &scope_ids).await?;
     let row = RoleRow {
         tenant_id: tenant.into(),
         id: ids::generate(ids::LONG),
         name: name.unwrap_or_default(),
         description: description.unwrap_or_default(),
-        role_type: role_type.unwrap_or_else(|| "User".into()),
+        role_type,
         is_default,
     };
-    match store.role_insert(&row, &dedup(scope_ids), now).await {
+    match store.role_insert(&row, &scope_ids, now).await {
         Err(StorageError::UniqueViolation) => Err(name_in_use(&row.name)),
         other => Ok(other?),
     }?;
@@ -138,6 +142,42 @@ pub async fn delete(store: &Store, tenant: &str, id: &str) -> Result<bool, Domai
         ));
     }
     Ok(store.role_delete(tenant, id).await?)
+}
+
+/// As Logto: Management API permissions go to machine-to-machine roles only, so signing a
+/// person in never yields a token that administers the tenant.
+pub async fn check_scope_assignment(
+    store: &Store,
+    tenant: &str,
+    role_type: &str,
+    scope_ids: &[String],
+) -> Result<(), DomainError> {
+    if role_type != "User"
+        || store
+            .management_api_scopes_among(tenant, scope_ids)
+            .await?
+            .is_empty()
+    {
+        return Ok(());
+    }
+    Err(DomainError::refused(
+        400,
+        "role.management_api_scopes_not_assignable_to_user_role",
+        "Cannot assign Management API scopes to a user role.",
+    ))
+}
+
+/// The built-in access role keeps its `all` permission: without it every automation credential,
+/// the bootstrap one included, would get tokens the Management API refuses.
+pub fn check_scope_removal(role_id: &str, scope_id: &str) -> Result<(), DomainError> {
+    if role_id == MANAGEMENT_API_ROLE_ID && scope_id == MANAGEMENT_API_SCOPE_ID {
+        return Err(DomainError::refused(
+            400,
+            "role.cannot_remove_management_api_access_scope",
+            "The Management API access role always holds the Management API's all permission.",
+        ));
+    }
+    Ok(())
 }
 
 pub async fn scopes(store: &Store, tenant: &str, id: &str) -> Result<Vec<Scope>, DomainError> {

@@ -1,6 +1,12 @@
-//! Cross-cutting HTTP: the Management API error shape, extractors and middleware.
+//! Cross-cutting HTTP: the accept loop, the Management API error shape, extractors and
+//! middleware.
 
+pub mod body_timeout;
+pub mod client_ip;
+pub mod csp;
 pub mod csrf;
 pub mod error;
 pub mod extract;
+pub mod forwarded;
 pub mod headers;
+pub mod serve;

@@ -20,6 +20,7 @@ pub async fn applications_list(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
+    let q = pagination::search(&query, &["q"])?;
     let types: Vec<String> = query
         .all("types")
         .flat_map(|t| t.split(','))
@@ -38,15 +39,7 @@ pub async fn applications_list(
         ));
     }
     let exclude = super::exclude_organization(&query)?;
-    let found = applications::list(
-        &state.store,
-        DEFAULT_TENANT,
-        query.get("q"),
-        &types,
-        exclude,
-        page,
-    )
-    .await?;
+    let found = applications::list(&state.store, DEFAULT_TENANT, q, &types, exclude, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,

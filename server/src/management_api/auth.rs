@@ -1,6 +1,10 @@
 //! Management API authentication (spec §0.6, decisions): a JWT we issued, for the Management API
 //! indicator, unexpired, with scope `all`. Missing or invalid → 401 `auth.unauthorized`;
 //! valid without `all` → 403 `auth.forbidden`. There is no development bypass header.
+//!
+//! A token issued in an organization's context (it carries `organization_id`) is refused
+//! whatever its scope: an organization membership grants access inside that organization,
+//! never tenant-wide administration.
 
 use axum::extract::{Request, State};
 use axum::http::header;
@@ -28,6 +32,10 @@ pub async fn require_management_token(
     };
     let audience = &state.settings.management_api.indicator;
     match access_token::verify(&state.keys, &token, &state.issuer, audience).await {
+        Ok(claims) if claims.organization_id.is_some() => {
+            tracing::debug!("organization token presented to the Management API");
+            ApiError::unauthorized().into_response()
+        }
         Ok(claims) if claims.has_scope("all") => next.run(req).await,
         Ok(_) => ApiError::forbidden().into_response(),
         Err(e) => {

@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use serde_json::Value;
 
 use super::{pagination, relations};
 use crate::domain::{jit, organization_roles, organizations, sso_connectors};
@@ -11,7 +12,7 @@ use crate::http::error::ApiError;
 use crate::http::extract::{JsonBody, QueryPairs};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
-use crate::storage::relations::ORGANIZATION_JIT_EMAIL_DOMAINS;
+use crate::storage::relations::{ORGANIZATION_JIT_EMAIL_DOMAINS, Relation};
 
 /// Relation lists first check that the organization exists.
 async fn require_organization(state: &AppState, id: &str) -> Result<(), ApiError> {
@@ -50,13 +51,14 @@ pub async fn email_domain_add(
     Ok((StatusCode::CREATED, Json(added)).into_response())
 }
 
-/// `PUT …/jit/email-domains` `{ emailDomains }` → 204.
+/// `PUT …/jit/email-domains` `{ emailDomains }` → 204; 404 for an unknown organization.
 pub async fn email_domains_replace(
     State(state): State<AppState>,
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<StatusCode, ApiError> {
     let domains = jit::email_domains_to_replace(&body)?;
+    require_organization(&state, &id).await?;
     let now = state.clock.now_ms();
     state
         .store
@@ -118,12 +120,66 @@ pub async fn sso_connectors(
     Ok(Json(found).into_response())
 }
 
-relations::relation_handlers!(
+/// A `PUT` of a relation scoped by the organization: the body is judged first (400), then the
+/// organization must exist (404).
+async fn replace_in_organization(
+    state: &AppState,
+    relation: &Relation,
+    id: &str,
+    key: &str,
+    body: &Value,
+) -> Result<StatusCode, ApiError> {
+    crate::domain::relations::ids_to_replace(body, key)?;
+    require_organization(state, id).await?;
+    relations::replace(state, relation, &[id], key, body).await
+}
+
+/// The handlers of `relations::relation_handlers!`, except that replacing requires the
+/// organization: adding to an unknown one is Logto's 422 (foreign key), but replacing with an
+/// empty list would otherwise succeed for an organization that does not exist.
+macro_rules! jit_relation_handlers {
+    ($module:ident, $relation:path, $key:literal) => {
+        pub mod $module {
+            use axum::extract::{Path, State};
+            use axum::http::StatusCode;
+
+            use crate::http::error::ApiError;
+            use crate::http::extract::JsonBody;
+            use crate::management_api::relations;
+            use crate::state::AppState;
+
+            pub async fn add(
+                State(state): State<AppState>,
+                Path(id): Path<String>,
+                JsonBody(body): JsonBody,
+            ) -> Result<StatusCode, ApiError> {
+                relations::add(&state, &$relation, &[&id], $key, &body).await
+            }
+
+            pub async fn replace(
+                State(state): State<AppState>,
+                Path(id): Path<String>,
+                JsonBody(body): JsonBody,
+            ) -> Result<StatusCode, ApiError> {
+                super::replace_in_organization(&state, &$relation, &id, $key, &body).await
+            }
+
+            pub async fn remove(
+                State(state): State<AppState>,
+                Path((id, item)): Path<(String, String)>,
+            ) -> Result<StatusCode, ApiError> {
+                relations::remove(&state, &$relation, &[&id], &item).await
+            }
+        }
+    };
+}
+
+jit_relation_handlers!(
     role_relation,
     crate::storage::relations::ORGANIZATION_JIT_ROLES,
     "organizationRoleIds"
 );
-relations::relation_handlers!(
+jit_relation_handlers!(
     sso_connector_relation,
     crate::storage::relations::ORGANIZATION_JIT_SSO_CONNECTORS,
     "ssoConnectorIds"

@@ -40,8 +40,9 @@ pub async fn private_keys_list(
     list(&state).await
 }
 
-/// `POST /api/configs/oidc/private-keys/rotate`: a new key signs from now on; the old public keys
-/// stay in the JWKS so tokens already issued keep verifying.
+/// `POST /api/configs/oidc/private-keys/rotate`: a new key, listed first, is published in every
+/// replica's JWKS at once and signs after the activation delay; the old public keys stay in the
+/// JWKS so tokens already issued keep verifying.
 pub async fn private_keys_rotate(
     State(state): State<AppState>,
 ) -> Result<(StatusCode, Json<Vec<PrivateKeyInfo>>), ApiError> {

@@ -23,11 +23,12 @@ pub async fn users_list(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
+    let q = pagination::search(&query, &["q"])?;
     let found = members::list_users(
         &state.store,
         DEFAULT_TENANT,
         &id,
-        query.get("q"),
+        q,
         query.get("organizationRoleId"),
         page,
     )
@@ -49,8 +50,8 @@ pub async fn applications_list(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
-    let found =
-        members::list_applications(&state.store, DEFAULT_TENANT, &id, query.get("q"), page).await?;
+    let q = pagination::search(&query, &["q"])?;
+    let found = members::list_applications(&state.store, DEFAULT_TENANT, &id, q, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,

@@ -19,6 +19,7 @@ pub async fn list(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
+    let q = pagination::search(&query, &["q"])?;
     let role_type = match query.get("type") {
         Some(t) if app::model::ORGANIZATION_ROLE_TYPES.contains(&t) => Some(t),
         Some(t) => {
@@ -32,14 +33,8 @@ pub async fn list(
         }
         None => None,
     };
-    let found = organization_roles::list(
-        &state.store,
-        DEFAULT_TENANT,
-        query.get("q"),
-        role_type,
-        Some(page),
-    )
-    .await?;
+    let found =
+        organization_roles::list(&state.store, DEFAULT_TENANT, q, role_type, Some(page)).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,
@@ -134,8 +129,51 @@ relations::relation_handlers!(
     crate::storage::relations::ORGANIZATION_ROLE_SCOPES,
     "organizationScopeIds"
 );
-relations::relation_handlers!(
-    resource_scope_relation,
-    crate::storage::relations::ORGANIZATION_ROLE_RESOURCE_SCOPES,
-    "scopeIds"
-);
+/// The role's API permissions: as the other relations, but Management API permissions are
+/// refused on every route that adds them.
+pub mod resource_scope_relation {
+    use axum::extract::{Path, State};
+    use axum::http::StatusCode;
+
+    use crate::domain::{organization_roles, relations as bodies};
+    use crate::http::error::ApiError;
+    use crate::http::extract::JsonBody;
+    use crate::management_api::relations;
+    use crate::state::AppState;
+    use crate::storage::DEFAULT_TENANT;
+    use crate::storage::relations::ORGANIZATION_ROLE_RESOURCE_SCOPES as RELATION;
+
+    const KEY: &str = "scopeIds";
+
+    /// `POST` `{ scopeIds: [...] }` → 201 with no body; existing pairs are kept.
+    pub async fn add(
+        State(state): State<AppState>,
+        Path(id): Path<String>,
+        JsonBody(body): JsonBody,
+    ) -> Result<StatusCode, ApiError> {
+        let ids = bodies::ids_to_add(&body, KEY)?;
+        organization_roles::refuse_management_api_scopes(&state.store, DEFAULT_TENANT, &ids)
+            .await?;
+        relations::add(&state, &RELATION, &[&id], KEY, &body).await
+    }
+
+    /// `PUT` `{ scopeIds: [...] }` → 204; the relation becomes exactly these ids.
+    pub async fn replace(
+        State(state): State<AppState>,
+        Path(id): Path<String>,
+        JsonBody(body): JsonBody,
+    ) -> Result<StatusCode, ApiError> {
+        let ids = bodies::ids_to_replace(&body, KEY)?;
+        organization_roles::refuse_management_api_scopes(&state.store, DEFAULT_TENANT, &ids)
+            .await?;
+        relations::replace(&state, &RELATION, &[&id], KEY, &body).await
+    }
+
+    /// `DELETE …/:item` → 204, or 404 `entity.not_found`.
+    pub async fn remove(
+        State(state): State<AppState>,
+        Path((id, item)): Path<(String, String)>,
+    ) -> Result<StatusCode, ApiError> {
+        relations::remove(&state, &RELATION, &[&id], &item).await
+    }
+}

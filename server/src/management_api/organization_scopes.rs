@@ -19,8 +19,8 @@ pub async fn organization_scopes_list(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
-    let found =
-        organization_scopes::list(&state.store, DEFAULT_TENANT, query.get("q"), page).await?;
+    let q = pagination::search(&query, &["q"])?;
+    let found = organization_scopes::list(&state.store, DEFAULT_TENANT, q, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,

@@ -19,7 +19,8 @@ pub async fn organizations_list(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
-    let found = organizations::list(&state.store, DEFAULT_TENANT, query.get("q"), page).await?;
+    let q = pagination::search(&query, &["q"])?;
+    let found = organizations::list(&state.store, DEFAULT_TENANT, q, page).await?;
     let headers = pagination::headers(&state.public_url, &uri, &query, page, found.total);
     if query_flag(query.get("showFeatured")) {
         let items = organizations::with_featured(&state.store, DEFAULT_TENANT, found.items).await?;

@@ -1,5 +1,6 @@
 //! Logto pagination (spec §0.4): `page` (1-based) and `page_size` (≤ 100, default 20);
-//! `Total-Number` and RFC 8288 `Link` headers with first/prev/next/last.
+//! `Total-Number` and RFC 8288 `Link` headers with first/prev/next/last; and the search text
+//! lists take.
 
 use axum::Json;
 use axum::http::{HeaderMap, HeaderValue, Uri};
@@ -22,6 +23,32 @@ fn positive(value: Option<&str>, default: u32) -> Result<u32, ApiError> {
             .filter(|n| *n > 0)
             .ok_or_else(ApiError::invalid_pagination),
     }
+}
+
+/// Longest search text a list accepts, in characters: longer ones are refused (400) rather than
+/// handed to the database, where SQLite fails on very long `LIKE` patterns.
+pub const MAX_SEARCH_CHARS: usize = 256;
+
+/// The search text of a list: the first of `keys` (`q`, Logto's `search`) that is present; any
+/// of them longer than [`MAX_SEARCH_CHARS`] is refused.
+pub fn search<'a>(query: &'a QueryPairs, keys: &[&str]) -> Result<Option<&'a str>, ApiError> {
+    let mut found = None;
+    for key in keys {
+        let Some(value) = query.get(key) else {
+            continue;
+        };
+        if value.chars().count() > MAX_SEARCH_CHARS {
+            return Err(ApiError::invalid_input(
+                "query",
+                &[format!(
+                    "Error in key path \"{key}\": (too_big) String must contain at most \
+                     {MAX_SEARCH_CHARS} character(s)"
+                )],
+            ));
+        }
+        found = found.or(Some(value));
+    }
+    Ok(found)
 }
 
 /// Mandatory pagination: defaults apply when the parameters are absent.

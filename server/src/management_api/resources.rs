@@ -94,7 +94,7 @@ pub async fn scopes(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
-    let q = query.get("q").or_else(|| query.get("search"));
+    let q = pagination::search(&query, &["q", "search"])?;
     let found = resources::scopes(&state.store, DEFAULT_TENANT, &id, q, Some(page))
         .await?
         .ok_or_else(|| ApiError::not_exists_with_id("resources", &id))?;

@@ -13,9 +13,9 @@ use crate::state::AppState;
 use crate::storage::relations::{ROLE_APPLICATIONS, ROLE_SCOPES, ROLE_USERS};
 use crate::storage::{DEFAULT_TENANT, RoleFilter};
 
-async fn require_role(state: &AppState, id: &str) -> Result<(), ApiError> {
+async fn require_role(state: &AppState, id: &str) -> Result<app::model::Role, ApiError> {
     match roles::find(&state.store, DEFAULT_TENANT, id).await? {
-        Some(_) => Ok(()),
+        Some(role) => Ok(role),
         None => Err(ApiError::not_exists_with_id("roles", id)),
     }
 }
@@ -28,7 +28,7 @@ pub async fn list(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
-    let q = query.get("q").or_else(|| query.get("search"));
+    let q = pagination::search(&query, &["q", "search"])?;
     let filter = RoleFilter {
         q,
         role_type: query
@@ -99,8 +99,9 @@ pub async fn scopes_add(
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    require_role(&state, &id).await?;
+    let role = require_role(&state, &id).await?;
     let ids = crate::domain::relations::ids_to_add(&body, "scopeIds")?;
+    roles::check_scope_assignment(&state.store, DEFAULT_TENANT, &role.role_type, &ids).await?;
     let now = state.clock.now_ms();
     state
         .store
@@ -118,6 +119,7 @@ pub async fn scope_remove(
     State(state): State<AppState>,
     Path((id, scope)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
+    roles::check_scope_removal(&id, &scope)?;
     relations::remove(&state, &ROLE_SCOPES, &[&id], &scope).await
 }
 

@@ -22,7 +22,7 @@ pub async fn list(
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
     let exclude = super::exclude_organization(&query)?;
-    let q = query.get("q").or_else(|| query.get("search"));
+    let q = pagination::search(&query, &["q", "search"])?;
     let found = users::list(&state.store, DEFAULT_TENANT, q, exclude, page).await?;
     Ok(pagination::list_response(
         &state.public_url,

@@ -27,7 +27,7 @@ pub fn render(error: &str, description: &str) -> Response {
         .into_response()
 }
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -1,7 +1,11 @@
 //! `GET|POST /oidc/session/end`: RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0).
 //! The browser's session ends and the hinted client's grants are revoked; the browser goes to
 //! a registered `post_logout_redirect_uri` (exact match, `id_token_hint` or `client_id`
-//! naming the client) with `state`, or to a "signed out" page.
+//! naming the client) with `state`, or to a "signed out" page. A signed-in browser sent here
+//! without a valid `id_token_hint` and not from one of the client's own origins is asked to
+//! confirm first (see `confirm`).
+
+mod confirm;
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -11,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use super::auth_request::redirect_with;
 use super::token::Params;
 use super::{access_token, cookies, error_page, flow};
+use crate::domain::client_metadata::stored_list;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -33,6 +38,7 @@ pub async fn end_session(
     // The client: from the ID token we issued (expired ones are fine), or `client_id`.
     let mut client_id = params.get("client_id").map(str::to_string);
     let mut hinted_user = None;
+    let hinted = params.get("id_token_hint").is_some();
     if let Some(hint) = params.get("id_token_hint") {
         match access_token::verify_own(&state.keys, hint, &state.issuer, true).await {
             Ok(claims) => {
@@ -57,26 +63,27 @@ pub async fn end_session(
             }
         }
     }
+    let client = match &client_id {
+        None => None,
+        Some(id) => match state.store.application_find_by_id(DEFAULT_TENANT, id).await {
+            Ok(Some(app)) => Some(app),
+            Ok(None) => return error_page::render("invalid_client", "client is invalid"),
+            Err(e) => {
+                tracing::error!(error = %e, "client lookup failed");
+                return error_page::render("server_error", "An unexpected error occurred.");
+            }
+        },
+    };
     let redirect = match params.get("post_logout_redirect_uri") {
         None => None,
         Some(uri) => {
-            let Some(id) = &client_id else {
+            let Some(app) = &client else {
                 return error_page::render(
                     "invalid_request",
                     "post_logout_redirect_uri requires id_token_hint or client_id",
                 );
             };
-            let registered = match state.store.application_find_by_id(DEFAULT_TENANT, id).await {
-                Ok(Some(app)) => crate::domain::client_metadata::stored_list(
-                    &app.oidc_client_metadata,
-                    "postLogoutRedirectUris",
-                ),
-                Ok(None) => return error_page::render("invalid_client", "client is invalid"),
-                Err(e) => {
-                    tracing::error!(error = %e, "client lookup failed");
-                    return error_page::render("server_error", "An unexpected error occurred.");
-                }
-            };
+            let registered = stored_list(&app.oidc_client_metadata, "postLogoutRedirectUris");
             if !registered.iter().any(|r| r == uri) {
                 return error_page::render(
                     "invalid_request",
@@ -86,11 +93,28 @@ pub async fn end_session(
             Some(uri.to_string())
         }
     };
-    // End the browser's session and the client's grants for its user.
     let session_user = match flow::current_session(&state, &headers).await {
         Ok(s) => s.map(|s| (s.id_digest, s.user_id)),
         Err(_) => None,
     };
+    // Our own ID token for this browser's user shows the request comes from a client they
+    // signed in to; without one (or with someone else's) it may be a link on any site, so the
+    // browser confirms first.
+    let hint_fits = hinted
+        && session_user
+            .as_ref()
+            .is_none_or(|(_, user)| Some(user) == hinted_user.as_ref());
+    let confirmed = method == Method::POST && confirm::confirmed(&params, &headers);
+    // A browser sent here by the client's own pages (Logto's SDKs sign out with `client_id`
+    // and no ID token) names one of the client's origins in `Referer`; another site cannot.
+    let from_client = client
+        .as_ref()
+        .is_some_and(|app| confirm::referred_by_client(&headers, &app.oidc_client_metadata));
+    // Without a session there is nothing a forged request could end.
+    if !(hint_fits || confirmed || from_client || session_user.is_none()) {
+        return confirm::page(&params, client_id.as_deref(), &headers);
+    }
+    // End the browser's session and the client's grants for its user.
     if let Some((digest, _)) = &session_user {
         let _ = state.store.session_delete(digest).await;
     }

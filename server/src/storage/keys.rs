@@ -38,3 +38,17 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// What changes whenever a key is added or removed: the key count and the newest key's
+    /// creation time. Each replica polls it to learn of rotations made elsewhere.
+    pub async fn signing_key_revision(&self, tenant: &str) -> Result<(i64, i64), StorageError> {
+        const SQL: &str = "SELECT COUNT(*), COALESCE(MAX(created_at), 0) FROM signing_keys \
+             WHERE tenant_id = $1";
+        Ok(
+            dispatch!(&self.db, p => sqlx::query_as::<_, (i64, i64)>(SQL)
+            .bind(tenant)
+            .fetch_one(p))?,
+        )
+    }
+}

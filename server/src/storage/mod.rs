@@ -10,6 +10,7 @@ mod grants;
 mod interactions;
 mod jit;
 mod keys;
+mod management_api_seed;
 mod member_anchors;
 mod memberships;
 mod mfa;
@@ -28,7 +29,8 @@ pub use role_holders::{FeaturedRoleApplicationRow, RoleHolders};
 pub use roles::{RoleFilter, RoleRow};
 mod scopes;
 pub use resources::{
-    MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, ResourceFullRow, ResourceGrant, ResourceRow,
+    MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, MANAGEMENT_API_SCOPE_ID, ResourceFullRow,
+    ResourceGrant, ResourceRow,
 };
 pub use scopes::ScopeRow;
 mod sessions;
@@ -52,6 +54,7 @@ pub use grants::{
 pub use interactions::{InteractionRow, SessionRow};
 pub use jit::EmailDomainRow;
 pub use keys::SigningKeyRow;
+pub use management_api_seed::Restored;
 pub use memberships::{MemberKind, MemberOrganization};
 pub use mfa::MfaVerificationRow;
 pub use organization_revisions::OrganizationListRevision;
@@ -244,9 +247,14 @@ impl Store {
         }
     }
 
+    /// Starts a write transaction. On SQLite it takes the write lock up front (`BEGIN
+    /// IMMEDIATE`): a deferred transaction that reads and then writes cannot wait for another
+    /// writer that committed in between (its snapshot is stale), so SQLite fails it at once
+    /// with "database is locked" whatever the busy timeout; taking the lock first makes it
+    /// wait its turn instead. Every caller writes, so nothing is serialized that would not be.
     pub async fn begin(&self) -> Result<Tx, StorageError> {
         Ok(match &self.db {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::{StorageError, Store, Tx, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec};
+use super::{StorageError, Store, Tx, dispatch, dispatch_tx, dispatch_tx_exec};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Relation {
@@ -187,6 +187,28 @@ pub(crate) async fn insert_in(
     Ok(())
 }
 
+/// Serializes writers of the rows under one scope owner (an organization, a role: the first
+/// scope value) on PostgreSQL, for the rest of the transaction. Without it two replaces of the
+/// same list delete and insert the same rows in different orders and deadlock, and their
+/// triggers raise the same revision rows. SQLite needs nothing: its write transactions already
+/// run one at a time (`BEGIN IMMEDIATE`).
+async fn lock_scopes(tx: &mut Tx, scopes: &[&[&str]]) -> Result<(), StorageError> {
+    let Tx::Postgres(t) = tx else {
+        return Ok(());
+    };
+    let mut owners: Vec<&str> = scopes.iter().filter_map(|s| s.first().copied()).collect();
+    // One order for every transaction, so two of them never wait on each other's locks.
+    owners.sort_unstable();
+    owners.dedup();
+    for owner in owners {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(owner)
+            .execute(&mut **t)
+            .await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Adds items under one scope in one transaction (`POST …/relation`).
     pub async fn relation_add(
@@ -198,6 +220,7 @@ impl Store {
         now: i64,
     ) -> Result<(), StorageError> {
         let mut tx = self.begin().await?;
+        lock_scopes(&mut tx, &[scope]).await?;
         insert_in(&mut tx, rel, tenant, scope, items, now).await?;
         tx.commit().await
     }
@@ -212,6 +235,8 @@ impl Store {
         now: i64,
     ) -> Result<(), StorageError> {
         let mut tx = self.begin().await?;
+        let all: Vec<&[&str]> = scopes.iter().map(Vec::as_slice).collect();
+        lock_scopes(&mut tx, &all).await?;
         for scope in scopes {
             insert_in(&mut tx, rel, tenant, scope, items, now).await?;
         }
@@ -235,6 +260,7 @@ impl Store {
             rel.table, rel.item
         );
         let mut tx = self.begin().await?;
+        lock_scopes(&mut tx, &[scope]).await?;
         let existing: Vec<String> = dispatch_tx!(&mut tx, c => {
             let mut q = sqlx::query_scalar(&select).bind(tenant);
             for value in scope {
@@ -275,13 +301,16 @@ impl Store {
             "DELETE FROM {} WHERE {filter} AND {} = ${next}",
             rel.table, rel.item
         );
-        let done = dispatch_exec!(&self.db, p => {
+        let mut tx = self.begin().await?;
+        lock_scopes(&mut tx, &[scope]).await?;
+        let done = dispatch_tx_exec!(&mut tx, c => {
             let mut q = sqlx::query(&sql).bind(tenant);
             for value in scope {
                 q = q.bind(*value);
             }
-            q.bind(item).execute(p)
+            q.bind(item).execute(c)
         })?;
+        tx.commit().await?;
         Ok(done > 0)
     }
 

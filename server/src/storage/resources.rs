@@ -11,7 +11,9 @@ pub struct ResourceRow {
 }
 
 /// Id of the seeded Management API resource (migrations/*/0001_init.sql).
-pub const MANAGEMENT_API_RESOURCE_ID: &str = "management-api";
+pub const MANAGEMENT_API_RESOURCE_ID: &str = app::model::MANAGEMENT_API_RESOURCE_ID;
+/// Id of the seeded `all` permission of the Management API resource.
+pub const MANAGEMENT_API_SCOPE_ID: &str = "management-api-all";
 /// Id of the seeded M2M role holding the Management API's `all` permission.
 pub const MANAGEMENT_API_ROLE_ID: &str = "management-api-access";
 
@@ -85,20 +87,6 @@ impl Store {
             .bind(indicator)
             .fetch_all(p))?;
         Ok(resource_grant(rows).map(|(_, grant)| grant))
-    }
-
-    /// Points the seeded Management API resource at the configured indicator.
-    pub async fn resource_set_management_indicator(
-        &self,
-        indicator: &str,
-    ) -> Result<(), StorageError> {
-        const SQL: &str = "UPDATE resources SET indicator = $2 WHERE tenant_id = $1 AND id = $3";
-        dispatch_exec!(&self.db, p => sqlx::query(SQL)
-            .bind(super::DEFAULT_TENANT)
-            .bind(indicator)
-            .bind(MANAGEMENT_API_RESOURCE_ID)
-            .execute(p))?;
-        Ok(())
     }
 
     pub async fn resource_insert(&self, row: &ResourceFullRow) -> Result<(), StorageError> {

@@ -149,6 +149,11 @@ impl TestApp {
     pub async fn replica(&self) -> TestApp {
         serve(self._db.clone(), |_| {}).await
     }
+
+    /// [`TestApp::replica`] with its own settings.
+    pub async fn replica_with(&self, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        serve(self._db.clone(), adjust).await
+    }
 }
 
 async fn serve(db: Arc<TestDb>, adjust: impl FnOnce(&mut Settings)) -> TestApp {

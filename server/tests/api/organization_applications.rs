@@ -7,6 +7,8 @@ use serde_json::{Value, json};
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, field, read, spawn_app, verify_jwt};
 
+const REPORTS_API: &str = "https://reports.example/api";
+
 /// Creates an application; returns `(id, secret)`.
 async fn application(app: &TestApp, name: &str, kind: &str) -> (String, Option<String>) {
     let created = app
@@ -192,6 +194,18 @@ async fn organization_tokens_impl(backend: Backend) {
     let write_scope = app
         .create("/organization-scopes", json!({ "name": "write:docs" }))
         .await;
+    let reports = app
+        .create(
+            "/resources",
+            json!({ "name": "Reports", "indicator": REPORTS_API }),
+        )
+        .await;
+    let export = app
+        .create(
+            &format!("/resources/{}/scopes", reports["id"].as_str().unwrap()),
+            json!({ "name": "export" }),
+        )
+        .await;
     let role = app
         .create(
             "/organization-roles",
@@ -199,7 +213,7 @@ async fn organization_tokens_impl(backend: Backend) {
                 "name": "reader",
                 "type": "MachineToMachine",
                 "organizationScopeIds": [read_scope["id"]],
-                "resourceScopeIds": ["management-api-all"],
+                "resourceScopeIds": [export["id"]],
             }),
         )
         .await;
@@ -319,21 +333,16 @@ async fn organization_tokens_impl(backend: Backend) {
         &secret,
         &[
             ("organization_id", org_id),
-            ("resource", "https://default.logto.app/api"),
-            ("scope", "all"),
+            ("resource", REPORTS_API),
+            ("scope", "export"),
         ],
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body["scope"], "all");
-    let claims = verify_jwt(
-        &app,
-        body["access_token"].as_str().unwrap(),
-        "https://default.logto.app/api",
-    )
-    .await;
+    assert_eq!(body["scope"], "export");
+    let claims = verify_jwt(&app, body["access_token"].as_str().unwrap(), REPORTS_API).await;
     assert_eq!(claims["organization_id"], org_id);
-    assert_eq!(claims["scope"], "all");
+    assert_eq!(claims["scope"], "export");
     let (status, body) = token(
         &app,
         &robot,

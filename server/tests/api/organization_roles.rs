@@ -7,8 +7,23 @@ use serde_json::json;
 use crate::both_backends;
 use crate::helpers::{Backend, field, read, spawn_app};
 
-/// The seeded Management API permission (`all` on the Management API resource).
-const MANAGEMENT_ALL: &str = "management-api-all";
+/// An API resource named "Docs API" with one permission, `all`; returns (scope id, resource id).
+async fn docs_api(app: &crate::helpers::TestApp) -> (String, String) {
+    let resource = app
+        .create(
+            "/resources",
+            json!({ "name": "Docs API", "indicator": "https://docs.example/api" }),
+        )
+        .await;
+    let resource_id = resource["id"].as_str().unwrap().to_string();
+    let scope = app
+        .create(
+            &format!("/resources/{resource_id}/scopes"),
+            json!({ "name": "all" }),
+        )
+        .await;
+    (scope["id"].as_str().unwrap().to_string(), resource_id)
+}
 
 both_backends!(organization_role_routes, organization_role_routes_impl);
 async fn organization_role_routes_impl(backend: Backend) {
@@ -25,6 +40,7 @@ async fn organization_role_routes_impl(backend: Backend) {
         read_docs["id"].as_str().unwrap(),
         write_docs["id"].as_str().unwrap(),
     );
+    let (api_all, api_id) = docs_api(&app).await;
 
     // Create with permissions of both kinds; the response is the plain role.
     let editor = app
@@ -34,7 +50,7 @@ async fn organization_role_routes_impl(backend: Backend) {
                 "name": "editor",
                 "description": "Edits documents",
                 "organizationScopeIds": [write_id, read_id, read_id],
-                "resourceScopeIds": [MANAGEMENT_ALL],
+                "resourceScopeIds": [api_all],
             }),
         )
         .await;
@@ -110,11 +126,11 @@ async fn organization_role_routes_impl(backend: Backend) {
         field(&list[1]["scopes"], "name"),
         ["read:docs", "write:docs"]
     );
-    assert_eq!(list[1]["resourceScopes"][0]["id"], MANAGEMENT_ALL);
+    assert_eq!(list[1]["resourceScopes"][0]["id"], api_all.as_str());
     assert_eq!(list[1]["resourceScopes"][0]["name"], "all");
     assert_eq!(
         list[1]["resourceScopes"][0]["resource"]["id"],
-        "management-api"
+        api_id.as_str()
     );
     assert_eq!(list[0]["scopes"], json!([]));
     let list = app.get_ok("/organization-roles?q=EDITS").await;
@@ -263,18 +279,16 @@ async fn organization_role_routes_impl(backend: Backend) {
         .status_of(
             Method::POST,
             &resource_path,
-            json!({ "scopeIds": [MANAGEMENT_ALL] }),
+            json!({ "scopeIds": [api_all] }),
         )
         .await;
     assert_eq!(status, 201);
     let scopes = app.get_ok(&resource_path).await;
-    assert_eq!(scopes[0]["id"], MANAGEMENT_ALL);
-    assert_eq!(scopes[0]["resourceId"], "management-api");
+    assert_eq!(scopes[0]["id"], api_all.as_str());
+    assert_eq!(scopes[0]["resourceId"], api_id.as_str());
     assert!(scopes[0]["createdAt"].is_number());
     assert_eq!(
-        app.delete(&format!("{resource_path}/{MANAGEMENT_ALL}"))
-            .await
-            .0,
+        app.delete(&format!("{resource_path}/{api_all}")).await.0,
         204
     );
     assert_eq!(app.get_ok(&resource_path).await, json!([]));

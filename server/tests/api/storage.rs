@@ -388,7 +388,7 @@ async fn resources_keys_sessions_impl(backend: Backend) {
         .resource;
     assert_eq!(r.id, MANAGEMENT_API_RESOURCE_ID);
     assert_eq!(r.access_token_ttl, 3600);
-    s.resource_set_management_indicator("https://tessera.test/api")
+    s.ensure_management_api("https://tessera.test/api")
         .await
         .unwrap();
     assert!(

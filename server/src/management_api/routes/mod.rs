@@ -26,7 +26,8 @@ use super::{
 };
 use crate::domain::mfa::{MfaVerification, NewMfaVerification};
 
-const Q: &str = "Search text: a case-insensitive substring of the name, ID or other listed fields.";
+const Q: &str = "Search text: a case-insensitive substring of the name, ID or other listed fields; \
+                 at most 256 characters (longer: 400 `guard.invalid_input`).";
 
 pub fn api() -> ApiRoutes {
     let api = organization_paths::organization_routes(ApiRoutes::new());

@@ -10,7 +10,8 @@ pub(super) fn organization_routes(api: ApiRoutes) -> ApiRoutes {
                 .id("ListOrganizations")
                 .query(
                     "q",
-                    "Search text: a case-insensitive substring of the name or ID.",
+                    "Search text: a case-insensitive substring of the name or ID; at most 256 \
+                     characters (longer: 400 `guard.invalid_input`).",
                 )
                 .query(
                     "showFeatured",

@@ -1,0 +1,218 @@
+//! Signing keys (decisions "Tokens and keys"): generated on first start, stored in the
+//! database, parsed once into memory; rotation adds a key and keeps the old public keys published.
+//! `kid` is the RFC 7638 thumbprint, as Logto computes it.
+//!
+//! Across replicas: each replica reads the key list's revision every poll interval
+//! ([`watch`]) and reloads when it changed, so a key rotated through one replica is in every
+//! replica's JWKS within one interval. A new key signs only after the activation delay, which
+//! is longer than that: no token carries a `kid` a replica or a resource server reading the
+//! JWKS has not been shown.
+//!
+//! Signing uses aws-lc-rs directly with the key pair parsed once: jsonwebtoken's `encode` would
+//! re-parse the PKCS#8 document for every token, on the token endpoint's hot path.
+
+mod set;
+mod watch;
+
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use aws_lc_rs::rand::SystemRandom;
+use aws_lc_rs::signature::{
+    ECDSA_P256_SHA256_FIXED_SIGNING, ECDSA_P384_SHA384_FIXED_SIGNING, EcdsaSigningAlgorithm,
+};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jsonwebtoken::{Algorithm, DecodingKey};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::clock::Clock;
+use crate::storage::{DEFAULT_TENANT, Store};
+use set::KeySet;
+pub use watch::watch;
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("key storage: {0}")]
+    Storage(#[from] crate::storage::StorageError),
+    #[error("key material: {0}")]
+    Crypto(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Alg {
+    Es256,
+    Es384,
+}
+
+impl Alg {
+    pub fn parse(name: &str) -> Option<Alg> {
+        match name {
+            "ES256" => Some(Alg::Es256),
+            "ES384" => Some(Alg::Es384),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Alg::Es256 => "ES256",
+            Alg::Es384 => "ES384",
+        }
+    }
+
+    pub(super) fn curve(self) -> &'static str {
+        match self {
+            Alg::Es256 => "P-256",
+            Alg::Es384 => "P-384",
+        }
+    }
+
+    pub(super) fn signing(self) -> &'static EcdsaSigningAlgorithm {
+        match self {
+            Alg::Es256 => &ECDSA_P256_SHA256_FIXED_SIGNING,
+            Alg::Es384 => &ECDSA_P384_SHA384_FIXED_SIGNING,
+        }
+    }
+
+    pub(super) fn jwt(self) -> Algorithm {
+        match self {
+            Alg::Es256 => Algorithm::ES256,
+            Alg::Es384 => Algorithm::ES384,
+        }
+    }
+}
+
+/// A public key that verifies tokens, with its algorithm pinned.
+#[derive(Clone)]
+pub struct Verifier {
+    pub alg: Algorithm,
+    pub key: DecodingKey,
+}
+
+pub struct SigningKeys {
+    store: Store,
+    alg: Alg,
+    /// How long after its creation a new key starts signing (milliseconds).
+    activation_delay_ms: i64,
+    current: RwLock<Arc<KeySet>>,
+    last_reload: RwLock<Instant>,
+    rng: SystemRandom,
+}
+
+/// Reloading on an unknown `kid` picks up keys rotated by another replica; at most this often.
+const RELOAD_INTERVAL: Duration = Duration::from_secs(10);
+
+impl SigningKeys {
+    /// Loads the keys, creating the first one when there is none.
+    pub async fn load_or_create(
+        store: Store,
+        alg: Alg,
+        activation_delay: Duration,
+        now: i64,
+    ) -> Result<Self, KeyError> {
+        let mut rows = store.signing_key_list(DEFAULT_TENANT).await?;
+        if rows.is_empty() {
+            store.signing_key_insert(&set::generate(alg, now)?).await?;
+            rows = store.signing_key_list(DEFAULT_TENANT).await?;
+        }
+        let activation_delay_ms = i64::try_from(activation_delay.as_millis()).unwrap_or(i64::MAX);
+        let set = KeySet::build(&rows, activation_delay_ms)?;
+        Ok(SigningKeys {
+            store,
+            alg,
+            activation_delay_ms,
+            current: RwLock::new(Arc::new(set)),
+            last_reload: RwLock::new(Instant::now()),
+            rng: SystemRandom::new(),
+        })
+    }
+
+    /// Adds a new signing key, published at once and signing after the activation delay;
+    /// older public keys stay in the JWKS.
+    pub async fn rotate(&self, now: i64) -> Result<String, KeyError> {
+        let row = set::generate(self.alg, now)?;
+        self.store.signing_key_insert(&row).await?;
+        self.reload().await?;
+        Ok(row.id)
+    }
+
+    pub(super) async fn reload(&self) -> Result<(), KeyError> {
+        let rows = self.store.signing_key_list(DEFAULT_TENANT).await?;
+        let set = Arc::new(KeySet::build(&rows, self.activation_delay_ms)?);
+        if let Ok(mut cur) = self.current.write() {
+            *cur = set;
+        }
+        if let Ok(mut at) = self.last_reload.write() {
+            *at = Instant::now();
+        }
+        Ok(())
+    }
+
+    fn snapshot(&self) -> Option<Arc<KeySet>> {
+        self.current.read().ok().map(|s| Arc::clone(&s))
+    }
+
+    pub fn jwks(&self) -> Value {
+        self.snapshot()
+            .map(|s| s.jwks(Clock.now_ms()))
+            .unwrap_or_else(|| json!({ "keys": [] }))
+    }
+
+    pub fn alg(&self) -> Alg {
+        self.alg
+    }
+
+    /// The verifier for `kid`, reloading from the database (rate-limited) when it is unknown.
+    pub async fn verifier(&self, kid: &str) -> Option<Verifier> {
+        if let Some(v) = self.snapshot().and_then(|s| s.verifiers.get(kid).cloned()) {
+            return Some(v);
+        }
+        let due = self
+            .last_reload
+            .read()
+            .map(|at| at.elapsed() >= RELOAD_INTERVAL)
+            .unwrap_or(false);
+        if due && self.reload().await.is_ok() {
+            return self.snapshot().and_then(|s| s.verifiers.get(kid).cloned());
+        }
+        None
+    }
+
+    /// Signs access-token `claims` as a compact JWS (`typ: at+jwt`) with the current key.
+    pub fn sign(&self, claims: &impl Serialize) -> Result<String, KeyError> {
+        self.sign_with(claims, false)
+    }
+
+    /// Signs ID-token `claims` (`typ: JWT`) with the current key.
+    pub fn sign_id_token(&self, claims: &impl Serialize) -> Result<String, KeyError> {
+        self.sign_with(claims, true)
+    }
+
+    fn sign_with(&self, claims: &impl Serialize, id_token: bool) -> Result<String, KeyError> {
+        let set = self
+            .snapshot()
+            .ok_or_else(|| KeyError::Crypto("key set unavailable".into()))?;
+        let signer = set
+            .signer(Clock.now_ms())
+            .ok_or_else(|| KeyError::Crypto("no signing key".into()))?;
+        let header = if id_token {
+            &signer.id_header_b64
+        } else {
+            &signer.header_b64
+        };
+        let payload = serde_json::to_vec(claims).map_err(|e| KeyError::Crypto(e.to_string()))?;
+        let mut jwt = String::with_capacity(header.len() + payload.len() * 2 + 100);
+        jwt.push_str(header);
+        jwt.push('.');
+        URL_SAFE_NO_PAD.encode_string(&payload, &mut jwt);
+        let sig = signer
+            .pair
+            .sign(&self.rng, jwt.as_bytes())
+            .map_err(|_| KeyError::Crypto("signing failed".into()))?;
+        jwt.push('.');
+        URL_SAFE_NO_PAD.encode_string(sig.as_ref(), &mut jwt);
+        Ok(jwt)
+    }
+}
