@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde_json::Value;
 
 use super::{pagination, relations};
 use crate::domain::{jit, organization_roles, organizations, sso_connectors};
@@ -12,7 +11,7 @@ use crate::http::error::ApiError;
 use crate::http::extract::{JsonBody, QueryPairs};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
-use crate::storage::relations::{ORGANIZATION_JIT_EMAIL_DOMAINS, Relation};
+use crate::storage::relations::ORGANIZATION_JIT_EMAIL_DOMAINS;
 
 /// Relation lists first check that the organization exists.
 async fn require_organization(state: &AppState, id: &str) -> Result<(), ApiError> {
@@ -120,67 +119,24 @@ pub async fn sso_connectors(
     Ok(Json(found).into_response())
 }
 
-/// A `PUT` of a relation scoped by the organization: the body is judged first (400), then the
-/// organization must exist (404).
-async fn replace_in_organization(
-    state: &AppState,
-    relation: &Relation,
-    id: &str,
-    key: &str,
-    body: &Value,
-) -> Result<StatusCode, ApiError> {
-    crate::domain::relations::ids_to_replace(body, key)?;
-    require_organization(state, id).await?;
-    relations::replace(state, relation, &[id], key, body).await
+/// Replacing requires the organization (404): adding to an unknown one is Logto's 422 (foreign
+/// key), but replacing with an empty list would otherwise succeed for an organization that does
+/// not exist.
+async fn organization_exists(state: &AppState, id: &str, _: &[String]) -> Result<(), ApiError> {
+    require_organization(state, id).await
 }
 
-/// The handlers of `relations::relation_handlers!`, except that replacing requires the
-/// organization: adding to an unknown one is Logto's 422 (foreign key), but replacing with an
-/// empty list would otherwise succeed for an organization that does not exist.
-macro_rules! jit_relation_handlers {
-    ($module:ident, $relation:path, $key:literal) => {
-        pub mod $module {
-            use axum::extract::{Path, State};
-            use axum::http::StatusCode;
-
-            use crate::http::error::ApiError;
-            use crate::http::extract::JsonBody;
-            use crate::management_api::relations;
-            use crate::state::AppState;
-
-            pub async fn add(
-                State(state): State<AppState>,
-                Path(id): Path<String>,
-                JsonBody(body): JsonBody,
-            ) -> Result<StatusCode, ApiError> {
-                relations::add(&state, &$relation, &[&id], $key, &body).await
-            }
-
-            pub async fn replace(
-                State(state): State<AppState>,
-                Path(id): Path<String>,
-                JsonBody(body): JsonBody,
-            ) -> Result<StatusCode, ApiError> {
-                super::replace_in_organization(&state, &$relation, &id, $key, &body).await
-            }
-
-            pub async fn remove(
-                State(state): State<AppState>,
-                Path((id, item)): Path<(String, String)>,
-            ) -> Result<StatusCode, ApiError> {
-                relations::remove(&state, &$relation, &[&id], &item).await
-            }
-        }
-    };
-}
-
-jit_relation_handlers!(
+relations::relation_handlers!(
     role_relation,
     crate::storage::relations::ORGANIZATION_JIT_ROLES,
-    "organizationRoleIds"
+    "organizationRoleIds",
+    add = relations::accept,
+    replace = super::organization_exists
 );
-jit_relation_handlers!(
+relations::relation_handlers!(
     sso_connector_relation,
     crate::storage::relations::ORGANIZATION_JIT_SSO_CONNECTORS,
-    "ssoConnectorIds"
+    "ssoConnectorIds",
+    add = relations::accept,
+    replace = super::organization_exists
 );

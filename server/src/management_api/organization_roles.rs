@@ -129,51 +129,19 @@ relations::relation_handlers!(
     crate::storage::relations::ORGANIZATION_ROLE_SCOPES,
     "organizationScopeIds"
 );
-/// The role's API permissions: as the other relations, but Management API permissions are
-/// refused on every route that adds them.
-pub mod resource_scope_relation {
-    use axum::extract::{Path, State};
-    use axum::http::StatusCode;
-
-    use crate::domain::{organization_roles, relations as bodies};
-    use crate::http::error::ApiError;
-    use crate::http::extract::JsonBody;
-    use crate::management_api::relations;
-    use crate::state::AppState;
-    use crate::storage::DEFAULT_TENANT;
-    use crate::storage::relations::ORGANIZATION_ROLE_RESOURCE_SCOPES as RELATION;
-
-    const KEY: &str = "scopeIds";
-
-    /// `POST` `{ scopeIds: [...] }` → 201 with no body; existing pairs are kept.
-    pub async fn add(
-        State(state): State<AppState>,
-        Path(id): Path<String>,
-        JsonBody(body): JsonBody,
-    ) -> Result<StatusCode, ApiError> {
-        let ids = bodies::ids_to_add(&body, KEY)?;
-        organization_roles::refuse_management_api_scopes(&state.store, DEFAULT_TENANT, &ids)
-            .await?;
-        relations::add(&state, &RELATION, &[&id], KEY, &body).await
-    }
-
-    /// `PUT` `{ scopeIds: [...] }` → 204; the relation becomes exactly these ids.
-    pub async fn replace(
-        State(state): State<AppState>,
-        Path(id): Path<String>,
-        JsonBody(body): JsonBody,
-    ) -> Result<StatusCode, ApiError> {
-        let ids = bodies::ids_to_replace(&body, KEY)?;
-        organization_roles::refuse_management_api_scopes(&state.store, DEFAULT_TENANT, &ids)
-            .await?;
-        relations::replace(&state, &RELATION, &[&id], KEY, &body).await
-    }
-
-    /// `DELETE …/:item` → 204, or 404 `entity.not_found`.
-    pub async fn remove(
-        State(state): State<AppState>,
-        Path((id, item)): Path<(String, String)>,
-    ) -> Result<StatusCode, ApiError> {
-        relations::remove(&state, &RELATION, &[&id], &item).await
-    }
+/// Management API permissions are refused on every route that adds API permissions to a role.
+async fn no_management_api_scopes(
+    state: &AppState,
+    _role: &str,
+    ids: &[String],
+) -> Result<(), ApiError> {
+    Ok(organization_roles::refuse_management_api_scopes(&state.store, DEFAULT_TENANT, ids).await?)
 }
+
+relations::relation_handlers!(
+    resource_scope_relation,
+    crate::storage::relations::ORGANIZATION_ROLE_RESOURCE_SCOPES,
+    "scopeIds",
+    add = super::no_management_api_scopes,
+    replace = super::no_management_api_scopes
+);

@@ -18,28 +18,42 @@ pub async fn add(
     body: &Value,
 ) -> Result<StatusCode, ApiError> {
     let ids = relations::ids_to_add(body, key)?;
+    insert(state, rel, scope, &ids).await
+}
+
+/// Adds ids already read from a body: 201.
+pub async fn insert(
+    state: &AppState,
+    rel: &Relation,
+    scope: &[&str],
+    ids: &[String],
+) -> Result<StatusCode, ApiError> {
     let now = state.clock.now_ms();
     state
         .store
-        .relation_add(rel, DEFAULT_TENANT, scope, &ids, now)
+        .relation_add(rel, DEFAULT_TENANT, scope, ids, now)
         .await?;
     Ok(StatusCode::CREATED)
 }
 
-pub async fn replace(
+/// Makes the relation exactly ids already read from a body: 204.
+pub async fn set(
     state: &AppState,
     rel: &Relation,
     scope: &[&str],
-    key: &str,
-    body: &Value,
+    ids: &[String],
 ) -> Result<StatusCode, ApiError> {
-    let ids = relations::ids_to_replace(body, key)?;
     let now = state.clock.now_ms();
     state
         .store
-        .relation_replace(rel, DEFAULT_TENANT, scope, &ids, now)
+        .relation_replace(rel, DEFAULT_TENANT, scope, ids, now)
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A check of [`relation_handlers!`] that lets every request through.
+pub async fn accept(_: &AppState, _: &str, _: &[String]) -> Result<(), ApiError> {
+    Ok(())
 }
 
 pub async fn remove(
@@ -57,12 +71,24 @@ pub async fn remove(
 
 /// The `POST` / `PUT` / `DELETE …/:item` handlers of a relation scoped by the path's `{id}`,
 /// as a module: `relation_handlers!(scopes_of_role, ORGANIZATION_ROLE_SCOPES, "organizationScopeIds")`.
+/// With `add = check, replace = check`, each check (`async fn(&AppState, id, ids)`) runs after
+/// the body was read (so a bad body is a 400 first) and before anything is written.
 macro_rules! relation_handlers {
     ($module:ident, $relation:path, $key:literal) => {
+        $crate::management_api::relations::relation_handlers!(
+            $module,
+            $relation,
+            $key,
+            add = $crate::management_api::relations::accept,
+            replace = $crate::management_api::relations::accept
+        );
+    };
+    ($module:ident, $relation:path, $key:literal, add = $add:path, replace = $replace:path) => {
         pub mod $module {
             use axum::extract::{Path, State};
             use axum::http::StatusCode;
 
+            use crate::domain::relations as bodies;
             use crate::http::error::ApiError;
             use crate::http::extract::JsonBody;
             use crate::management_api::relations;
@@ -74,7 +100,9 @@ macro_rules! relation_handlers {
                 Path(id): Path<String>,
                 JsonBody(body): JsonBody,
             ) -> Result<StatusCode, ApiError> {
-                relations::add(&state, &$relation, &[&id], $key, &body).await
+                let ids = bodies::ids_to_add(&body, $key)?;
+                $add(&state, &id, &ids).await?;
+                relations::insert(&state, &$relation, &[&id], &ids).await
             }
 
             /// `PUT` `{ <key>: [...] }` → 204; the relation becomes exactly these ids.
@@ -83,7 +111,9 @@ macro_rules! relation_handlers {
                 Path(id): Path<String>,
                 JsonBody(body): JsonBody,
             ) -> Result<StatusCode, ApiError> {
-                relations::replace(&state, &$relation, &[&id], $key, &body).await
+                let ids = bodies::ids_to_replace(&body, $key)?;
+                $replace(&state, &id, &ids).await?;
+                relations::set(&state, &$relation, &[&id], &ids).await
             }
 
             /// `DELETE …/:item` → 204, or 404 `entity.not_found`.
