@@ -14,6 +14,16 @@ use crate::people::*;
 const ALL: &str = "management-api-all";
 const CODE: &str = "organization_role.management_api_scopes_not_assignable";
 
+/// `client_credentials` for the Management API with `scope=all`, in an organization's context.
+async fn management_token_in(app: &TestApp, id: &str, secret: &str, org_id: &str) -> (u16, Value) {
+    let form = [
+        ("organization_id", org_id),
+        ("resource", MANAGEMENT_API),
+        ("scope", "all"),
+    ];
+    client_credentials(app, id, secret, &form).await
+}
+
 async fn client_credentials(
     app: &TestApp,
     id: &str,
@@ -105,17 +115,7 @@ async fn organization_roles_never_hold_management_permissions_impl(backend: Back
 
     // An app that is a member with that role gets no Management API permission.
     let (org_id, id, secret) = member_app(&app, role_id).await;
-    let (status, body) = client_credentials(
-        &app,
-        &id,
-        &secret,
-        &[
-            ("organization_id", &org_id),
-            ("resource", MANAGEMENT_API),
-            ("scope", "all"),
-        ],
-    )
-    .await;
+    let (status, body) = management_token_in(&app, &id, &secret, &org_id).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["scope"], "");
     let token = body["access_token"].as_str().unwrap();
@@ -151,17 +151,7 @@ async fn management_api_refuses_organization_tokens_impl(backend: Backend) {
         .await
         .unwrap();
     let (org_id, id, secret) = member_app(&app, &role_id).await;
-    let (status, body) = client_credentials(
-        &app,
-        &id,
-        &secret,
-        &[
-            ("organization_id", &org_id),
-            ("resource", MANAGEMENT_API),
-            ("scope", "all"),
-        ],
-    )
-    .await;
+    let (status, body) = management_token_in(&app, &id, &secret, &org_id).await;
     assert_eq!(status, 200, "{body}");
     let token = body["access_token"].as_str().unwrap();
     assert_eq!(get_users_with(&app, token).await, 401);
