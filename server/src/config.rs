@@ -118,7 +118,10 @@ impl Settings {
         if let Ok(url) = std::env::var("DATABASE_URL") {
             builder = builder.set_override("database.url", url)?;
         }
-        let settings: Settings = builder.build()?.try_deserialize()?;
+        let settings: Settings = builder
+            .build()
+            .and_then(config::Config::try_deserialize)
+            .map_err(|e| name_the_variable(&e.to_string(), std::env::vars()))?;
         settings.validate()?;
         Ok(settings)
     }
@@ -185,6 +188,25 @@ impl Settings {
     }
 }
 
+/// The settings error as an operator can act on it: an unknown key is named by the variable
+/// that set it (serde names only the field).
+fn name_the_variable(error: &str, vars: impl Iterator<Item = (String, String)>) -> anyhow::Error {
+    let unknown = error
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split('`').next())
+        .map(|field| format!("__{}", field.to_uppercase()));
+    if let Some(part) = unknown {
+        let named: Vec<String> = vars
+            .map(|(name, _)| name)
+            .filter(|name| name.starts_with("TESSERA__") && name.contains(&part))
+            .collect();
+        if !named.is_empty() {
+            return anyhow::anyhow!("unknown setting {}", named.join(", "));
+        }
+    }
+    anyhow::anyhow!("invalid settings: {error}")
+}
+
 fn default_address() -> String {
     // cargo-leptos passes the site address through this variable.
     std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into())
@@ -198,5 +220,25 @@ pub fn redact_url(url: &str) -> String {
             parsed.to_string()
         }
         _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_key_is_named_by_its_variable() {
+        let vars = [
+            ("TESSERA__SERVER__ADDRESS".to_string(), String::new()),
+            ("TESSERA__SERVER__ADRESS".to_string(), String::new()),
+        ];
+        let e = name_the_variable(
+            "unknown field `adress`, expected one of `address`, `public_url`",
+            vars.into_iter(),
+        );
+        assert_eq!(e.to_string(), "unknown setting TESSERA__SERVER__ADRESS");
+        let e = name_the_variable("invalid type: string \"x\"", std::iter::empty());
+        assert!(e.to_string().starts_with("invalid settings: "));
     }
 }

@@ -1,9 +1,15 @@
 #![recursion_limit = "256"]
-//! The Tessera server binary.
+//! The Tessera server binary: `tessera [serve]` runs the server, `tessera migrate` applies the
+//! database migrations and exits. A start-up failure is one line on standard error naming what
+//! failed, and exit status 1.
 
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
 use leptos::config::LeptosOptions;
-use server::config::Settings;
+use server::config::{Settings, redact_url};
 use server::startup::Application;
+use server::storage::Store;
 
 /// mimalloc instead of glibc's allocator: requests allocate and free many small buffers on
 /// whichever worker thread runs them, which glibc's arenas handle slowly (see the README's
@@ -11,14 +17,73 @@ use server::startup::Application;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    server::telemetry::init();
+/// Tessera: a Logto-compatible identity server (OpenID Provider, Management API, console).
+///
+/// Settings come from the environment (`TESSERA__SECTION__KEY`, `DATABASE_URL`); see the README.
+#[derive(Parser)]
+#[command(name = "tessera", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server (the default).
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => return failed(&anyhow::anyhow!("cannot start the async runtime: {e}")),
+    };
+    let result = runtime.block_on(async {
+        server::telemetry::init();
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve().await,
+            Command::Migrate => migrate().await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => failed(&e),
+    }
+}
+
+/// One line: what failed, then why (`anyhow`'s alternate form joins the causes with `: `).
+fn failed(e: &anyhow::Error) -> ExitCode {
+    eprintln!("tessera: {e:#}");
+    ExitCode::FAILURE
+}
+
+async fn serve() -> anyhow::Result<()> {
     let settings = Settings::load()?;
     let leptos_options = leptos_options()?;
     let app = Application::build(settings, leptos_options).await?;
     tracing::info!(address = %app.address, issuer = %app.state.issuer, "Tessera is listening");
     app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn migrate() -> anyhow::Result<()> {
+    let settings = Settings::load()?;
+    let url = &settings.database.url;
+    let store = Store::connect(url, 1)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot connect to the database {}: {e}", redact_url(url)))?;
+    store
+        .migrate()
+        .await
+        .map_err(|e| anyhow::anyhow!("migrating {} failed: {e}", redact_url(url)))?;
+    store.close().await;
+    println!("migrations applied to {}", redact_url(url));
     Ok(())
 }
 

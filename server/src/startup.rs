@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use anyhow::Context;
 use app::ports::{ConsoleBackend, HostedBackend};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -45,15 +46,26 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings, leptos_options: LeptosOptions) -> anyhow::Result<Self> {
-        let listener = TcpListener::bind(&settings.server.address).await?;
+        let listener = TcpListener::bind(&settings.server.address)
+            .await
+            .with_context(|| format!("cannot listen on {}", settings.server.address))?;
         let address = listener.local_addr()?;
         let public_url: Arc<str> = settings.public_url(&address.to_string()).into();
         let clock = Clock;
 
         tracing::info!(database = %redact_url(&settings.database.url), "connecting");
-        let store =
-            Store::connect(&settings.database.url, settings.database.max_connections).await?;
-        store.migrate().await?;
+        let store = Store::connect(&settings.database.url, settings.database.max_connections)
+            .await
+            .with_context(|| {
+                format!(
+                    "cannot connect to the database {}",
+                    redact_url(&settings.database.url)
+                )
+            })?;
+        store
+            .migrate()
+            .await
+            .context("migrating the database failed")?;
         let restored = store
             .ensure_management_api(&settings.management_api.indicator)
             .await?;

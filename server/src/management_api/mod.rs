@@ -55,11 +55,13 @@ pub fn router(state: AppState) -> Router<AppState> {
             state,
             auth::require_management_token,
         ))
-        // Added after the layers, so it is served without a token.
+        // Added after the layers, so they are served without a token.
         .route(
             "/swagger.json",
             get(move || std::future::ready(swagger::response(document.clone()))),
         )
+        // Logto's health check: the server is up and routing.
+        .route("/status", get(|| async { StatusCode::NO_CONTENT }))
         .fallback(|| async { ApiError::route_not_found() })
 }
 

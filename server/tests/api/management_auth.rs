@@ -173,3 +173,20 @@ async fn apps_without_the_role_impl(backend: Backend) {
     assert_eq!(status, 403);
     assert_eq!(body["code"], "auth.forbidden");
 }
+
+both_backends!(status_needs_no_token, status_needs_no_token_impl);
+/// Logto's health check answers without a token, so load balancers can probe it.
+async fn status_needs_no_token_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let res = app.get("/api/status").await;
+    assert_eq!(res.status(), 204);
+    let res = app
+        .client
+        .post(app.url("/api/status"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 405);
+}
