@@ -58,7 +58,7 @@ pub async fn application_create(
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
     let created = applications::create(&state.store, DEFAULT_TENANT, &body, false, now).await?;
-    Ok((StatusCode::CREATED, Json(created)).into_response())
+    Ok(Json(created).into_response())
 }
 
 /// `GET /api/applications/:id` → 200, or 404 `entity.not_exists_with_id`.

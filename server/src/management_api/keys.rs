@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
 use serde::Serialize;
 
 use crate::http::error::ApiError;
@@ -45,10 +44,10 @@ pub async fn private_keys_list(
 /// JWKS so tokens already issued keep verifying.
 pub async fn private_keys_rotate(
     State(state): State<AppState>,
-) -> Result<(StatusCode, Json<Vec<PrivateKeyInfo>>), ApiError> {
+) -> Result<Json<Vec<PrivateKeyInfo>>, ApiError> {
     state.keys.rotate(state.clock.now_ms()).await.map_err(|e| {
         tracing::error!(error = %e, "key rotation failed");
         ApiError::internal()
     })?;
-    Ok((StatusCode::CREATED, list(&state).await?))
+    list(&state).await
 }

@@ -21,7 +21,7 @@ mod routes;
 mod sign_in_exp;
 mod sso_connectors;
 mod swagger;
-mod text;
+mod uri_text;
 mod users;
 mod writes;
 
@@ -50,7 +50,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             state.clone(),
             writes::forget_grants_after_writes,
         ))
-        .route_layer(middleware::from_fn(text::refuse_nul_in_uri))
+        .route_layer(middleware::from_fn(uri_text::refuse_unstorable_uri))
         .route_layer(middleware::from_fn_with_state(
             state,
             auth::require_management_token,
@@ -75,7 +75,7 @@ pub fn console_router(state: AppState) -> Router {
             state.clone(),
             writes::forget_grants_after_writes,
         ))
-        .route_layer(middleware::from_fn(text::refuse_nul_in_uri))
+        .route_layer(middleware::from_fn(uri_text::refuse_unstorable_uri))
         .fallback(|| async { ApiError::route_not_found() })
         .with_state(state)
 }

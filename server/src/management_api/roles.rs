@@ -53,7 +53,7 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
     let role = roles::create(&state.store, DEFAULT_TENANT, &body, now).await?;
-    Ok((StatusCode::CREATED, Json(role)).into_response())
+    Ok(Json(role).into_response())
 }
 
 pub async fn get(

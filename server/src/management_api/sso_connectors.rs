@@ -49,7 +49,7 @@ pub async fn create(
     let created = sso_connectors::create(&state.store, DEFAULT_TENANT, &body, now)
         .await
         .map_err(named)?;
-    Ok((StatusCode::CREATED, Json(created)).into_response())
+    Ok(Json(created).into_response())
 }
 
 pub async fn get(

@@ -40,7 +40,7 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
     let user = users::create(&state.store, DEFAULT_TENANT, &body, now).await?;
-    Ok((StatusCode::CREATED, Json(user)).into_response())
+    Ok(Json(user).into_response())
 }
 
 pub async fn get(

@@ -20,7 +20,7 @@ async fn application_routes_impl(backend: Backend) {
             &json!({ "name": "Billing sync", "type": "MachineToMachine", "description": "nightly" }),
         )
         .await;
-    assert_eq!(status, 201, "{created}");
+    assert_eq!(status, 200, "{created}");
     let id = created["id"].as_str().unwrap().to_string();
     let secret = created["secret"].as_str().unwrap().to_string();
     assert_eq!(id.len(), 21);

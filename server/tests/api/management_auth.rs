@@ -152,7 +152,7 @@ async fn apps_without_the_role_impl(backend: Backend) {
             &json!({ "name": "Plain M2M", "type": "MachineToMachine" }),
         )
         .await;
-    assert_eq!(status, 201);
+    assert_eq!(status, 200);
     let id = created["id"].as_str().unwrap();
     let secret = created["secret"].as_str().unwrap();
     let res = app

@@ -1,12 +1,13 @@
-//! Findings of a security review: sign-out needs the browser's confirmation without an ID token
-//! hint, search texts have a length limit, and replacing just-in-time settings of an unknown
-//! organization is a 404.
+//! Findings of a security review and a bad-input sweep: sign-out needs the browser's
+//! confirmation without an ID token hint, search texts have a length limit, replacing
+//! just-in-time settings of an unknown organization is a 404, bodies must be JSON and paths
+//! UTF-8.
 
 use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, spawn_app};
+use crate::helpers::{Backend, TestApp, read, spawn_app};
 use crate::people::{
     LOGOUT_REDIRECT, REDIRECT, authorize, browser, create_app, create_user, exchange, location,
     sign_in_for_code,
@@ -294,4 +295,60 @@ async fn jit_replace_impl(backend: Backend) {
         )
         .await;
     assert_eq!(status, 204);
+}
+
+both_backends!(bodies_and_paths_as_logto_reads_them, bodies_and_paths_impl);
+/// A JSON body under another content type is unread by Logto's body parser, so refused; a path
+/// segment that is not UTF-8 gets the API's error shape, not the router's plain text.
+async fn bodies_and_paths_impl(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let org = app.create_org("Acme").await;
+    let org_path = format!("/api/organizations/{}", org["id"].as_str().unwrap());
+    let token = app.management_token().await;
+    for (method, path) in [
+        (Method::POST, "/api/organizations".to_string()),
+        (Method::PATCH, org_path.clone()),
+    ] {
+        let res = app
+            .client
+            .request(method.clone(), app.url(&path))
+            .bearer_auth(&token)
+            .header("content-type", "text/plain")
+            .body(r#"{"name":"Renamed"}"#)
+            .send()
+            .await
+            .unwrap();
+        let (status, body) = read(res).await;
+        assert_eq!(status, 400, "{method} {path}: {body}");
+        assert_eq!(body["code"], "guard.invalid_input");
+    }
+    let (_, unchanged) = app.api_get(&org_path["/api".len()..]).await;
+    assert_eq!(unchanged["name"], "Acme");
+    // The same body as JSON is fine, `+json` types too.
+    let res = app
+        .client
+        .patch(app.url(&org_path))
+        .bearer_auth(&token)
+        .header(
+            "content-type",
+            "application/merge-patch+json; charset=utf-8",
+        )
+        .body(r#"{"name":"Renamed"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+
+    let res = app
+        .client
+        .get(app.url("/api/organizations/%ff"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = read(res).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["code"], "guard.invalid_input");
 }

@@ -92,7 +92,7 @@ pub(super) fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
             post(roles::create, "Create a role")
                 .id("CreateRole")
                 .body::<RoleCreate>()
-                .created::<Role>()
+                .ok::<Role>()
                 .errors(&[422]),
         ],
     )

@@ -166,7 +166,7 @@ pub(super) fn template_routes(api: ApiRoutes) -> ApiRoutes {
                 .id("CreateSsoConnector")
                 .describe("Secret configuration values are stored but never returned.")
                 .body::<SsoConnectorCreate>()
-                .created::<SsoConnector>()
+                .ok::<SsoConnector>()
                 .errors(&[422]),
         ],
     )

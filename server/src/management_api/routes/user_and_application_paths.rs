@@ -14,7 +14,7 @@ pub(super) fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
             post(users::create, "Create user")
                 .id("CreateUser")
                 .body::<UserCreate>()
-                .created::<User>()
+                .ok::<User>()
                 .errors(&[422]),
         ],
     )
@@ -92,7 +92,7 @@ pub(super) fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
                 .id("CreateApplication")
                 .describe("Traditional and machine-to-machine applications get a secret, returned this once.")
                 .body::<ApplicationCreate>()
-                .created::<CreatedApplication>()
+                .ok::<CreatedApplication>()
                 .errors(&[422]),
         ],
     )
@@ -148,8 +148,11 @@ pub(super) fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
         [
             post(keys::private_keys_rotate, "Rotate OIDC keys")
                 .id("RotateOidcKeys")
-                .describe("A new key signs from now on; earlier public keys stay in the JWKS.")
-                .created_all::<PrivateKeyInfo>(),
+                .describe(
+                    "The new key is published at once and signs after the activation delay; \
+                     earlier public keys stay in the JWKS.",
+                )
+                .all::<PrivateKeyInfo>(),
         ],
     )
 }
