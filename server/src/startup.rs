@@ -129,8 +129,12 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let header_read = Duration::from_millis(self.state.settings.server.header_read_timeout_ms);
-        serve::serve(self.listener, self.router, header_read, shutdown_signal()).await
+        let server = &self.state.settings.server;
+        let limits = serve::ConnectionLimits {
+            quiet: Duration::from_millis(server.header_read_timeout_ms),
+            drain: Duration::from_millis(server.body_read_timeout_ms),
+        };
+        serve::serve(self.listener, self.router, limits, shutdown_signal()).await
     }
 }
 

@@ -9,4 +9,5 @@ pub mod error;
 pub mod extract;
 pub mod forwarded;
 pub mod headers;
+pub mod idle;
 pub mod serve;

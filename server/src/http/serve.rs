@@ -1,9 +1,13 @@
 //! The accept loop: HTTP/1.1 and HTTP/2 over plain TCP (hyper-util), the peer's address in each
-//! request's extensions (`ConnectInfo`), limits on slow clients, and graceful shutdown.
+//! request's extensions (`ConnectInfo`), limits on slow and quiet clients, and graceful
+//! shutdown.
 //!
 //! hyper's header read timeout covers HTTP/1 requests once a connection speaks HTTP/1, but not
-//! the bytes read to tell HTTP/1 from HTTP/2, nor an HTTP/2 connection that never sends a
-//! request: so a connection must also deliver its first request within that time.
+//! the bytes read to tell HTTP/1 from HTTP/2, nor HTTP/2 at all. So a connection must also
+//! deliver its first request within that time, and any connection that moves no byte for that
+//! long is asked to finish (HTTP/2 `GOAWAY`; requests in progress complete) and closed once it
+//! has, or after the drain time at the latest: an idle HTTP/2 connection cannot hold a file
+//! descriptor for ever.
 
 use std::future::Future;
 use std::io;
@@ -19,25 +23,37 @@ use axum::http::Request;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
-use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{mpsc, watch};
 use tower::ServiceExt;
 
+use super::idle::{Activity, Watched};
+
+/// How long a client may keep a connection without moving a byte, and how long a connection
+/// asked to finish may take to do so.
+#[derive(Clone, Copy)]
+pub struct ConnectionLimits {
+    /// Also the time to send a request's headers, and the first request.
+    pub quiet: Duration,
+    pub drain: Duration,
+}
+
 /// Serves `router` until `shutdown` completes, then waits for open requests to finish.
-/// `header_read` bounds the wait for a request's headers.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
-    header_read: Duration,
+    limits: ConnectionLimits,
     shutdown: impl Future<Output = ()>,
 ) -> io::Result<()> {
     let mut builder = Builder::new(TokioExecutor::new());
     builder
         .http1()
         .timer(TokioTimer::new())
-        .header_read_timeout(header_read);
-    let graceful = GracefulShutdown::new();
+        .header_read_timeout(limits.quiet);
+    // Every connection task holds a clone of `open`; when all are gone, so are the connections.
+    let (open, mut all_closed) = mpsc::channel::<()>(1);
+    let (stop, stopping) = watch::channel(false);
     let mut shutdown = pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
@@ -50,46 +66,73 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
-        tokio::spawn(connection(
-            builder.clone(),
-            graceful.watcher(),
-            stream,
+        let connection = Connection {
+            builder: builder.clone(),
+            router: router.clone(),
             peer,
-            router.clone(),
-            header_read,
-        ));
+            limits,
+            stopping: stopping.clone(),
+            _open: open.clone(),
+        };
+        tokio::spawn(connection.run(stream));
     }
     drop(listener);
-    graceful.shutdown().await;
+    let _ = stop.send(true);
+    drop(open);
+    let _ = all_closed.recv().await;
     Ok(())
 }
 
-async fn connection(
+struct Connection {
     builder: Builder<TokioExecutor>,
-    watcher: Watcher,
-    stream: TcpStream,
-    peer: SocketAddr,
     router: Router,
-    first_request_within: Duration,
-) {
-    let started = Arc::new(AtomicBool::new(false));
-    let service = {
-        let started = started.clone();
-        router.map_request(move |mut req: Request<Incoming>| {
-            started.store(true, Ordering::Relaxed);
-            req.extensions_mut().insert(ConnectInfo(peer));
-            req
-        })
-    };
-    let conn = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
-    let mut conn = pin!(watcher.watch(conn));
-    tokio::select! {
-        result = conn.as_mut() => return ended(result),
-        () = tokio::time::sleep(first_request_within) => {}
-    }
-    // Dropping a connection that has not sent a request closes its socket.
-    if started.load(Ordering::Relaxed) {
-        ended(conn.await);
+    peer: SocketAddr,
+    limits: ConnectionLimits,
+    stopping: watch::Receiver<bool>,
+    _open: mpsc::Sender<()>,
+}
+
+impl Connection {
+    async fn run(mut self, stream: TcpStream) {
+        let started = Arc::new(AtomicBool::new(false));
+        let peer = self.peer;
+        let service = {
+            let started = started.clone();
+            self.router.map_request(move |mut req: Request<Incoming>| {
+                started.store(true, Ordering::Relaxed);
+                req.extensions_mut().insert(ConnectInfo(peer));
+                req
+            })
+        };
+        let activity = Activity::new();
+        let io = TokioIo::new(Watched::new(stream, activity.clone()));
+        let mut conn = pin!(
+            self.builder
+                .serve_connection(io, TowerToHyperService::new(service))
+        );
+        let quiet = self.limits.quiet;
+        let mut first_request = pin!(tokio::time::sleep(quiet));
+        loop {
+            let wait = quiet.saturating_sub(activity.quiet_for());
+            if wait.is_zero() {
+                break;
+            }
+            tokio::select! {
+                result = conn.as_mut() => return ended(result),
+                () = tokio::time::sleep(wait) => {}
+                () = &mut first_request, if !started.load(Ordering::Relaxed) => {
+                    // Dropping a connection that has not sent a request closes its socket.
+                    if !started.load(Ordering::Relaxed) {
+                        return;
+                    }
+                }
+                _ = self.stopping.changed() => break,
+            }
+        }
+        conn.as_mut().graceful_shutdown();
+        if let Ok(result) = tokio::time::timeout(self.limits.drain, conn).await {
+            ended(result);
+        }
     }
 }
 

@@ -89,6 +89,58 @@ async fn slow_headers_impl(backend: Backend) {
     );
 }
 
+/// An HTTP/2 frame: 24-bit length, type, flags, stream id, payload.
+fn h2_frame(kind: u8, flags: u8, stream: u32, payload: &[u8]) -> Vec<u8> {
+    let len = u32::try_from(payload.len()).unwrap().to_be_bytes();
+    let mut frame = vec![len[1], len[2], len[3], kind, flags];
+    frame.extend_from_slice(&stream.to_be_bytes());
+    frame.extend_from_slice(payload);
+    frame
+}
+
+/// The preface, empty settings and one complete `GET /oidc/jwks` on stream 1, then `rest`.
+fn h2_request_then(authority: &str, rest: &[u8]) -> Vec<u8> {
+    // HPACK: :method GET, :scheme http (static table), :path and :authority as literals.
+    let mut block = vec![0x82, 0x86, 0x04, 10];
+    block.extend_from_slice(b"/oidc/jwks");
+    block.extend_from_slice(&[0x01, u8::try_from(authority.len()).unwrap()]);
+    block.extend_from_slice(authority.as_bytes());
+    let mut bytes = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
+    bytes.extend(h2_frame(4, 0, 0, b""));
+    bytes.extend(h2_frame(1, 0x5, 1, &block));
+    bytes.extend_from_slice(rest);
+    bytes
+}
+
+both_backends!(closes_quiet_http2_connections, quiet_http2_impl);
+/// An HTTP/2 connection that made a request and then goes quiet, or stops in the middle of a
+/// header block, is closed: hyper alone would keep it open for ever.
+async fn quiet_http2_impl(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, |s| {
+        s.server.header_read_timeout_ms = 300;
+        s.server.body_read_timeout_ms = 300;
+    })
+    .await
+    else {
+        return;
+    };
+    let authority = app.address.trim_start_matches("http://").to_string();
+    // HEADERS for stream 3 without END_HEADERS: the block never ends.
+    let unfinished = h2_frame(1, 0x1, 3, &[0x82, 0x86]);
+    for (what, rest) in [
+        ("quiet after a request", &[][..]),
+        ("headers never ended", &unfinished[..]),
+    ] {
+        let mut stream = connect(&app).await;
+        stream
+            .write_all(&h2_request_then(&authority, rest))
+            .await
+            .unwrap();
+        let answer = until_closed(&mut stream, what).await;
+        assert!(!answer.is_empty(), "{what}: the request was answered first");
+    }
+}
+
 const TOKEN_REQUEST: &[u8] = b"POST /oidc/token HTTP/1.1\r\nHost: localhost\r\n\
     Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n";
 
