@@ -18,13 +18,17 @@ pub struct Activity {
     last_ms: Arc<AtomicU64>,
 }
 
-impl Activity {
-    pub fn new() -> Self {
+impl Default for Activity {
+    /// A connection opened now.
+    fn default() -> Self {
         Activity {
             opened: Instant::now(),
             last_ms: Arc::new(AtomicU64::new(0)),
         }
     }
+}
+
+impl Activity {
 
     fn touch(&self) {
         let now = u64::try_from(self.opened.elapsed().as_millis()).unwrap_or(u64::MAX);

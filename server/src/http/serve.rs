@@ -104,7 +104,7 @@ impl Connection {
                 req
             })
         };
-        let activity = Activity::new();
+        let activity = Activity::default();
         let io = TokioIo::new(Watched::new(stream, activity.clone()));
         let mut conn = pin!(
             self.builder
