@@ -307,7 +307,8 @@ impl ConsoleBackend for ConsoleService {
 
     async fn delete_application(&self, id: String) -> Result<(), AppError> {
         self.require_admin().await?;
-        let deleted = applications::delete(&self.state.store, DEFAULT_TENANT, &id).await;
+        let bootstrap = self.state.settings.bootstrap.m2m_client_id.as_deref();
+        let deleted = applications::delete(&self.state.store, DEFAULT_TENANT, &id, bootstrap).await;
         // Not through the Management API router, whose layer does this for every write.
         self.state.client_grants.forget_all();
         if deleted.map_err(to_app)? {

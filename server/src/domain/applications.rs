@@ -221,8 +221,30 @@ fn empty_oidc() -> Value {
     json!({ "redirectUris": [], "postLogoutRedirectUris": [] })
 }
 
-pub async fn delete(store: &Store, tenant: &str, id: &str) -> Result<bool, DomainError> {
+/// Deletes an application, except the bootstrap credential (`bootstrap`, the configured
+/// client id): it is the environment's to change, and deleting it would lock out whoever
+/// relies on it until the next start re-creates it.
+pub async fn delete(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    bootstrap: Option<&str>,
+) -> Result<bool, DomainError> {
+    refuse_bootstrap(id, bootstrap)?;
     Ok(store.application_delete(tenant, id).await?)
+}
+
+/// The refusal for changes that would take the bootstrap credential's access away.
+pub fn refuse_bootstrap(id: &str, bootstrap: Option<&str>) -> Result<(), DomainError> {
+    if bootstrap != Some(id) {
+        return Ok(());
+    }
+    Err(DomainError::refused(
+        400,
+        "application.managed_by_configuration",
+        "This application is the bootstrap credential set by TESSERA__BOOTSTRAP__M2M_CLIENT_ID: \
+         change or remove that setting instead.",
+    ))
 }
 
 pub async fn has_management_access(

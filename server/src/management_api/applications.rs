@@ -89,7 +89,8 @@ pub async fn application_delete(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    super::deleted(applications::delete(&state.store, DEFAULT_TENANT, &id).await?)
+    let bootstrap = state.settings.bootstrap.m2m_client_id.as_deref();
+    super::deleted(applications::delete(&state.store, DEFAULT_TENANT, &id, bootstrap).await?)
 }
 
 /// `GET /api/applications/:id/organizations` (pagination optional); 404 for an unknown app.

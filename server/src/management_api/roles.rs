@@ -191,5 +191,9 @@ pub async fn application_remove(
     State(state): State<AppState>,
     Path((id, application)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
+    if id == crate::storage::MANAGEMENT_API_ROLE_ID {
+        let bootstrap = state.settings.bootstrap.m2m_client_id.as_deref();
+        crate::domain::applications::refuse_bootstrap(&application, bootstrap)?;
+    }
     relations::remove(&state, &ROLE_APPLICATIONS, &[&id], &application).await
 }

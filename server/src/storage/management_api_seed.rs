@@ -36,10 +36,18 @@ impl Store {
              created_at) VALUES ($1, $2, $3, 'all', \
              'Default scope for Management API, allows all permissions.', 0) \
              ON CONFLICT DO NOTHING";
+        // Under its own name, or, when another role has taken that name meanwhile, under a
+        // name that says which role it is (a rename through the API is always possible).
         const ROLE: &str = "INSERT INTO roles (tenant_id, id, name, description, type, \
-             is_default, created_at) VALUES ($1, $2, 'Logto Management API access', \
+             is_default, created_at) SELECT $1, $2, name, \
              'This default role grants access to the Logto management API.', \
-             'MachineToMachine', $3, 0) ON CONFLICT DO NOTHING";
+             'MachineToMachine', $3, 0 \
+             FROM (SELECT 'Logto Management API access' AS name, 0 AS rank \
+                   UNION ALL SELECT 'Logto Management API access (built-in)', 1) AS names \
+             WHERE NOT EXISTS (SELECT 1 FROM roles WHERE tenant_id = $1 AND id = $2) \
+               AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.tenant_id = $1 \
+                               AND r.name = names.name) \
+             ORDER BY rank LIMIT 1";
         // Only when both ends exist: a role name taken by another role leaves the role out.
         const ROLE_SCOPE: &str = "INSERT INTO roles_scopes (tenant_id, role_id, scope_id) \
              SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM roles WHERE tenant_id = $1 AND id = $2) \

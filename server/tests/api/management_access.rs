@@ -242,6 +242,13 @@ async fn built_in_access_is_protected_impl(backend: Backend) {
             format!("/resources/management-api/scopes/{ALL}"),
             400,
         ),
+        // The bootstrap credential is the environment's: the API cannot lock it out.
+        (Method::DELETE, format!("/applications/{BOOTSTRAP_ID}"), 400),
+        (
+            Method::DELETE,
+            format!("/roles/management-api-access/applications/{BOOTSTRAP_ID}"),
+            400,
+        ),
     ];
     for (method, path, expected) in refused {
         let status = app
@@ -280,6 +287,21 @@ async fn start_up_restores_built_in_access_impl(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
+    // Another role has taken the built-in role's name meanwhile (renamed first, as the API
+    // allows), and then the built-in row goes.
+    let (status, _) = app
+        .api_json(
+            Method::PATCH,
+            "/roles/management-api-access",
+            &json!({ "name": "renamed" }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    app.create(
+        "/roles",
+        json!({ "name": "Logto Management API access", "description": "squat" }),
+    )
+    .await;
     let removed = app
         .store
         .relation_remove(
@@ -315,4 +337,6 @@ async fn start_up_restores_built_in_access_impl(backend: Backend) {
             .any(|a| a["id"] == BOOTSTRAP_ID),
         "bootstrap app holds the restored role: {apps}"
     );
+    let (_, role) = restarted.api_get("/roles/management-api-access").await;
+    assert_eq!(role["name"], "Logto Management API access (built-in)");
 }
