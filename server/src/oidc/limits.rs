@@ -32,7 +32,7 @@ impl SignInLimits {
     /// Counts one attempt; `Err(seconds)` says how long to wait before the next one.
     pub fn check(&self, ip: Option<IpAddr>, identifier: &str) -> Result<(), u64> {
         let now = DefaultClock::default().now();
-        if let Some(ip) = ip {
+        if let Some(ip) = ip.map(client_network) {
             self.per_ip
                 .check_key(&ip)
                 .map_err(|n| n.wait_time_from(now).as_secs().max(1))?;
@@ -51,6 +51,23 @@ impl SignInLimits {
             self.per_account.retain_recent();
         }
         Ok(())
+    }
+}
+
+/// The unit a per-IP budget is kept for: an IPv4 address, or an IPv6 address's /64 network,
+/// since one IPv6 host is routinely handed a whole /64 and could otherwise take a fresh budget
+/// from every address in it. IPv4 addresses mapped into IPv6 count as IPv4.
+fn client_network(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let mut segments = v6.segments();
+                segments[4..].fill(0);
+                IpAddr::from(segments)
+            }
+        },
     }
 }
 
@@ -92,5 +109,11 @@ mod tests {
         assert!(limits.check(ip, "b").is_ok());
         assert!(limits.check(ip, "c").is_err());
         assert!(limits.check(Some(IpAddr::from([10, 0, 0, 1])), "d").is_ok());
+        // Two addresses of one IPv6 /64 share a budget; another /64 has its own.
+        let limits = SignInLimits::new(1, 100);
+        let v6 = |last: u16, net: u16| Some(IpAddr::from([0x2001, 0xdb8, 0, net, 0, 0, 0, last]));
+        assert!(limits.check(v6(1, 1), "a").is_ok());
+        assert!(limits.check(v6(2, 1), "b").is_err());
+        assert!(limits.check(v6(1, 2), "c").is_ok());
     }
 }
