@@ -74,7 +74,7 @@ pub struct ManagementApiSettings {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OidcSettings {
-    /// Algorithm for newly generated signing keys: ES256 (default) or ES384.
+    /// Algorithm for newly generated signing keys: ES256 (default), ES384 or RS256.
     pub signing_alg: String,
     /// Sign-in and registration attempts allowed per client IP per minute.
     pub sign_in_per_ip_per_minute: u32,
@@ -166,8 +166,8 @@ impl Settings {
         if self.server.header_read_timeout_ms == 0 || self.server.body_read_timeout_ms == 0 {
             anyhow::bail!("server.header_read_timeout_ms and body_read_timeout_ms must be above 0");
         }
-        if !matches!(self.oidc.signing_alg.as_str(), "ES256" | "ES384") {
-            anyhow::bail!("oidc.signing_alg must be ES256 or ES384");
+        if !matches!(self.oidc.signing_alg.as_str(), "ES256" | "ES384" | "RS256") {
+            anyhow::bail!("oidc.signing_alg must be ES256, ES384 or RS256");
         }
         let b = &self.bootstrap;
         if b.admin_username.is_some() != b.admin_password.is_some() {

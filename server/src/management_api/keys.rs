@@ -1,10 +1,17 @@
-//! `/api/configs/oidc/private-keys`: list and rotate the token signing keys (Logto's paths).
+//! `/api/configs/oidc/private-keys`: list and rotate the token signing keys (Logto's paths and
+//! shapes, `packages/core/src/routes/logto-config/index.ts`).
+
+use std::time::Duration;
 
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
+use serde_json::Value;
 
+use crate::domain::guard::Guard;
 use crate::http::error::ApiError;
+use crate::http::extract::JsonBody;
+use crate::oidc::keys::{Alg, KeyStatus, key_statuses};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -14,40 +21,78 @@ use crate::storage::DEFAULT_TENANT;
 pub struct PrivateKeyInfo {
     id: String,
     created_at: i64,
-    /// `ES256`, `ES384`, `ES512` or `RS256`.
+    /// The key type: `EC` or `RSA`.
     signing_key_algorithm: String,
+    /// `Current` signs now; `Next` signs from `effectiveAt`; `Previous` only verifies.
+    status: String,
+    /// When a `Next` key starts signing (epoch ms).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effective_at: Option<i64>,
 }
 
 async fn list(state: &AppState) -> Result<Json<Vec<PrivateKeyInfo>>, ApiError> {
     let rows = state.store.signing_key_list(DEFAULT_TENANT).await?;
+    let statuses = key_statuses(&rows, state.clock.now_ms());
     let keys = rows
         .into_iter()
+        .zip(statuses)
         .rev()
-        .map(|k| PrivateKeyInfo {
+        .map(|(k, (status, from))| PrivateKeyInfo {
             id: k.id,
             created_at: k.created_at,
-            signing_key_algorithm: k.alg,
+            signing_key_algorithm: Alg::parse(&k.alg).map_or("EC", Alg::key_type).to_string(),
+            status: format!("{status:?}"),
+            effective_at: (status == KeyStatus::Next).then_some(from),
         })
         .collect();
     Ok(Json(keys))
 }
 
-/// `GET /api/configs/oidc/private-keys`: newest (in use) first; no key material.
+/// `GET /api/configs/oidc/private-keys`: newest first; no key material.
 pub async fn private_keys_list(
     State(state): State<AppState>,
 ) -> Result<Json<Vec<PrivateKeyInfo>>, ApiError> {
     list(&state).await
 }
 
-/// `POST /api/configs/oidc/private-keys/rotate`: a new key, listed first, is published in every
-/// replica's JWKS at once and signs after the activation delay; the old public keys stay in the
-/// JWKS so tokens already issued keep verifying.
+/// `POST /api/configs/oidc/private-keys/rotate` `{ signingKeyAlgorithm?: "EC" | "RSA",
+/// rotationGracePeriod?: seconds }`: a new key, listed first, is published in every replica's
+/// JWKS at once and signs after the grace period (the configured activation delay when not
+/// given); the old public keys stay in the JWKS so tokens already issued keep verifying.
 pub async fn private_keys_rotate(
     State(state): State<AppState>,
+    JsonBody(body): JsonBody,
 ) -> Result<Json<Vec<PrivateKeyInfo>>, ApiError> {
-    state.keys.rotate(state.clock.now_ms()).await.map_err(|e| {
-        tracing::error!(error = %e, "key rotation failed");
-        ApiError::internal()
-    })?;
+    let (alg, grace) = rotation(&body, state.keys.alg())?;
+    state
+        .keys
+        .rotate(alg, grace, state.clock.now_ms())
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "key rotation failed");
+            ApiError::internal()
+        })?;
     list(&state).await
+}
+
+/// The key type and grace period a rotation asks for.
+fn rotation(body: &Value, default: Alg) -> Result<(Option<Alg>, Option<Duration>), ApiError> {
+    let mut g = Guard::new(body);
+    let key_type = g.optional_enum("signingKeyAlgorithm", &["EC", "RSA"]);
+    let grace = match g.optional_value("rotationGracePeriod") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_u64() {
+            Some(secs) if secs <= 365 * 24 * 3600 => Some(Duration::from_secs(secs)),
+            _ => {
+                g.issue(
+                    "rotationGracePeriod",
+                    "invalid_type",
+                    "Expected a whole number of seconds from 0 to a year",
+                );
+                None
+            }
+        },
+    };
+    g.finish()?;
+    Ok((key_type.and_then(|t| Alg::of_key_type(&t, default)), grace))
 }

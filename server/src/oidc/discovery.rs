@@ -11,7 +11,7 @@ use crate::state::AppState;
 /// `GET /oidc/.well-known/openid-configuration` (public).
 pub async fn discovery_get(State(state): State<AppState>) -> Json<Value> {
     let issuer = &state.issuer;
-    let alg = state.keys.alg().name();
+    let algs = state.keys.published_algs();
     Json(json!({
         "issuer": issuer.as_ref(),
         "authorization_endpoint": format!("{issuer}/auth"),
@@ -31,7 +31,7 @@ pub async fn discovery_get(State(state): State<AppState>) -> Json<Value> {
         "revocation_endpoint_auth_methods_supported": ["none", "client_secret_basic", "client_secret_post"],
         "introspection_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
         "subject_types_supported": ["public"],
-        "id_token_signing_alg_values_supported": [alg],
+        "id_token_signing_alg_values_supported": algs,
         "userinfo_signing_alg_values_supported": [],
         "prompt_values_supported": ["none", "login", "consent", "select_account"],
         "claims_parameter_supported": false,

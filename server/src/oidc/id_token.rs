@@ -32,7 +32,7 @@ pub fn sign(keys: &SigningKeys, input: IdTokenInput) -> Result<String, KeyError>
         claims.insert("nonce".into(), json!(nonce));
     }
     if let Some(token) = input.access_token {
-        claims.insert("at_hash".into(), json!(at_hash(keys.alg(), token)));
+        claims.insert("at_hash".into(), json!(at_hash(keys.signing_alg(), token)));
     }
     keys.sign_id_token(&Value::Object(claims))
 }
@@ -40,7 +40,7 @@ pub fn sign(keys: &SigningKeys, input: IdTokenInput) -> Result<String, KeyError>
 /// Left half of the token's hash with the signing algorithm's hash function, base64url.
 pub fn at_hash(alg: Alg, token: &str) -> String {
     let hashed = match alg {
-        Alg::Es256 => digest(&SHA256, token.as_bytes()),
+        Alg::Es256 | Alg::Rs256 => digest(&SHA256, token.as_bytes()),
         Alg::Es384 => digest(&SHA384, token.as_bytes()),
     };
     let bytes = hashed.as_ref();

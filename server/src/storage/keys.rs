@@ -10,13 +10,16 @@ pub struct SigningKeyRow {
     pub private_key: String,
     pub public_jwk: String,
     pub created_at: i64,
+    /// When the key starts signing (epoch ms); `None` for keys made before rotations were
+    /// staged, which signed from their creation.
+    pub activates_at: Option<i64>,
 }
 
 impl Store {
     /// All keys of the tenant, oldest first; the last one signs.
     pub async fn signing_key_list(&self, tenant: &str) -> Result<Vec<SigningKeyRow>, StorageError> {
-        const SQL: &str = "SELECT tenant_id, id, alg, private_key, public_jwk, created_at \
-             FROM signing_keys WHERE tenant_id = $1 ORDER BY created_at, id";
+        const SQL: &str = "SELECT tenant_id, id, alg, private_key, public_jwk, created_at, \
+             activates_at FROM signing_keys WHERE tenant_id = $1 ORDER BY created_at, id";
         Ok(
             dispatch!(&self.db, p => sqlx::query_as::<_, SigningKeyRow>(SQL)
             .bind(tenant)
@@ -26,7 +29,7 @@ impl Store {
 
     pub async fn signing_key_insert(&self, row: &SigningKeyRow) -> Result<(), StorageError> {
         const SQL: &str = "INSERT INTO signing_keys (tenant_id, id, alg, private_key, public_jwk, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+             created_at, activates_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
         dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(&row.tenant_id)
             .bind(&row.id)
@@ -34,6 +37,7 @@ impl Store {
             .bind(&row.private_key)
             .bind(&row.public_jwk)
             .bind(row.created_at)
+            .bind(row.activates_at)
             .execute(p))?;
         Ok(())
     }

@@ -30,6 +30,7 @@ mod organization_scopes;
 mod organizations;
 mod resources;
 mod roles;
+mod rsa_keys;
 mod small_defects;
 mod storage;
 mod swagger;

@@ -413,6 +413,7 @@ async fn resources_keys_sessions_impl(backend: Backend) {
             private_key: "pk".into(),
             public_jwk: "{}".into(),
             created_at: at,
+            activates_at: Some(at + 10),
         };
         s.signing_key_insert(&row).await.unwrap();
     }
@@ -421,6 +422,7 @@ async fn resources_keys_sessions_impl(backend: Backend) {
         keys.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(),
         ["k1", "k2"]
     );
+    assert_eq!(keys[0].activates_at, Some(11));
 
     let sessions = s.session_store().await.unwrap();
     let mut record = tower_sessions::session::Record {

@@ -186,3 +186,25 @@ pub struct CustomClientMetadata {
     #[schema(nullable = false)]
     pub allow_token_exchange: Option<bool>,
 }
+
+/// The type of a signing key: elliptic curve (the configured EC algorithm, ES256 by default)
+/// or RSA (RS256, 2048 bits).
+#[derive(ToSchema)]
+pub enum SigningKeyType {
+    #[schema(rename = "EC")]
+    Ec,
+    #[schema(rename = "RSA")]
+    Rsa,
+}
+
+/// `POST /api/configs/oidc/private-keys/rotate`: every key is optional.
+#[derive(ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OidcKeysRotate {
+    /// The new key's type; the configured algorithm's when absent.
+    pub signing_key_algorithm: Option<SigningKeyType>,
+    /// Seconds until the new key signs (it is published at once); the configured activation
+    /// delay when absent.
+    #[schema(minimum = 0, maximum = 31536000)]
+    pub rotation_grace_period: Option<u64>,
+}

@@ -149,9 +149,11 @@ pub(super) fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
             post(keys::private_keys_rotate, "Rotate OIDC keys")
                 .id("RotateOidcKeys")
                 .describe(
-                    "The new key is published at once and signs after the activation delay; \
-                     earlier public keys stay in the JWKS.",
+                    "The new key is published at once and signs after the grace period (the \
+                     configured activation delay by default); earlier public keys stay in the \
+                     JWKS.",
                 )
+                .body::<OidcKeysRotate>()
                 .all::<PrivateKeyInfo>(),
         ],
     )

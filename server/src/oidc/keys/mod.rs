@@ -18,9 +18,6 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use aws_lc_rs::rand::SystemRandom;
-use aws_lc_rs::signature::{
-    ECDSA_P256_SHA256_FIXED_SIGNING, ECDSA_P384_SHA384_FIXED_SIGNING, EcdsaSigningAlgorithm,
-};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey};
@@ -30,6 +27,7 @@ use serde_json::{Value, json};
 use crate::clock::Clock;
 use crate::storage::{DEFAULT_TENANT, Store};
 use set::KeySet;
+pub use set::{KeyStatus, key_statuses};
 pub use watch::watch;
 
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +42,9 @@ pub enum KeyError {
 pub enum Alg {
     Es256,
     Es384,
+    /// RSA 2048 with PKCS#1 v1.5 and SHA-256: for gateways and JWT libraries that verify RS256
+    /// only, as Logto offers RSA keys.
+    Rs256,
 }
 
 impl Alg {
@@ -51,6 +52,7 @@ impl Alg {
         match name {
             "ES256" => Some(Alg::Es256),
             "ES384" => Some(Alg::Es384),
+            "RS256" => Some(Alg::Rs256),
             _ => None,
         }
     }
@@ -59,20 +61,26 @@ impl Alg {
         match self {
             Alg::Es256 => "ES256",
             Alg::Es384 => "ES384",
+            Alg::Rs256 => "RS256",
         }
     }
 
-    pub(super) fn curve(self) -> &'static str {
+    /// Logto's name for the key type (`signingKeyAlgorithm`): `EC` or `RSA`.
+    pub fn key_type(self) -> &'static str {
         match self {
-            Alg::Es256 => "P-256",
-            Alg::Es384 => "P-384",
+            Alg::Es256 | Alg::Es384 => "EC",
+            Alg::Rs256 => "RSA",
         }
     }
 
-    pub(super) fn signing(self) -> &'static EcdsaSigningAlgorithm {
-        match self {
-            Alg::Es256 => &ECDSA_P256_SHA256_FIXED_SIGNING,
-            Alg::Es384 => &ECDSA_P384_SHA384_FIXED_SIGNING,
+    /// The algorithm a key of Logto's type gets: RSA is RS256; EC is `default` when that is
+    /// an EC algorithm, else ES256.
+    pub fn of_key_type(key_type: &str, default: Alg) -> Option<Alg> {
+        match key_type {
+            "RSA" => Some(Alg::Rs256),
+            "EC" if default.key_type() == "EC" => Some(default),
+            "EC" => Some(Alg::Es256),
+            _ => None,
         }
     }
 
@@ -80,6 +88,7 @@ impl Alg {
         match self {
             Alg::Es256 => Algorithm::ES256,
             Alg::Es384 => Algorithm::ES384,
+            Alg::Rs256 => Algorithm::RS256,
         }
     }
 }
@@ -114,11 +123,13 @@ impl SigningKeys {
     ) -> Result<Self, KeyError> {
         let mut rows = store.signing_key_list(DEFAULT_TENANT).await?;
         if rows.is_empty() {
-            store.signing_key_insert(&set::generate(alg, now)?).await?;
+            store
+                .signing_key_insert(&set::generate(alg, now, now)?)
+                .await?;
             rows = store.signing_key_list(DEFAULT_TENANT).await?;
         }
         let activation_delay_ms = i64::try_from(activation_delay.as_millis()).unwrap_or(i64::MAX);
-        let set = KeySet::build(&rows, activation_delay_ms)?;
+        let set = KeySet::build(&rows)?;
         Ok(SigningKeys {
             store,
             alg,
@@ -129,10 +140,25 @@ impl SigningKeys {
         })
     }
 
-    /// Adds a new signing key, published at once and signing after the activation delay;
-    /// older public keys stay in the JWKS.
-    pub async fn rotate(&self, now: i64) -> Result<String, KeyError> {
-        let row = set::generate(self.alg, now)?;
+    /// Adds a new signing key of `alg` (the configured algorithm when `None`), published at
+    /// once and signing after `delay` (the configured activation delay when `None`); older
+    /// public keys stay in the JWKS.
+    pub async fn rotate(
+        &self,
+        alg: Option<Alg>,
+        delay: Option<Duration>,
+        now: i64,
+    ) -> Result<String, KeyError> {
+        let alg = alg.unwrap_or(self.alg);
+        let delay_ms = match delay {
+            Some(d) => i64::try_from(d.as_millis()).unwrap_or(i64::MAX),
+            None => self.activation_delay_ms,
+        };
+        let activates_at = now.saturating_add(delay_ms);
+        // RSA key generation takes tens of milliseconds: off the async runtime.
+        let row = tokio::task::spawn_blocking(move || set::generate(alg, now, activates_at))
+            .await
+            .map_err(|e| KeyError::Crypto(format!("key generation: {e}")))??;
         self.store.signing_key_insert(&row).await?;
         self.reload().await?;
         Ok(row.id)
@@ -140,7 +166,7 @@ impl SigningKeys {
 
     pub(super) async fn reload(&self) -> Result<(), KeyError> {
         let rows = self.store.signing_key_list(DEFAULT_TENANT).await?;
-        let set = Arc::new(KeySet::build(&rows, self.activation_delay_ms)?);
+        let set = Arc::new(KeySet::build(&rows)?);
         if let Ok(mut cur) = self.current.write() {
             *cur = set;
         }
@@ -160,8 +186,29 @@ impl SigningKeys {
             .unwrap_or_else(|| json!({ "keys": [] }))
     }
 
+    /// The configured algorithm of new keys.
     pub fn alg(&self) -> Alg {
         self.alg
+    }
+
+    /// The algorithm of the key signing now (what `at_hash` hashes with).
+    pub fn signing_alg(&self) -> Alg {
+        self.snapshot()
+            .and_then(|s| s.signer(Clock.now_ms()).map(|signer| signer.alg))
+            .unwrap_or(self.alg)
+    }
+
+    /// The algorithms of every published key, the one signing now first (discovery).
+    pub fn published_algs(&self) -> Vec<&'static str> {
+        let mut algs = vec![self.signing_alg().name()];
+        if let Some(set) = self.snapshot() {
+            for alg in set.algs() {
+                if !algs.contains(&alg.name()) {
+                    algs.push(alg.name());
+                }
+            }
+        }
+        algs
     }
 
     /// The verifier for `kid`, reloading from the database (rate-limited) when it is unknown.
@@ -207,12 +254,9 @@ impl SigningKeys {
         jwt.push_str(header);
         jwt.push('.');
         URL_SAFE_NO_PAD.encode_string(&payload, &mut jwt);
-        let sig = signer
-            .pair
-            .sign(&self.rng, jwt.as_bytes())
-            .map_err(|_| KeyError::Crypto("signing failed".into()))?;
+        let sig = signer.pair.sign(&self.rng, jwt.as_bytes())?;
         jwt.push('.');
-        URL_SAFE_NO_PAD.encode_string(sig.as_ref(), &mut jwt);
+        URL_SAFE_NO_PAD.encode_string(&sig, &mut jwt);
         Ok(jwt)
     }
 }
