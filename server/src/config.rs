@@ -213,19 +213,60 @@ fn default_address() -> String {
 }
 
 /// Hides the password of a database URL for logs.
+/// Hides every password a database URL can carry: in its user info, and in query parameters
+/// such as `?password=` or `sslpassword=` (both drivers read them). What does not parse as a
+/// URL with a host keeps only what follows its last `@`.
 pub fn redact_url(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut parsed) if parsed.password().is_some() => {
-            let _ = parsed.set_password(Some("redacted"));
-            parsed.to_string()
-        }
-        _ => url.to_string(),
+    // `user:pass@host` parses too, with `user` as its scheme and no host: not a URL here.
+    let parsed = url::Url::parse(url).ok().filter(|u| u.has_host() || !url.contains('@'));
+    let Some(mut parsed) = parsed else {
+        return match url.rsplit_once('@') {
+            Some((_, host)) => format!("redacted@{host}"),
+            None => url.to_string(),
+        };
+    };
+    if parsed.password().is_some() {
+        let _ = parsed.set_password(Some("redacted"));
     }
+    if parsed.query().is_some() {
+        let pairs: Vec<(String, String)> = parsed
+            .query_pairs()
+            .map(|(k, v)| {
+                let secret = k.to_ascii_lowercase().contains("pass");
+                let v = if secret {
+                    "redacted".into()
+                } else {
+                    v.into_owned()
+                };
+                (k.into_owned(), v)
+            })
+            .collect();
+        parsed.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    parsed.to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn database_passwords_are_hidden_wherever_they_are() {
+        for (url, shown) in [
+            (
+                "postgres://u:pw1@db:5432/x?password=pw2&sslmode=require",
+                "postgres://u:redacted@db:5432/x?password=redacted&sslmode=require",
+            ),
+            (
+                "postgres://db/x?sslpassword=pw3",
+                "postgres://db/x?sslpassword=redacted",
+            ),
+            ("bob:pw4@127.0.0.1/x", "redacted@127.0.0.1/x"),
+            ("sqlite://data/tessera.db", "sqlite://data/tessera.db"),
+        ] {
+            assert_eq!(redact_url(url), shown);
+        }
+    }
 
     #[test]
     fn an_unknown_key_is_named_by_its_variable() {

@@ -57,9 +57,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// One line: what failed, then why (`anyhow`'s alternate form joins the causes with `: `).
+/// One line: what failed, then why. A cause whose words the line already holds is left out
+/// (storage errors repeat their driver's message).
 fn failed(e: &anyhow::Error) -> ExitCode {
-    eprintln!("tessera: {e:#}");
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    eprintln!("tessera: {line}");
     ExitCode::FAILURE
 }
 

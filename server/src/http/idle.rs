@@ -1,21 +1,23 @@
-//! A connection's last activity: the stream records when it last read or wrote a byte, so the
-//! accept loop can end connections that went quiet (hyper bounds the wait for HTTP/1 headers,
-//! but an HTTP/2 connection, or a stream stuck mid-headers, has no such bound).
+//! A connection's requests: how many are in progress and when the last one started or ended,
+//! so the accept loop can end connections that carry no requests. Control traffic (HTTP/2
+//! PINGs and SETTINGS) does not count: a client that only pings holds a descriptor and serves
+//! nobody.
 
-use std::io;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-
-/// Milliseconds since the connection opened at which it last moved a byte.
 #[derive(Clone)]
 pub struct Activity {
     opened: Instant,
-    last_ms: Arc<AtomicU64>,
+    inner: Arc<Counters>,
+}
+
+#[derive(Default)]
+struct Counters {
+    in_progress: AtomicU64,
+    /// Milliseconds since the connection opened at which a request last started or ended.
+    last_ms: AtomicU64,
 }
 
 impl Default for Activity {
@@ -23,7 +25,7 @@ impl Default for Activity {
     fn default() -> Self {
         Activity {
             opened: Instant::now(),
-            last_ms: Arc::new(AtomicU64::new(0)),
+            inner: Arc::default(),
         }
     }
 }
@@ -31,83 +33,55 @@ impl Default for Activity {
 impl Activity {
     fn touch(&self) {
         let now = u64::try_from(self.opened.elapsed().as_millis()).unwrap_or(u64::MAX);
-        self.last_ms.store(now, Ordering::Relaxed);
+        self.inner.last_ms.store(now, Ordering::Relaxed);
     }
 
-    /// How long the connection has moved nothing.
+    /// Marks a request in progress until the returned guard is dropped.
+    pub fn request(&self) -> InProgress {
+        self.inner.in_progress.fetch_add(1, Ordering::Relaxed);
+        self.touch();
+        InProgress(self.clone())
+    }
+
+    /// Whether a request has ever started on the connection.
+    pub fn started(&self) -> bool {
+        self.inner.last_ms.load(Ordering::Relaxed) > 0
+            || self.inner.in_progress.load(Ordering::Relaxed) > 0
+    }
+
+    /// How long the connection has carried no request: zero while one is in progress.
     pub fn quiet_for(&self) -> Duration {
-        let last = Duration::from_millis(self.last_ms.load(Ordering::Relaxed));
+        if self.inner.in_progress.load(Ordering::Relaxed) > 0 {
+            return Duration::ZERO;
+        }
+        let last = Duration::from_millis(self.inner.last_ms.load(Ordering::Relaxed));
         self.opened.elapsed().saturating_sub(last)
     }
 }
 
-pin_project_lite::pin_project! {
-    /// `inner` with every byte read or written recorded in `activity`.
-    pub struct Watched<T> {
-        #[pin]
-        inner: T,
-        activity: Activity,
+/// A request in progress; its end counts as activity.
+pub struct InProgress(Activity);
+
+impl Drop for InProgress {
+    fn drop(&mut self) {
+        self.0.touch();
+        self.0.inner.in_progress.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
-impl<T> Watched<T> {
-    pub fn new(inner: T, activity: Activity) -> Self {
-        Watched { inner, activity }
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl<T: AsyncRead> AsyncRead for Watched<T> {
-    fn poll_read(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<io::Result<()>> {
-        let this = self.project();
-        let before = buf.filled().len();
-        let polled = this.inner.poll_read(cx, buf);
-        if buf.filled().len() > before {
-            this.activity.touch();
-        }
-        polled
-    }
-}
-
-impl<T: AsyncWrite> AsyncWrite for Watched<T> {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        data: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        let this = self.project();
-        let polled = this.inner.poll_write(cx, data);
-        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
-            this.activity.touch();
-        }
-        polled
-    }
-
-    fn poll_write_vectored(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[io::IoSlice<'_>],
-    ) -> Poll<io::Result<usize>> {
-        let this = self.project();
-        let polled = this.inner.poll_write_vectored(cx, bufs);
-        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
-            this.activity.touch();
-        }
-        polled
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.inner.is_write_vectored()
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        self.project().inner.poll_flush(cx)
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        self.project().inner.poll_shutdown(cx)
+    #[test]
+    fn quiet_only_without_requests_in_progress() {
+        let activity = Activity::default();
+        assert!(!activity.started());
+        let busy = activity.request();
+        assert!(activity.started());
+        assert_eq!(activity.quiet_for(), Duration::ZERO);
+        drop(busy);
+        std::thread::sleep(Duration::from_millis(20));
+        assert!(activity.quiet_for() >= Duration::from_millis(20));
     }
 }

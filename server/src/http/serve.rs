@@ -4,17 +4,15 @@
 //!
 //! hyper's header read timeout covers HTTP/1 requests once a connection speaks HTTP/1, but not
 //! the bytes read to tell HTTP/1 from HTTP/2, nor HTTP/2 at all. So a connection must also
-//! deliver its first request within that time, and any connection that moves no byte for that
-//! long is asked to finish (HTTP/2 `GOAWAY`; requests in progress complete) and closed once it
-//! has, or after the drain time at the latest: an idle HTTP/2 connection cannot hold a file
-//! descriptor for ever.
+//! deliver its first request within that time, and any connection that carries no request for
+//! that long (PINGs do not count) is asked to finish (HTTP/2 `GOAWAY`; requests in progress
+//! complete) and closed once it has, or after the drain time at the latest: an idle HTTP/2
+//! connection cannot hold a file descriptor for ever.
 
 use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
 use std::pin::pin;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use axum::Router;
@@ -28,7 +26,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, watch};
 use tower::ServiceExt;
 
-use super::idle::{Activity, Watched};
+use super::idle::Activity;
 
 /// How long a client may keep a connection without moving a byte, and how long a connection
 /// asked to finish may take to do so.
@@ -94,24 +92,32 @@ struct Connection {
 
 impl Connection {
     async fn run(mut self, stream: TcpStream) {
-        let started = Arc::new(AtomicBool::new(false));
         let peer = self.peer;
-        let service = {
-            let started = started.clone();
-            self.router.map_request(move |mut req: Request<Incoming>| {
-                started.store(true, Ordering::Relaxed);
-                req.extensions_mut().insert(ConnectInfo(peer));
-                req
-            })
-        };
         let activity = Activity::default();
-        let io = TokioIo::new(Watched::new(stream, activity.clone()));
+        let service = {
+            let activity = activity.clone();
+            self.router
+                .map_request(move |mut req: Request<Incoming>| {
+                    req.extensions_mut().insert(ConnectInfo(peer));
+                    req
+                })
+                .map_future(move |response| {
+                    let busy = activity.request();
+                    async move {
+                        let response = response.await;
+                        drop(busy);
+                        response
+                    }
+                })
+        };
+        let io = TokioIo::new(stream);
         let mut conn = pin!(
             self.builder
                 .serve_connection(io, TowerToHyperService::new(service))
         );
         let quiet = self.limits.quiet;
         let mut first_request = pin!(tokio::time::sleep(quiet));
+        let mut stopping = false;
         loop {
             let wait = quiet.saturating_sub(activity.quiet_for());
             if wait.is_zero() {
@@ -120,21 +126,34 @@ impl Connection {
             tokio::select! {
                 result = conn.as_mut() => return ended(result),
                 () = tokio::time::sleep(wait) => {}
-                () = &mut first_request, if !started.load(Ordering::Relaxed) => {
+                () = &mut first_request, if !activity.started() => {
                     // Dropping a connection that has not sent a request closes its socket.
-                    if !started.load(Ordering::Relaxed) {
+                    if !activity.started() {
                         return;
                     }
                 }
-                _ = self.stopping.changed() => break,
+                _ = self.stopping.changed() => {
+                    stopping = true;
+                    break;
+                }
             }
         }
         conn.as_mut().graceful_shutdown();
-        if let Ok(result) = tokio::time::timeout(self.limits.drain, conn).await {
+        // At shutdown the process waits for this: bounded well below an orchestrator's usual
+        // 30-second grace, so a client that never acknowledges cannot get the process killed.
+        let drain = if stopping {
+            self.limits.drain.min(SHUTDOWN_DRAIN)
+        } else {
+            self.limits.drain
+        };
+        if let Ok(result) = tokio::time::timeout(drain, conn).await {
             ended(result);
         }
     }
 }
+
+/// The longest a connection may take to finish once the server is stopping.
+const SHUTDOWN_DRAIN: Duration = Duration::from_secs(10);
 
 fn ended(result: Result<(), Box<dyn std::error::Error + Send + Sync>>) {
     if let Err(e) = result {

@@ -139,6 +139,30 @@ async fn quiet_http2_impl(backend: Backend) {
         let answer = until_closed(&mut stream, what).await;
         assert!(!answer.is_empty(), "{what}: the request was answered first");
     }
+
+    // PINGs are not requests: a client that only pings after its request is closed too.
+    let mut stream = connect(&app).await;
+    stream
+        .write_all(&h2_request_then(&authority, &[]))
+        .await
+        .unwrap();
+    let (mut reader, mut writer) = stream.into_split();
+    let pinger = tokio::spawn(async move {
+        for n in 0u64..100 {
+            let ping = h2_frame(6, 0, 0, &n.to_be_bytes());
+            if writer.write_all(&ping).await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    });
+    let closed = tokio::time::timeout(BOUND, async {
+        let mut buf = [0u8; 4096];
+        while !matches!(reader.read(&mut buf).await, Ok(0) | Err(_)) {}
+    })
+    .await;
+    pinger.abort();
+    assert!(closed.is_ok(), "a connection kept open by PINGs");
 }
 
 const TOKEN_REQUEST: &[u8] = b"POST /oidc/token HTTP/1.1\r\nHost: localhost\r\n\

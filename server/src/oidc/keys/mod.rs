@@ -129,7 +129,7 @@ impl SigningKeys {
             rows = store.signing_key_list(DEFAULT_TENANT).await?;
         }
         let activation_delay_ms = i64::try_from(activation_delay.as_millis()).unwrap_or(i64::MAX);
-        let set = KeySet::build(&rows)?;
+        let set = KeySet::build(&rows, now)?;
         Ok(SigningKeys {
             store,
             alg,
@@ -166,7 +166,11 @@ impl SigningKeys {
 
     pub(super) async fn reload(&self) -> Result<(), KeyError> {
         let rows = self.store.signing_key_list(DEFAULT_TENANT).await?;
-        let set = Arc::new(KeySet::build(&rows)?);
+        // Parsing private keys (RSA ones especially) is CPU work: off the async runtime.
+        let set = tokio::task::spawn_blocking(move || KeySet::build(&rows, Clock.now_ms()))
+            .await
+            .map_err(|e| KeyError::Crypto(format!("loading keys: {e}")))??;
+        let set = Arc::new(set);
         if let Ok(mut cur) = self.current.write() {
             *cur = set;
         }

@@ -68,19 +68,24 @@ pub(super) struct Signer {
 }
 
 pub(super) struct KeySet {
-    /// Every key with the time (epoch ms) from which it signs, oldest first.
-    signers: Vec<(i64, Signer)>,
+    /// Every key's algorithm, the time (epoch ms) from which it signs and, unless it is retired
+    /// for good, its private key; oldest first.
+    signers: Vec<(Alg, i64, Option<Signer>)>,
     pub(super) verifiers: HashMap<String, Verifier>,
     /// Public JWKs in the same order as `signers`.
     published: Vec<Value>,
 }
 
 impl KeySet {
-    /// Builds the set from the rows, oldest first; each key signs from [`activation`].
-    pub(super) fn build(rows: &[SigningKeyRow]) -> Result<Self, KeyError> {
+    /// Builds the set from the rows, oldest first; each key signs from [`activation`]. Keys
+    /// older than the one signing at `now` never sign again (a later key always wins), so
+    /// only their public halves are parsed: however many rotations there were, a reload
+    /// parses one or two private keys.
+    pub(super) fn build(rows: &[SigningKeyRow], now: i64) -> Result<Self, KeyError> {
         if rows.is_empty() {
             return Err(KeyError::Crypto("no signing key".into()));
         }
+        let signing = current((0..rows.len()).map(|i| activation(rows, i)), now);
         let mut signers = Vec::with_capacity(rows.len());
         let mut verifiers = HashMap::new();
         let mut published = Vec::with_capacity(rows.len());
@@ -98,7 +103,12 @@ impl KeySet {
                     key,
                 },
             );
-            signers.push((activation(rows, i), signer(alg, row)?));
+            let private = if i >= signing {
+                Some(signer(alg, row)?)
+            } else {
+                None
+            };
+            signers.push((alg, activation(rows, i), private));
             published.push(jwk);
         }
         Ok(KeySet {
@@ -110,16 +120,18 @@ impl KeySet {
 
     /// Index of the key that signs at `now`.
     fn current(&self, now: i64) -> usize {
-        current(self.signers.iter().map(|(from, _)| *from), now)
+        current(self.signers.iter().map(|(_, from, _)| *from), now)
     }
 
     /// The algorithm of each key, oldest first.
     pub(super) fn algs(&self) -> impl Iterator<Item = Alg> + '_ {
-        self.signers.iter().map(|(_, s)| s.alg)
+        self.signers.iter().map(|(alg, _, _)| *alg)
     }
 
     pub(super) fn signer(&self, now: i64) -> Option<&Signer> {
-        self.signers.get(self.current(now)).map(|(_, s)| s)
+        self.signers
+            .get(self.current(now))
+            .and_then(|(_, _, s)| s.as_ref())
     }
 
     /// The JWK Set: the key signing at `now` first (clients that take the first key pick it),
@@ -299,7 +311,7 @@ mod tests {
         let jwk: Value = serde_json::from_str(&row.public_jwk).unwrap();
         assert_eq!(jwk["kid"], Value::String(row.id.clone()));
         assert_eq!(row.id.len(), 43);
-        let set = KeySet::build(std::slice::from_ref(&row)).unwrap();
+        let set = KeySet::build(std::slice::from_ref(&row), 0).unwrap();
         assert!(set.verifiers.contains_key(&row.id));
     }
 
@@ -307,7 +319,7 @@ mod tests {
     fn a_new_key_is_published_at_once_and_signs_after_the_delay() {
         let old = generate(Alg::Es256, 1_000, 1_000).unwrap();
         let new = generate(Alg::Es256, 5_000, 7_000).unwrap();
-        let set = KeySet::build(&[old.clone(), new.clone()]).unwrap();
+        let set = KeySet::build(&[old.clone(), new.clone()], 0).unwrap();
         assert!(set.verifiers.contains_key(&new.id));
         // Before 7,000 the old key signs and leads the set; the new one is listed too.
         assert_eq!(set.current(6_999), 0);
@@ -316,6 +328,11 @@ mod tests {
         assert_eq!(set.current(7_000), 1);
         let jwks = set.jwks(7_000);
         assert_eq!((kid(&jwks, 0), kid(&jwks, 1)), (&*new.id, &*old.id));
+        // Loaded once the new key signs, the retired one keeps only its public half.
+        let later = KeySet::build(&[old.clone(), new.clone()], 8_000).unwrap();
+        assert!(later.signers[0].2.is_none());
+        assert!(later.signer(8_000).is_some());
+        assert!(later.verifiers.contains_key(&old.id));
     }
 
     #[test]
@@ -327,7 +344,7 @@ mod tests {
             (Some("RSA"), Some("RS256"))
         );
         assert_eq!(jwk["e"], "AQAB");
-        let set = KeySet::build(std::slice::from_ref(&row)).unwrap();
+        let set = KeySet::build(std::slice::from_ref(&row), 0).unwrap();
         let signer = set.signer(0).unwrap();
         let header = &signer.header_b64;
         let message = format!("{header}.e30");
@@ -346,7 +363,7 @@ mod tests {
     #[test]
     fn the_only_key_signs_whatever_its_age() {
         let only = generate(Alg::Es384, 0, i64::MAX - 1).unwrap();
-        let set = KeySet::build(&[only]).unwrap();
+        let set = KeySet::build(&[only], 0).unwrap();
         assert!(set.signer(0).is_some());
     }
 }
