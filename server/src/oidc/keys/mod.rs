@@ -22,7 +22,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::clock::Clock;
 use crate::storage::{DEFAULT_TENANT, Store};
@@ -82,6 +82,18 @@ impl Alg {
             "EC" => Some(Alg::Es256),
             _ => None,
         }
+    }
+
+    /// `at_hash` of an access token: the left half of its hash with this algorithm's hash
+    /// function, base64url.
+    pub fn at_hash(self, token: &str) -> String {
+        use aws_lc_rs::digest::{SHA256, SHA384, digest};
+        let hashed = match self {
+            Alg::Es256 | Alg::Rs256 => digest(&SHA256, token.as_bytes()),
+            Alg::Es384 => digest(&SHA384, token.as_bytes()),
+        };
+        let bytes = hashed.as_ref();
+        URL_SAFE_NO_PAD.encode(&bytes[..bytes.len() / 2])
     }
 
     pub(super) fn jwt(self) -> Algorithm {
@@ -233,15 +245,30 @@ impl SigningKeys {
 
     /// Signs access-token `claims` as a compact JWS (`typ: at+jwt`) with the current key.
     pub fn sign(&self, claims: &impl Serialize) -> Result<String, KeyError> {
-        self.sign_with(claims, false)
+        self.sign_with(false, |_| serde_json::to_vec(claims))
     }
 
-    /// Signs ID-token `claims` (`typ: JWT`) with the current key.
-    pub fn sign_id_token(&self, claims: &impl Serialize) -> Result<String, KeyError> {
-        self.sign_with(claims, true)
+    /// Signs ID-token `claims` (`typ: JWT`) with the current key, adding `at_hash` of
+    /// `access_token` with that key's hash function (OIDC Core §3.1.3.6): the key is chosen
+    /// once, so a rotation taking effect in between cannot mismatch the two.
+    pub fn sign_id_token(
+        &self,
+        mut claims: Map<String, Value>,
+        access_token: Option<&str>,
+    ) -> Result<String, KeyError> {
+        self.sign_with(true, |alg| {
+            if let Some(token) = access_token {
+                claims.insert("at_hash".into(), Value::String(alg.at_hash(token)));
+            }
+            serde_json::to_vec(&claims)
+        })
     }
 
-    fn sign_with(&self, claims: &impl Serialize, id_token: bool) -> Result<String, KeyError> {
+    fn sign_with(
+        &self,
+        id_token: bool,
+        payload: impl FnOnce(Alg) -> serde_json::Result<Vec<u8>>,
+    ) -> Result<String, KeyError> {
         let set = self
             .snapshot()
             .ok_or_else(|| KeyError::Crypto("key set unavailable".into()))?;
@@ -253,7 +280,7 @@ impl SigningKeys {
         } else {
             &signer.header_b64
         };
-        let payload = serde_json::to_vec(claims).map_err(|e| KeyError::Crypto(e.to_string()))?;
+        let payload = payload(signer.alg).map_err(|e| KeyError::Crypto(e.to_string()))?;
         let mut jwt = String::with_capacity(header.len() + payload.len() * 2 + 100);
         jwt.push_str(header);
         jwt.push('.');
