@@ -218,7 +218,9 @@ fn default_address() -> String {
 /// URL with a host keeps only what follows its last `@`.
 pub fn redact_url(url: &str) -> String {
     // `user:pass@host` parses too, with `user` as its scheme and no host: not a URL here.
-    let parsed = url::Url::parse(url).ok().filter(|u| u.has_host() || !url.contains('@'));
+    let parsed = url::Url::parse(url)
+        .ok()
+        .filter(|u| u.has_host() || !url.contains('@'));
     let Some(mut parsed) = parsed else {
         return match url.rsplit_once('@') {
             Some((_, host)) => format!("redacted@{host}"),

@@ -4,7 +4,8 @@
 use std::time::Duration;
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -95,4 +96,42 @@ fn rotation(body: &Value, default: Alg) -> Result<(Option<Alg>, Option<Duration>
     };
     g.finish()?;
     Ok((key_type.and_then(|t| Alg::of_key_type(&t, default)), grace))
+}
+
+/// `DELETE /api/configs/oidc/private-keys/:keyId` → 204. As Logto, only a `Previous` key can go
+/// (422 `oidc.only_previous_key_can_be_deleted`), never the last one (422 `oidc.key_required`);
+/// an unknown id is 404 `oidc.key_not_found`. Tokens it signed stop verifying everywhere.
+pub async fn private_key_delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let rows = state.store.signing_key_list(DEFAULT_TENANT).await?;
+    if rows.len() <= 1 {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "oidc.key_required",
+            "At least one signing key is required.".to_string(),
+        ));
+    }
+    let statuses = key_statuses(&rows, state.clock.now_ms());
+    let Some((_, (status, _))) = rows.iter().zip(statuses).find(|(row, _)| row.id == id) else {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "oidc.key_not_found",
+            format!("The key with ID {id} is not found."),
+        ));
+    };
+    if status != KeyStatus::Previous {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "oidc.only_previous_key_can_be_deleted",
+            "Only a previous signing key can be deleted.".to_string(),
+        ));
+    }
+    state.store.signing_key_delete(DEFAULT_TENANT, &id).await?;
+    state.keys.reload().await.map_err(|e| {
+        tracing::error!(error = %e, "reloading keys failed");
+        ApiError::internal()
+    })?;
+    Ok(StatusCode::NO_CONTENT)
 }

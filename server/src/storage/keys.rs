@@ -56,3 +56,12 @@ impl Store {
         )
     }
 }
+
+impl Store {
+    /// Deletes one key; `false` when there was none with this id.
+    pub async fn signing_key_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
+        const SQL: &str = "DELETE FROM signing_keys WHERE tenant_id = $1 AND id = $2";
+        let n = dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
+        Ok(n > 0)
+    }
+}

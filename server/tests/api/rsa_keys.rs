@@ -1,5 +1,6 @@
-//! RSA signing keys, as Logto offers them (`signingKeyAlgorithm: "RSA"`), and rotations staged
-//! with a grace period: tokens verify with a JWKS-reading resource server either way.
+//! Signing keys through Logto's key routes: RSA keys (`signingKeyAlgorithm: "RSA"`), rotations
+//! staged with a grace period, and deleting retired keys. Tokens verify with a JWKS-reading
+//! resource server throughout.
 
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
@@ -132,4 +133,43 @@ async fn grace_period_impl(backend: Backend) {
     assert_eq!(kid, old);
     let (status, listed) = app.api_get("/configs/oidc/private-keys").await;
     assert_eq!((status, &listed[0]["status"]), (200, &json!("Next")));
+}
+
+both_backends!(only_previous_keys_can_be_deleted, delete_keys_impl);
+/// Logto's `DELETE /api/configs/oidc/private-keys/:keyId`: retired keys only, never the last.
+async fn delete_keys_impl(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, |s| s.oidc.signing_key_activation_delay_ms = 0).await
+    else {
+        return;
+    };
+    let path = |id: &str| format!("/configs/oidc/private-keys/{id}");
+    let (_, keys) = app.api_get("/configs/oidc/private-keys").await;
+    let first = keys[0]["id"].as_str().unwrap().to_string();
+    let code = app
+        .error_code(Method::DELETE, &path(&first), json!({}), 422)
+        .await;
+    assert_eq!(code, "oidc.key_required");
+
+    let keys = rotate(&app, json!({})).await;
+    let current = keys[0]["id"].as_str().unwrap().to_string();
+    let code = app
+        .error_code(Method::DELETE, &path(&current), json!({}), 422)
+        .await;
+    assert_eq!(code, "oidc.only_previous_key_can_be_deleted");
+    let code = app
+        .error_code(Method::DELETE, &path("nope"), json!({}), 404)
+        .await;
+    assert_eq!(code, "oidc.key_not_found");
+
+    assert_eq!(app.delete(&path(&first)).await.0, 204);
+    let (_, jwks) = read(app.get("/oidc/jwks").await).await;
+    let kids: Vec<&str> = jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kid"].as_str().unwrap())
+        .collect();
+    assert_eq!(kids, [current.as_str()]);
+    let token = fresh_token(&app).await;
+    assert_eq!(verify_with_jwks(&app, &token).await, Algorithm::ES256);
 }

@@ -144,6 +144,13 @@ pub(super) fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
             .all::<PrivateKeyInfo>()],
     )
     .route(
+        "/configs/oidc/private-keys/{keyId}",
+        [delete(keys::private_key_delete, "Delete OIDC key")
+            .id("DeleteOidcKey")
+            .describe("Only a previous key can be deleted; tokens it signed stop verifying.")
+            .errors(&[404, 422])],
+    )
+    .route(
         "/configs/oidc/private-keys/rotate",
         [
             post(keys::private_keys_rotate, "Rotate OIDC keys")

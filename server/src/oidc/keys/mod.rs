@@ -176,7 +176,8 @@ impl SigningKeys {
         Ok(row.id)
     }
 
-    pub(super) async fn reload(&self) -> Result<(), KeyError> {
+    /// Reads the keys again (after a change this replica made to the stored keys).
+    pub async fn reload(&self) -> Result<(), KeyError> {
         let rows = self.store.signing_key_list(DEFAULT_TENANT).await?;
         // Parsing private keys (RSA ones especially) is CPU work: off the async runtime.
         let set = tokio::task::spawn_blocking(move || KeySet::build(&rows, Clock.now_ms()))
