@@ -212,7 +212,6 @@ fn default_address() -> String {
     std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into())
 }
 
-/// Hides the password of a database URL for logs.
 /// Hides every password a database URL can carry: in its user info, and in query parameters
 /// such as `?password=` or `sslpassword=` (both drivers read them). What does not parse as a
 /// URL with a host keeps only what follows its last `@`.

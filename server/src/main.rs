@@ -8,8 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use leptos::config::LeptosOptions;
 use server::config::{Settings, redact_url};
-use server::startup::Application;
-use server::storage::Store;
+use server::startup::{self, Application};
 
 /// mimalloc instead of glibc's allocator: requests allocate and free many small buffers on
 /// whichever worker thread runs them, which glibc's arenas handle slowly (see the README's
@@ -86,16 +85,12 @@ async fn serve() -> anyhow::Result<()> {
 
 async fn migrate() -> anyhow::Result<()> {
     let settings = Settings::load()?;
-    let url = &settings.database.url;
-    let store = Store::connect(url, 1)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot connect to the database {}: {e}", redact_url(url)))?;
-    store
-        .migrate()
-        .await
-        .map_err(|e| anyhow::anyhow!("migrating {} failed: {e}", redact_url(url)))?;
+    let store = startup::open_store(&settings).await?;
     store.close().await;
-    println!("migrations applied to {}", redact_url(url));
+    println!(
+        "migrations applied to {}",
+        redact_url(&settings.database.url)
+    );
     Ok(())
 }
 

@@ -53,19 +53,7 @@ impl Application {
         let public_url: Arc<str> = settings.public_url(&address.to_string()).into();
         let clock = Clock;
 
-        tracing::info!(database = %redact_url(&settings.database.url), "connecting");
-        let store = Store::connect(&settings.database.url, settings.database.max_connections)
-            .await
-            .with_context(|| {
-                format!(
-                    "cannot connect to the database {}",
-                    redact_url(&settings.database.url)
-                )
-            })?;
-        store
-            .migrate()
-            .await
-            .context("migrating the database failed")?;
+        let store = open_store(&settings).await?;
         let restored = store
             .ensure_management_api(&settings.management_api.indicator)
             .await?;
@@ -136,6 +124,20 @@ impl Application {
         };
         serve::serve(self.listener, self.router, limits, shutdown_signal()).await
     }
+}
+
+/// Connects to the configured database and applies the migrations (also `tessera migrate`).
+pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
+    let url = &settings.database.url;
+    tracing::info!(database = %redact_url(url), "connecting");
+    let store = Store::connect(url, settings.database.max_connections)
+        .await
+        .with_context(|| format!("cannot connect to the database {}", redact_url(url)))?;
+    store
+        .migrate()
+        .await
+        .with_context(|| format!("migrating {} failed", redact_url(url)))?;
+    Ok(store)
 }
 
 /// When this replica may trust the grants it remembers; with polling off, never.

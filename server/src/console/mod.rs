@@ -18,7 +18,7 @@ use app::ports::ConsoleBackend;
 use serde_json::{Map, Value, json};
 use tower_sessions::Session;
 
-use crate::domain::{admins, applications, organizations};
+use crate::domain::{DomainError, admins, applications, organizations, search};
 use crate::state::AppState;
 use crate::storage::{DEFAULT_TENANT, Page};
 use errors::to_app;
@@ -81,19 +81,6 @@ fn clamp_page(page: u32, page_size: u32) -> Page {
         page: page.max(1),
         page_size: page_size.clamp(1, 100),
     }
-}
-
-/// The console's organization list as a Management API request, featured members included.
-fn organizations_path(q: &str, page: Page) -> String {
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    query
-        .append_pair("showFeatured", "true")
-        .append_pair("page", &page.page.to_string())
-        .append_pair("page_size", &page.page_size.to_string());
-    if !q.is_empty() {
-        query.append_pair("q", q);
-    }
-    format!("/organizations?{}", query.finish())
 }
 
 /// The Settings form as a PATCH body, keeping branding fields the form does not show.
@@ -189,15 +176,26 @@ impl ConsoleBackend for ConsoleService {
     ) -> Result<OrganizationPage, AppError> {
         self.require_admin().await?;
         let page = clamp_page(page, page_size);
-        let path = organizations_path(q.trim(), page);
-        let reply = api_call::call(&self.api, "GET", path, None).await?;
-        let items = serde_json::from_value(reply.body).map_err(|e| {
-            tracing::error!(error = %e, "organization list unreadable");
-            AppError::Internal
-        })?;
+        let store = &self.state.store;
+        let q = q.trim();
+        // The Management API's rule and words for search text, on the same domain call.
+        if let Some(line) = search::too_long("q", q) {
+            return Err(to_app(DomainError::Invalid(vec![line])));
+        }
+        let found = organizations::list(
+            store,
+            DEFAULT_TENANT,
+            Some(q).filter(|q| !q.is_empty()),
+            page,
+        )
+        .await
+        .map_err(to_app)?;
+        let items = organizations::with_featured(store, DEFAULT_TENANT, found.items)
+            .await
+            .map_err(to_app)?;
         Ok(OrganizationPage {
             items,
-            total: reply.total.unwrap_or_default(),
+            total: found.total,
             page: page.page,
             page_size: page.page_size,
         })

@@ -180,6 +180,18 @@ pub fn check_scope_removal(role_id: &str, scope_id: &str) -> Result<(), DomainEr
     Ok(())
 }
 
+/// The bootstrap credential keeps the built-in access role (see `applications::refuse_bootstrap`).
+pub fn check_application_removal(
+    role_id: &str,
+    application_id: &str,
+    bootstrap: Option<&str>,
+) -> Result<(), DomainError> {
+    if role_id == MANAGEMENT_API_ROLE_ID {
+        applications::refuse_bootstrap(application_id, bootstrap)?;
+    }
+    Ok(())
+}
+
 pub async fn scopes(store: &Store, tenant: &str, id: &str) -> Result<Vec<Scope>, DomainError> {
     Ok(store
         .role_scope_list(tenant, id)

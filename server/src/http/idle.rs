@@ -16,7 +16,8 @@ pub struct Activity {
 #[derive(Default)]
 struct Counters {
     in_progress: AtomicU64,
-    /// Milliseconds since the connection opened at which a request last started or ended.
+    /// One more than the milliseconds since the connection opened at which a request last
+    /// started or ended; 0 while no request has started.
     last_ms: AtomicU64,
 }
 
@@ -33,7 +34,9 @@ impl Default for Activity {
 impl Activity {
     fn touch(&self) {
         let now = u64::try_from(self.opened.elapsed().as_millis()).unwrap_or(u64::MAX);
-        self.inner.last_ms.store(now, Ordering::Relaxed);
+        self.inner
+            .last_ms
+            .store(now.saturating_add(1), Ordering::Relaxed);
     }
 
     /// Marks a request in progress until the returned guard is dropped.
@@ -46,7 +49,6 @@ impl Activity {
     /// Whether a request has ever started on the connection.
     pub fn started(&self) -> bool {
         self.inner.last_ms.load(Ordering::Relaxed) > 0
-            || self.inner.in_progress.load(Ordering::Relaxed) > 0
     }
 
     /// How long the connection has carried no request: zero while one is in progress.
@@ -54,7 +56,8 @@ impl Activity {
         if self.inner.in_progress.load(Ordering::Relaxed) > 0 {
             return Duration::ZERO;
         }
-        let last = Duration::from_millis(self.inner.last_ms.load(Ordering::Relaxed));
+        let last_ms = self.inner.last_ms.load(Ordering::Relaxed).saturating_sub(1);
+        let last = Duration::from_millis(last_ms);
         self.opened.elapsed().saturating_sub(last)
     }
 }

@@ -28,8 +28,8 @@ use tower::ServiceExt;
 
 use super::idle::Activity;
 
-/// How long a client may keep a connection without moving a byte, and how long a connection
-/// asked to finish may take to do so.
+/// How long a connection may carry no request, and how long a connection asked to finish may
+/// take to do so.
 #[derive(Clone, Copy)]
 pub struct ConnectionLimits {
     /// Also the time to send a request's headers, and the first request.
@@ -116,7 +116,6 @@ impl Connection {
                 .serve_connection(io, TowerToHyperService::new(service))
         );
         let quiet = self.limits.quiet;
-        let mut first_request = pin!(tokio::time::sleep(quiet));
         let mut stopping = false;
         loop {
             let wait = quiet.saturating_sub(activity.quiet_for());
@@ -126,17 +125,15 @@ impl Connection {
             tokio::select! {
                 result = conn.as_mut() => return ended(result),
                 () = tokio::time::sleep(wait) => {}
-                () = &mut first_request, if !activity.started() => {
-                    // Dropping a connection that has not sent a request closes its socket.
-                    if !activity.started() {
-                        return;
-                    }
-                }
                 _ = self.stopping.changed() => {
                     stopping = true;
                     break;
                 }
             }
+        }
+        if !activity.started() {
+            // Nothing to finish: dropping a connection that never sent a request closes it.
+            return;
         }
         conn.as_mut().graceful_shutdown();
         // At shutdown the process waits for this: bounded well below an orchestrator's usual

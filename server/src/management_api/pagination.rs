@@ -7,6 +7,7 @@ use axum::http::{HeaderMap, HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use crate::domain::search;
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
 use crate::storage::{Page, Paged};
@@ -25,26 +26,16 @@ fn positive(value: Option<&str>, default: u32) -> Result<u32, ApiError> {
     }
 }
 
-/// Longest search text a list accepts, in characters: longer ones are refused (400) rather than
-/// handed to the database, where SQLite fails on very long `LIKE` patterns.
-pub const MAX_SEARCH_CHARS: usize = 256;
-
 /// The search text of a list: the first of `keys` (`q`, Logto's `search`) that is present; any
-/// of them longer than [`MAX_SEARCH_CHARS`] is refused.
+/// of them too long for [`search::too_long`] is refused.
 pub fn search<'a>(query: &'a QueryPairs, keys: &[&str]) -> Result<Option<&'a str>, ApiError> {
     let mut found = None;
     for key in keys {
         let Some(value) = query.get(key) else {
             continue;
         };
-        if value.chars().count() > MAX_SEARCH_CHARS {
-            return Err(ApiError::invalid_input(
-                "query",
-                &[format!(
-                    "Error in key path \"{key}\": (too_big) String must contain at most \
-                     {MAX_SEARCH_CHARS} character(s)"
-                )],
-            ));
+        if let Some(line) = search::too_long(key, value) {
+            return Err(ApiError::invalid_input("query", &[line]));
         }
         found = found.or(Some(value));
     }

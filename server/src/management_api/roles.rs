@@ -191,9 +191,7 @@ pub async fn application_remove(
     State(state): State<AppState>,
     Path((id, application)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    if id == crate::storage::MANAGEMENT_API_ROLE_ID {
-        let bootstrap = state.settings.bootstrap.m2m_client_id.as_deref();
-        crate::domain::applications::refuse_bootstrap(&application, bootstrap)?;
-    }
+    let bootstrap = state.settings.bootstrap.m2m_client_id.as_deref();
+    roles::check_application_removal(&id, &application, bootstrap)?;
     relations::remove(&state, &ROLE_APPLICATIONS, &[&id], &application).await
 }

@@ -41,9 +41,7 @@ impl Store {
             .execute(p))?;
         Ok(())
     }
-}
 
-impl Store {
     /// What changes whenever a key is added or removed: the key count and the newest key's
     /// creation time. Each replica polls it to learn of rotations made elsewhere.
     pub async fn signing_key_revision(&self, tenant: &str) -> Result<(i64, i64), StorageError> {
@@ -55,9 +53,7 @@ impl Store {
             .fetch_one(p))?,
         )
     }
-}
 
-impl Store {
     /// Deletes one key; `false` when there was none with this id.
     pub async fn signing_key_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
         const SQL: &str = "DELETE FROM signing_keys WHERE tenant_id = $1 AND id = $2";

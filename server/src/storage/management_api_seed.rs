@@ -48,7 +48,7 @@ impl Store {
                AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.tenant_id = $1 \
                                AND r.name = names.name) \
              ORDER BY rank LIMIT 1";
-        // Only when both ends exist: a role name taken by another role leaves the role out.
+        // Only when both ends exist (the role is left out only when both of its names are taken).
         const ROLE_SCOPE: &str = "INSERT INTO roles_scopes (tenant_id, role_id, scope_id) \
              SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM roles WHERE tenant_id = $1 AND id = $2) \
              AND EXISTS (SELECT 1 FROM scopes WHERE tenant_id = $1 AND id = $3) \

@@ -78,7 +78,7 @@ impl Alg {
     pub fn of_key_type(key_type: &str, default: Alg) -> Option<Alg> {
         match key_type {
             "RSA" => Some(Alg::Rs256),
-            "EC" if default.key_type() == "EC" => Some(default),
+            "EC" if matches!(default, Alg::Es256 | Alg::Es384) => Some(default),
             "EC" => Some(Alg::Es256),
             _ => None,
         }
@@ -208,21 +208,16 @@ impl SigningKeys {
         self.alg
     }
 
-    /// The algorithm of the key signing now (what `at_hash` hashes with).
-    pub fn signing_alg(&self) -> Alg {
-        self.snapshot()
-            .and_then(|s| s.signer(Clock.now_ms()).map(|signer| signer.alg))
-            .unwrap_or(self.alg)
-    }
-
     /// The algorithms of every published key, the one signing now first (discovery).
     pub fn published_algs(&self) -> Vec<&'static str> {
-        let mut algs = vec![self.signing_alg().name()];
-        if let Some(set) = self.snapshot() {
-            for alg in set.algs() {
-                if !algs.contains(&alg.name()) {
-                    algs.push(alg.name());
-                }
+        let Some(set) = self.snapshot() else {
+            return vec![self.alg.name()];
+        };
+        let signing = set.signer(Clock.now_ms()).map_or(self.alg, |s| s.alg);
+        let mut algs = vec![signing.name()];
+        for alg in set.algs() {
+            if !algs.contains(&alg.name()) {
+                algs.push(alg.name());
             }
         }
         algs

@@ -1,0 +1,15 @@
+//! Search text of lists (`q`, Logto's `search`): bounded, so a database never sees a pattern it
+//! cannot handle (SQLite fails on `LIKE` patterns of tens of thousands of characters).
+
+/// Longest search text a list accepts, in characters.
+pub const MAX_SEARCH_CHARS: usize = 256;
+
+/// Logto's guard line for search text under `key` that is too long; `None` when it fits.
+pub fn too_long(key: &str, text: &str) -> Option<String> {
+    (text.chars().count() > MAX_SEARCH_CHARS).then(|| {
+        format!(
+            "Error in key path \"{key}\": (too_big) String must contain at most \
+             {MAX_SEARCH_CHARS} character(s)"
+        )
+    })
+}
