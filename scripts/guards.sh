@@ -25,5 +25,8 @@ if ! diff <(ls migrations/sqlite) <(ls migrations/postgres) >/dev/null; then
   echo "migrations/sqlite and migrations/postgres differ"; fail=1
 fi
 
+# No import circles between the server's source files.
+if ! python3 scripts/import_cycles.py; then fail=1; fi
+
 [ "$fail" -eq 0 ] && echo "guards ok"
 exit "$fail"

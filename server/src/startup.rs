@@ -26,6 +26,7 @@ use crate::clock::Clock;
 use crate::config::{Settings, redact_url};
 use crate::console::{ADMIN_KEY, ConsoleService, HostedService};
 use crate::domain::{admins, applications};
+use crate::http::limits::BODY_LIMIT;
 use crate::http::{body_timeout, csp, csrf, headers, serve};
 use crate::oidc::client_grants::{self, ClientGrants, Freshness};
 use crate::oidc::keys::{Alg, SigningKeys};
@@ -33,9 +34,6 @@ use crate::oidc::limits::SignInLimits;
 use crate::state::{AppState, SharedState};
 use crate::storage::{DEFAULT_TENANT, SessionStore, Store};
 use crate::{management_api, oidc};
-
-/// Request bodies above this are refused with 413.
-pub const BODY_LIMIT: usize = 1024 * 1024;
 
 pub struct Application {
     listener: TcpListener,

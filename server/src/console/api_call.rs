@@ -11,7 +11,7 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 use super::errors::api_error_to_app;
-use crate::startup::BODY_LIMIT;
+use crate::http::limits::BODY_LIMIT;
 
 pub async fn call(
     api: &Router,

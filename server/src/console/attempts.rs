@@ -7,7 +7,7 @@ use axum::http::{HeaderValue, header};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
-use crate::oidc::limits::PeerIp;
+use crate::http::peer_ip::PeerIp;
 use crate::state::AppState;
 
 /// Counts one attempt from this request's client, and on `account` when it is not empty.

@@ -10,7 +10,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::startup::BODY_LIMIT;
+use crate::http::limits::BODY_LIMIT;
 
 /// Where server functions are served (`#[server(prefix = …)]` in the app crate).
 const PREFIXES: [&str; 2] = ["/console/fn/", "/hosted/fn/"];

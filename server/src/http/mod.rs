@@ -10,4 +10,6 @@ pub mod extract;
 pub mod forwarded;
 pub mod headers;
 pub mod idle;
+pub mod limits;
+pub mod peer_ip;
 pub mod serve;

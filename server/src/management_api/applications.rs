@@ -1,4 +1,6 @@
-//! `/api/applications` (spec §1.9, decisions). All routes: Management API token with `all`.
+//! `/api/applications`: what the organization features need of Logto's
+//! `packages/core/src/routes/applications/application.ts`. All routes: Management API token
+//! with `all`.
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
@@ -38,7 +40,7 @@ pub async fn applications_list(
             )],
         ));
     }
-    let exclude = super::exclude_organization(&query)?;
+    let exclude = super::list_filters::exclude_organization(&query)?;
     let found = applications::list(&state.store, DEFAULT_TENANT, q, &types, exclude, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
@@ -90,7 +92,9 @@ pub async fn application_delete(
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let bootstrap = state.settings.bootstrap.m2m_client_id.as_deref();
-    super::deleted(applications::delete(&state.store, DEFAULT_TENANT, &id, bootstrap).await?)
+    super::responses::deleted(
+        applications::delete(&state.store, DEFAULT_TENANT, &id, bootstrap).await?,
+    )
 }
 
 /// `GET /api/applications/:id/organizations` (pagination optional); 404 for an unknown app.
@@ -102,7 +106,7 @@ pub async fn application_organizations(
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
     if page.is_none() {
-        return super::organization_list(&state, MemberKind::Application, &id)
+        return super::responses::organization_list(&state, MemberKind::Application, &id)
             .await?
             .ok_or_else(|| ApiError::not_exists_with_id("applications", &id));
     }

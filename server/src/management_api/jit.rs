@@ -1,4 +1,5 @@
-//! `/api/organizations/:id/jit/…` (spec §2.6): email domains, default roles, SSO connectors.
+//! `/api/organizations/:id/jit/…` (Logto's `packages/core/src/routes/organization/jit/index.ts`):
+//! email domains, default roles, SSO connectors.
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};

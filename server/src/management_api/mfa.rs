@@ -1,4 +1,6 @@
-//! `/api/users/:id/mfa-verifications` (decisions: MFA factors as data). 404 for an unknown user.
+//! `/api/users/:id/mfa-verifications` (Logto's
+//! `packages/core/src/routes/admin-user/mfa-verifications.ts`; MFA factors as data). 404 for an
+//! unknown user.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -44,7 +46,7 @@ pub async fn delete(
     Path((id, verification)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     require_user(&state, &id).await?;
-    super::deleted(
+    super::responses::deleted(
         state
             .store
             .mfa_delete(DEFAULT_TENANT, &id, &verification)

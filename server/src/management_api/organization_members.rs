@@ -1,5 +1,6 @@
-//! `/api/organizations/:id/users…` (spec §2.2) and `/api/organizations/:id/applications…`
-//! (§2.3). Both kinds of member share the handlers below except for their list.
+//! `/api/organizations/:id/users…` and `/api/organizations/:id/applications…` (Logto's
+//! `packages/core/src/routes/organization/{user,application}/index.ts`). Both kinds of member
+//! share the handlers below except for their list.
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
@@ -98,7 +99,7 @@ macro_rules! member_handlers {
                 State(state): State<AppState>,
                 Path((id, member)): Path<(String, String)>,
             ) -> Result<StatusCode, ApiError> {
-                super::super::deleted(
+                super::super::responses::deleted(
                     members::remove(&state.store, $kind, DEFAULT_TENANT, &id, &member).await?,
                 )
             }
@@ -182,7 +183,7 @@ macro_rules! member_handlers {
                 State(state): State<AppState>,
                 Path((id, member, role)): Path<(String, String, String)>,
             ) -> Result<StatusCode, ApiError> {
-                super::super::deleted(
+                super::super::responses::deleted(
                     members::remove_role(&state.store, $kind, DEFAULT_TENANT, &id, &member, &role)
                         .await?,
                 )

@@ -1,4 +1,5 @@
-//! `/api/organization-roles` (spec §2.4) and its `/scopes` and `/resource-scopes` relations.
+//! `/api/organization-roles` (Logto's `packages/core/src/routes/organization-role/index.ts`)
+//! and its `/scopes` and `/resource-scopes` relations.
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
@@ -81,7 +82,7 @@ pub async fn delete(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    super::deleted(organization_roles::delete(&state.store, DEFAULT_TENANT, &id).await?)
+    super::responses::deleted(organization_roles::delete(&state.store, DEFAULT_TENANT, &id).await?)
 }
 
 /// `GET /api/organization-roles/:id/scopes`: pagination optional.

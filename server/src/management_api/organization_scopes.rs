@@ -1,4 +1,5 @@
-//! `/api/organization-scopes` (spec §2.5). All routes: Management API token with scope `all`.
+//! `/api/organization-scopes` (Logto's `packages/core/src/routes/organization-scope/index.ts`).
+//! All routes: Management API token with scope `all`.
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
@@ -67,5 +68,5 @@ pub async fn organization_scope_delete(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    super::deleted(organization_scopes::delete(&state.store, DEFAULT_TENANT, &id).await?)
+    super::responses::deleted(organization_scopes::delete(&state.store, DEFAULT_TENANT, &id).await?)
 }

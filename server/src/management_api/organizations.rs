@@ -1,4 +1,5 @@
-//! `/api/organizations` (spec §2.1). All routes: Management API token with scope `all`.
+//! `/api/organizations` (Logto's `packages/core/src/routes/organization/index.ts`). All routes:
+//! Management API token with scope `all`.
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
@@ -68,5 +69,5 @@ pub async fn organization_delete(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    super::deleted(organizations::delete(&state.store, DEFAULT_TENANT, &id).await?)
+    super::responses::deleted(organizations::delete(&state.store, DEFAULT_TENANT, &id).await?)
 }

@@ -1,4 +1,5 @@
-//! Relation routes shared by several resources (spec §2.0): `POST` adds (201, empty body),
+//! Relation routes shared by several resources (Logto's `addRelationRoutes` in
+//! `packages/core/src/utils/SchemaRouter.ts`): `POST` adds (201, empty body),
 //! `PUT` replaces (204), `DELETE …/:itemId` removes one (204, or 404 `entity.not_found`).
 
 use axum::http::StatusCode;
@@ -66,7 +67,7 @@ pub async fn remove(
         .store
         .relation_remove(rel, DEFAULT_TENANT, scope, item)
         .await?;
-    super::deleted(removed)
+    super::responses::deleted(removed)
 }
 
 /// The `POST` / `PUT` / `DELETE …/:item` handlers of a relation scoped by the path's `{id}`,

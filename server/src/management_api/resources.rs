@@ -134,5 +134,7 @@ pub async fn scope_delete(
     State(state): State<AppState>,
     Path((id, scope)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    super::deleted(resources::delete_scope(&state.store, DEFAULT_TENANT, &id, &scope).await?)
+    super::responses::deleted(
+        resources::delete_scope(&state.store, DEFAULT_TENANT, &id, &scope).await?,
+    )
 }

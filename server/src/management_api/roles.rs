@@ -82,7 +82,7 @@ pub async fn delete(
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     require_role(&state, &id).await?;
-    super::deleted(roles::delete(&state.store, DEFAULT_TENANT, &id).await?)
+    super::responses::deleted(roles::delete(&state.store, DEFAULT_TENANT, &id).await?)
 }
 
 pub async fn scopes(

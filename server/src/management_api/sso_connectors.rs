@@ -1,4 +1,6 @@
-//! `/api/sso-connectors` (decisions: create / get / list / patch / delete; secrets never echoed).
+//! `/api/sso-connectors`, a minimal version of Logto's
+//! `packages/core/src/routes/sso-connector/index.ts`: create / get / list / patch / delete;
+//! secrets never echoed.
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
@@ -81,5 +83,5 @@ pub async fn delete(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    super::deleted(sso_connectors::delete(&state.store, DEFAULT_TENANT, &id).await?)
+    super::responses::deleted(sso_connectors::delete(&state.store, DEFAULT_TENANT, &id).await?)
 }

@@ -1,5 +1,5 @@
-//! `/api/users` (decisions: users the organization features need) and
-//! `/api/users/:id/organizations` (spec §2.8).
+//! `/api/users` (what the organization features need of Logto's users API) and
+//! `/api/users/:id/organizations` (Logto's `packages/core/src/routes/admin-user/organization.ts`).
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
@@ -21,7 +21,7 @@ pub async fn list(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
-    let exclude = super::exclude_organization(&query)?;
+    let exclude = super::list_filters::exclude_organization(&query)?;
     let q = pagination::search(&query, &["q", "search"])?;
     let found = users::list(&state.store, DEFAULT_TENANT, q, exclude, page).await?;
     Ok(pagination::list_response(
@@ -83,7 +83,7 @@ pub async fn organizations(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    super::organization_list(&state, MemberKind::User, &id)
+    super::responses::organization_list(&state, MemberKind::User, &id)
         .await?
         .ok_or_else(|| ApiError::not_exists_with_id("users", &id))
 }

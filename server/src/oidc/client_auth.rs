@@ -8,7 +8,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
 use super::error::OAuthError;
-use super::token::Params;
+use super::token::params::Params;
 use crate::domain::secrets;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT, Store};
 

@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::client_auth;
-use super::token::Params;
+use super::token::params::Params;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT, Store};
 
 /// Adds `Access-Control-Allow-Origin` to `res` when the request's origin may read it.

@@ -13,9 +13,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::auth_request::{AuthRequest, RedirectError};
-use super::limits::PeerIp;
 use super::{cookies, error_page, flow};
 use crate::domain::{end_users, secrets};
+use crate::http::peer_ip::PeerIp;
 use crate::state::AppState;
 use crate::storage::{DEFAULT_TENANT, InteractionRow, SessionRow};
 

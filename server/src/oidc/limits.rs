@@ -3,16 +3,11 @@
 //! accounts nor many addresses trying one account get far. The buckets live in each replica's
 //! memory: behind N replicas an attacker gets at most N times the budget, still bounded.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 
-use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
-use axum::http::request::Parts;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-
-use crate::http::client_ip::client_ip;
-use crate::state::AppState;
 
 pub struct SignInLimits {
     per_ip: DefaultKeyedRateLimiter<IpAddr>,
@@ -68,26 +63,6 @@ fn client_network(ip: IpAddr) -> IpAddr {
                 IpAddr::from(segments)
             }
         },
-    }
-}
-
-/// The client's address: the TCP peer's, or the one a trusted reverse proxy in front of it
-/// forwarded (`server.trusted_proxies`). `None` when the server runs without connect info.
-pub struct PeerIp(pub Option<IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for PeerIp
-where
-    AppState: FromRef<S>,
-{
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let Some(ConnectInfo(peer)) = parts.extensions.get::<ConnectInfo<SocketAddr>>() else {
-            return Ok(PeerIp(None));
-        };
-        let state = AppState::from_ref(state);
-        let trusted = &state.settings.server.trusted_proxies;
-        Ok(PeerIp(Some(client_ip(peer.ip(), &parts.headers, trusted))))
     }
 }
 

@@ -1,8 +1,9 @@
 //! `applications` and their global roles (which carry API-resource permissions).
 
-use super::{
-    Page, Paged, StorageError, Store, dispatch, dispatch_exec, dispatch_tx_exec, like_pattern,
-};
+use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
+use super::error::StorageError;
+use super::pagination::{Page, Paged};
+use super::sql::like_pattern;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ApplicationRow {
@@ -139,7 +140,7 @@ impl Store {
         if !types.is_empty() {
             filter.push_str(&format!(
                 " AND type IN ({})",
-                super::placeholders(4, types.len())
+                super::sql::placeholders(4, types.len())
             ));
         }
         let next = types.len() + 4;

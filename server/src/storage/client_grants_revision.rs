@@ -3,7 +3,8 @@
 //! organization roles or their permissions (`migrations/*/0007_client_grants_revision.sql`).
 //! Because the triggers raise it, writes from any replica, and by hand, are counted.
 
-use super::{StorageError, Store, dispatch};
+use super::db::{Store, dispatch};
+use super::error::StorageError;
 
 impl Store {
     /// The current revision; it only rises.

@@ -2,8 +2,9 @@
 //! tokens. Codes and tokens are keyed by their SHA-256 digest. Deleting a grant (reuse
 //! detected, logout, revocation) deletes everything it issued, by cascade.
 
-use super::users::U_COLUMNS;
-use super::{StorageError, Store, UserRow, dispatch, dispatch_exec, dispatch_tx_exec};
+use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
+use super::error::StorageError;
+use super::users::{U_COLUMNS, UserRow};
 
 /// Read through [`GRANT_COLUMNS`], whose aliases keep a grant's columns apart from those of
 /// the token or user joined to it.

@@ -1,7 +1,8 @@
 //! End-user sign-in state: pending authorization requests (`oidc_interactions`) and browser
 //! sessions (`oidc_sessions`). Both are keyed by the SHA-256 digest of their cookie value.
 
-use super::{StorageError, Store, dispatch, dispatch_exec};
+use super::db::{Store, dispatch, dispatch_exec};
+use super::error::StorageError;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct InteractionRow {

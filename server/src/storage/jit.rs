@@ -1,8 +1,10 @@
 //! Just-in-time provisioning settings of organizations: email domains and default roles (the
 //! SSO connector list lives with the connectors).
 
+use super::db::{Store, dispatch, dispatch_exec};
+use super::error::StorageError;
 use super::organization_roles::{COLUMNS as ROLE_COLUMNS, OrganizationRoleRow};
-use super::{Page, Paged, StorageError, Store, dispatch, dispatch_exec};
+use super::pagination::{Page, Paged};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct EmailDomainRow {
@@ -85,7 +87,7 @@ impl Store {
         };
         let list_sql = format!(
             "SELECT {ROLE_COLUMNS} FROM {FROM} ORDER BY {}, id{limit}",
-            super::by_name(&self.db, "name")
+            super::sql::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
         let items = dispatch!(&self.db, p => {

@@ -1,6 +1,7 @@
 //! `signing_keys`: private keys for JWT signing, newest first in use.
 
-use super::{StorageError, Store, dispatch, dispatch_exec};
+use super::db::{Store, dispatch, dispatch_exec};
+use super::error::StorageError;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct SigningKeyRow {

@@ -3,10 +3,12 @@
 //! so a database edited by hand (or by an older release that let them be removed) cannot lock
 //! every automation credential out for good.
 
-use super::{
-    DEFAULT_TENANT, MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, MANAGEMENT_API_SCOPE_ID,
-    StorageError, Store, dispatch, dispatch_tx_exec,
+use super::db::{Store, dispatch, dispatch_tx_exec};
+use super::error::StorageError;
+use super::resources::{
+    MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, MANAGEMENT_API_SCOPE_ID,
 };
+use super::tenants::DEFAULT_TENANT;
 
 /// What start-up found missing and restored.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -90,7 +92,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT id FROM scopes WHERE tenant_id = $1 AND resource_id = $2 AND id IN ({})",
-            super::placeholders(3, scope_ids.len())
+            super::sql::placeholders(3, scope_ids.len())
         );
         let rows: Vec<(String,)> = dispatch!(&self.db, p => {
             let mut q = sqlx::query_as::<_, (String,)>(&sql)

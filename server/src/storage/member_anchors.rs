@@ -12,50 +12,12 @@
 //! change the keys are built again (one pass over the organization's index entries), at most
 //! once per [`REBUILD_AFTER`] per organization; meanwhile pages use a plain `OFFSET`.
 
-use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use quick_cache::sync::Cache;
-
-use super::{StorageError, Store, dispatch};
-
-/// Positions between two kept keys.
-pub(crate) const EVERY: i64 = 1_000;
-/// An organization under constant change is not re-read more often than this.
-const REBUILD_AFTER: Duration = Duration::from_secs(1);
-/// Organizations (of at least `EVERY` members) whose keys are kept.
-const ORGANIZATIONS: usize = 1_024;
-
-/// The sort key of a membership in the user list's order.
-pub(crate) type SortKey = (i64, String);
-
-struct Anchors {
-    revision: i64,
-    built_at: Instant,
-    /// `keys[i]` is the key at position `(i + 1) * EVERY` (0-based).
-    keys: Vec<SortKey>,
-}
-
-pub(crate) struct MemberAnchors {
-    cache: Cache<(String, String), Arc<Anchors>>,
-}
-
-impl Default for MemberAnchors {
-    fn default() -> Self {
-        Self {
-            cache: Cache::new(ORGANIZATIONS),
-        }
-    }
-}
-
-impl fmt::Debug for MemberAnchors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MemberAnchors")
-            .field("organizations", &self.cache.len())
-            .finish()
-    }
-}
+use super::db::{Store, dispatch};
+use super::error::StorageError;
+use super::member_anchor_cache::{Anchors, EVERY, REBUILD_AFTER, SortKey};
 
 impl Store {
     /// Where a page at `offset` of the unfiltered user list of an organization with `count`

@@ -4,56 +4,16 @@
 
 use std::collections::HashMap;
 
-use super::applications::A_COLUMNS;
+use super::applications::{A_COLUMNS, ApplicationRow};
+use super::db::{Store, dispatch};
+use super::error::StorageError;
+use super::member_kind::MemberKind;
 use super::organization_roles::{HeldRoleRow, OrganizationRoleRow};
 use super::organization_scopes::OrganizationScopeRow;
-use super::relations::{
-    ORGANIZATION_APPLICATION_ROLES, ORGANIZATION_APPLICATIONS, ORGANIZATION_USER_ROLES,
-    ORGANIZATION_USERS, Relation,
-};
-use super::users::{U_COLUMNS, search_filter};
-use super::{
-    ApplicationRow, OrganizationRow, Page, Paged, StorageError, Store, UserRow, dispatch,
-    fetch_decoded, like_pattern, placeholders,
-};
-
-/// Which kind of member a query is about; the names of its relation tables and columns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MemberKind {
-    User,
-    Application,
-}
-
-impl MemberKind {
-    /// The membership relation (organization → member).
-    pub fn members(self) -> &'static Relation {
-        match self {
-            MemberKind::User => &ORGANIZATION_USERS,
-            MemberKind::Application => &ORGANIZATION_APPLICATIONS,
-        }
-    }
-
-    /// The member-role relation ((organization, member) → role).
-    pub fn roles(self) -> &'static Relation {
-        match self {
-            MemberKind::User => &ORGANIZATION_USER_ROLES,
-            MemberKind::Application => &ORGANIZATION_APPLICATION_ROLES,
-        }
-    }
-
-    /// The member's column in both relations.
-    pub(super) fn column(self) -> &'static str {
-        self.members().item
-    }
-
-    /// The table of the members themselves.
-    pub(super) fn member_table(self) -> &'static str {
-        match self {
-            MemberKind::User => "users",
-            MemberKind::Application => "applications",
-        }
-    }
-}
+use super::organizations::OrganizationRow;
+use super::pagination::{Page, Paged};
+use super::sql::{fetch_decoded, like_pattern, placeholders};
+use super::users::{U_COLUMNS, UserRow, search_filter};
 
 /// An organization and the roles one member holds in it.
 #[derive(Clone, Debug)]
@@ -219,7 +179,7 @@ impl Store {
             col = kind.column(),
             roles = kind.roles().table,
             ids = placeholders(3, member_ids.len()),
-            name = super::by_name(&self.db, "o.name"),
+            name = super::sql::by_name(&self.db, "o.name"),
         );
         Ok(dispatch!(&self.db, p => {
             let mut q = sqlx::query_as::<_, HeldRoleRow>(&sql).bind(tenant).bind(organization_id);
@@ -254,7 +214,7 @@ impl Store {
         let list_sql = format!(
             "SELECT o.tenant_id, o.id, o.name, o.description, o.type FROM {from} \
              ORDER BY {}, o.id{limit}",
-            super::by_name(&self.db, "o.name")
+            super::sql::by_name(&self.db, "o.name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM {from}");
         let items = dispatch!(&self.db, p => {
@@ -293,7 +253,7 @@ impl Store {
                  ON rs.organization_role_id = r.organization_role_id \
                WHERE r.tenant_id = $1 AND r.organization_id = $2 AND r.user_id = $3) \
              ORDER BY {}",
-            super::by_name(&self.db, "s.name")
+            super::sql::by_name(&self.db, "s.name")
         );
         Ok(
             dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationScopeRow>(&sql)
@@ -335,7 +295,7 @@ impl Store {
              WHERE r.tenant_id = $1 AND r.{col} = $2 ORDER BY {name}, o.id",
             roles = kind.roles().table,
             col = kind.column(),
-            name = super::by_name(&self.db, "o.name"),
+            name = super::sql::by_name(&self.db, "o.name"),
         );
         // The two lists are read side by side (two connections): on SQLite each runs on its own
         // worker thread, so the slower one sets the time.

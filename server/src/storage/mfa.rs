@@ -1,6 +1,7 @@
 //! `user_mfa_verifications`: a user's MFA factors.
 
-use super::{StorageError, Store, dispatch, dispatch_exec};
+use super::db::{Store, dispatch, dispatch_exec};
+use super::error::StorageError;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct MfaVerificationRow {

@@ -14,7 +14,9 @@
 //! statement (one snapshot), before the list itself: a list stored under a revision is never
 //! older than that revision.
 
-use super::{MemberKind, StorageError, Store, Tx, dispatch, dispatch_tx_exec};
+use super::db::{Store, Tx, dispatch, dispatch_tx_exec};
+use super::error::StorageError;
+use super::member_kind::MemberKind;
 
 /// Equal revisions mean equal lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,10 +1,10 @@
 //! `organization_roles` and the permissions they hold (organization scopes and API scopes).
 
+use super::db::{Store, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec};
+use super::error::StorageError;
+use super::pagination::{Page, Paged};
 use super::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_ROLE_SCOPES};
-use super::{
-    Page, Paged, StorageError, Store, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec,
-    like_pattern, placeholders, split_nullable,
-};
+use super::sql::{like_pattern, placeholders, split_nullable};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct OrganizationRoleRow {
@@ -142,7 +142,7 @@ impl Store {
         };
         let list_sql = format!(
             "SELECT {COLUMNS} FROM organization_roles WHERE {FILTER} ORDER BY {}, id{limit}",
-            super::by_name(&self.db, "name")
+            super::sql::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM organization_roles WHERE {FILTER}");
         let items = dispatch!(&self.db, p => {

@@ -1,8 +1,9 @@
 //! `organization_scopes`: the organization template's permissions.
 
-use super::{
-    Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern, split_nullable,
-};
+use super::db::{Store, dispatch, dispatch_exec};
+use super::error::StorageError;
+use super::pagination::{Page, Paged};
+use super::sql::{like_pattern, split_nullable};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct OrganizationScopeRow {
@@ -68,7 +69,7 @@ impl Store {
         };
         let list_sql = format!(
             "SELECT {COLUMNS} FROM organization_scopes WHERE {FILTER} ORDER BY {}, id{limit}",
-            super::by_name(&self.db, "name")
+            super::sql::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM organization_scopes WHERE {FILTER}");
         let items = dispatch!(&self.db, p => {
@@ -140,7 +141,7 @@ impl Store {
         };
         let list_sql = format!(
             "SELECT s.tenant_id, s.id, s.name, s.description FROM {FROM} ORDER BY {}, s.id{limit}",
-            super::by_name(&self.db, "s.name")
+            super::sql::by_name(&self.db, "s.name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
         let items = dispatch!(&self.db, p => {

@@ -5,8 +5,10 @@
 
 use std::sync::LazyLock;
 
-use super::applications::A_COLUMNS;
-use super::{ApplicationRow, ResourceGrant, StorageError, Store, dispatch};
+use super::applications::{A_COLUMNS, ApplicationRow};
+use super::db::{Store, dispatch};
+use super::error::StorageError;
+use super::resources::ResourceGrant;
 
 /// The client with one of its organization permissions (one row per permission).
 #[derive(sqlx::FromRow)]

@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 
+use super::db::{Store, dispatch, dispatch_exec, dispatch_tx};
+use super::error::StorageError;
 use super::featured::FeaturedUserRow;
-use super::{
-    Page, Paged, StorageError, Store, dispatch, dispatch_exec, dispatch_tx, like_pattern,
-    split_nullable,
-};
+use super::pagination::{Page, Paged};
+use super::sql::{like_pattern, split_nullable};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct OrganizationRow {
@@ -163,7 +163,7 @@ impl Store {
         if ids.is_empty() {
             return Ok((HashMap::new(), Vec::new()));
         }
-        let placeholders = super::placeholders(2, ids.len());
+        let placeholders = super::sql::placeholders(2, ids.len());
         // Member counts are kept on the organization by triggers (migration 0003).
         let count_sql = format!(
             "SELECT id AS organization_id, users_count AS n FROM organizations \

@@ -4,117 +4,14 @@
 
 use std::collections::HashSet;
 
-use super::{StorageError, Store, Tx, dispatch, dispatch_tx, dispatch_tx_exec};
-
-#[derive(Clone, Copy, Debug)]
-pub struct Relation {
-    pub table: &'static str,
-    pub scope: &'static [&'static str],
-    pub item: &'static str,
-    /// Whether rows record when they were made (`created_at`), which orders their lists.
-    pub stamped: bool,
-    /// The organization member (users or applications table, and the relation's column naming
-    /// it) whose organization list a new row changes; see [`super::organization_revisions`].
-    pub member: Option<(&'static str, &'static str)>,
-}
-
-const fn relation(
-    table: &'static str,
-    scope: &'static [&'static str],
-    item: &'static str,
-    stamped: bool,
-) -> Relation {
-    Relation {
-        table,
-        scope,
-        item,
-        stamped,
-        member: None,
-    }
-}
-
-/// A relation whose new rows give an organization member a membership or a role.
-const fn of_member(rel: Relation, member_table: &'static str, column: &'static str) -> Relation {
-    Relation {
-        member: Some((member_table, column)),
-        ..rel
-    }
-}
-
-pub const ORGANIZATION_ROLE_SCOPES: Relation = relation(
-    "organization_role_scope_relations",
-    &["organization_role_id"],
-    "organization_scope_id",
-    false,
-);
-pub const ORGANIZATION_ROLE_RESOURCE_SCOPES: Relation = relation(
-    "organization_role_resource_scope_relations",
-    &["organization_role_id"],
-    "scope_id",
-    false,
-);
-pub const ORGANIZATION_USERS: Relation = of_member(
-    relation(
-        "organization_user_relations",
-        &["organization_id"],
-        "user_id",
-        true,
-    ),
-    "users",
-    "user_id",
-);
-pub const ORGANIZATION_USER_ROLES: Relation = of_member(
-    relation(
-        "organization_role_user_relations",
-        &["organization_id", "user_id"],
-        "organization_role_id",
-        false,
-    ),
-    "users",
-    "user_id",
-);
-pub const ORGANIZATION_APPLICATIONS: Relation = of_member(
-    relation(
-        "organization_application_relations",
-        &["organization_id"],
-        "application_id",
-        true,
-    ),
-    "applications",
-    "application_id",
-);
-pub const ORGANIZATION_APPLICATION_ROLES: Relation = of_member(
-    relation(
-        "organization_role_application_relations",
-        &["organization_id", "application_id"],
-        "organization_role_id",
-        false,
-    ),
-    "applications",
-    "application_id",
-);
-pub const ORGANIZATION_JIT_EMAIL_DOMAINS: Relation = relation(
-    "organization_jit_email_domains",
-    &["organization_id"],
-    "email_domain",
-    true,
-);
-pub const ORGANIZATION_JIT_ROLES: Relation = relation(
-    "organization_jit_roles",
-    &["organization_id"],
-    "organization_role_id",
-    false,
-);
-pub const ORGANIZATION_JIT_SSO_CONNECTORS: Relation = relation(
-    "organization_jit_sso_connectors",
-    &["organization_id"],
-    "sso_connector_id",
-    false,
-);
-pub const ROLE_SCOPES: Relation = relation("roles_scopes", &["role_id"], "scope_id", false);
-pub const ROLE_USERS: Relation = relation("users_roles", &["role_id"], "user_id", false);
-pub const ROLE_APPLICATIONS: Relation =
-    relation("applications_roles", &["role_id"], "application_id", false);
+use super::db::{Store, Tx, dispatch, dispatch_tx, dispatch_tx_exec};
+use super::error::StorageError;
+pub use super::relation_tables::{
+    ORGANIZATION_APPLICATION_ROLES, ORGANIZATION_APPLICATIONS, ORGANIZATION_JIT_EMAIL_DOMAINS,
+    ORGANIZATION_JIT_ROLES, ORGANIZATION_JIT_SSO_CONNECTORS, ORGANIZATION_ROLE_RESOURCE_SCOPES,
+    ORGANIZATION_ROLE_SCOPES, ORGANIZATION_USER_ROLES, ORGANIZATION_USERS, ROLE_APPLICATIONS,
+    ROLE_SCOPES, ROLE_USERS, Relation,
+};
 
 impl Relation {
     /// `tenant_id = $1 AND scope0 = $2 AND …`; the next free placeholder is returned too.

@@ -1,7 +1,9 @@
 //! `resources` (API resources addressed by their indicator).
 
+use super::db::{Store, dispatch, dispatch_exec};
+use super::error::StorageError;
+use super::pagination::{Page, Paged};
 use super::scopes::ScopeRow;
-use super::{Page, Paged, StorageError, Store, dispatch, dispatch_exec};
 
 #[derive(Clone, Debug)]
 pub struct ResourceRow {
@@ -143,7 +145,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT {COLUMNS} FROM resources WHERE tenant_id = $1 ORDER BY {}, id{limit}",
-            super::by_name(&self.db, "name")
+            super::sql::by_name(&self.db, "name")
         );
         let items = dispatch!(&self.db, p => {
             let mut q = sqlx::query_as::<_, ResourceFullRow>(&sql).bind(tenant);
@@ -242,7 +244,7 @@ impl Store {
     ) -> Result<Paged<ScopeRow>, StorageError> {
         const FILTER: &str = "tenant_id = $1 AND resource_id = $2 AND ($3 IS NULL \
              OR lower(name) LIKE $3 ESCAPE '\\' OR lower(description) LIKE $3 ESCAPE '\\')";
-        let pattern = q.filter(|q| !q.is_empty()).map(super::like_pattern);
+        let pattern = q.filter(|q| !q.is_empty()).map(super::sql::like_pattern);
         let limit = if page.is_some() {
             " LIMIT $4 OFFSET $5"
         } else {
@@ -250,7 +252,7 @@ impl Store {
         };
         let list_sql = format!(
             "SELECT {SCOPE_COLUMNS} FROM scopes WHERE {FILTER} ORDER BY {}, id{limit}",
-            super::by_name(&self.db, "name")
+            super::sql::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM scopes WHERE {FILTER}");
         let items = dispatch!(&self.db, p => {
@@ -344,8 +346,8 @@ impl Store {
         let sql = format!(
             "SELECT {SCOPE_COLUMNS} FROM scopes WHERE tenant_id = $1 AND resource_id IN ({}) \
              ORDER BY {}, id",
-            super::placeholders(2, resource_ids.len()),
-            super::by_name(&self.db, "name")
+            super::sql::placeholders(2, resource_ids.len()),
+            super::sql::by_name(&self.db, "name")
         );
         Ok(dispatch!(&self.db, p => {
             let mut q = sqlx::query_as::<_, ScopeRow>(&sql).bind(tenant);

@@ -4,8 +4,10 @@
 
 use std::collections::HashMap;
 
+use super::db::{Store, dispatch};
+use super::error::StorageError;
 use super::featured::{FeaturedUserRow, first_per_key};
-use super::{StorageError, Store, dispatch, placeholders};
+use super::sql::placeholders;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct FeaturedRoleApplicationRow {

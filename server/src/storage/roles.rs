@@ -1,13 +1,13 @@
 //! `roles`: global roles holding API permissions, given to users (User type) or to
 //! machine-to-machine applications (MachineToMachine type).
 
-use super::applications::A_COLUMNS;
+use super::applications::{A_COLUMNS, ApplicationRow};
+use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
+use super::error::StorageError;
+use super::pagination::{Page, Paged};
 use super::scopes::ScopeRow;
-use super::users::U_COLUMNS;
-use super::{
-    ApplicationRow, Page, Paged, StorageError, Store, UserRow, dispatch, dispatch_exec,
-    dispatch_tx_exec, like_pattern,
-};
+use super::sql::like_pattern;
+use super::users::{U_COLUMNS, UserRow};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct RoleRow {
@@ -94,7 +94,7 @@ impl Store {
         let pattern = filter.q.filter(|q| !q.is_empty()).map(like_pattern);
         let list_sql = format!(
             "SELECT {COLUMNS} FROM roles WHERE {FILTER} ORDER BY {}, id LIMIT $6 OFFSET $7",
-            super::by_name(&self.db, "name")
+            super::sql::by_name(&self.db, "name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM roles WHERE {FILTER}");
         let items = dispatch!(&self.db, p => sqlx::query_as::<_, RoleRow>(&list_sql)
@@ -155,7 +155,7 @@ impl Store {
             "SELECT s.tenant_id, s.id, s.resource_id, s.name, s.description, s.created_at \
              FROM roles_scopes r JOIN scopes s ON s.id = r.scope_id \
              WHERE r.tenant_id = $1 AND r.role_id = $2 ORDER BY {}, s.id",
-            super::by_name(&self.db, "s.name")
+            super::sql::by_name(&self.db, "s.name")
         );
         Ok(dispatch!(&self.db, p => sqlx::query_as::<_, ScopeRow>(&sql)
             .bind(tenant)

@@ -1,6 +1,8 @@
 //! `scopes`: permissions of API resources.
 
-use super::{Page, Paged, StorageError, Store, dispatch};
+use super::db::{Store, dispatch};
+use super::error::StorageError;
+use super::pagination::{Page, Paged};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ScopeRow {
@@ -31,7 +33,7 @@ impl Store {
         let list_sql = format!(
             "SELECT s.tenant_id, s.id, s.resource_id, s.name, s.description, s.created_at \
              FROM {FROM} ORDER BY {}, s.id{limit}",
-            super::by_name(&self.db, "s.name")
+            super::sql::by_name(&self.db, "s.name")
         );
         let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
         let items = dispatch!(&self.db, p => {

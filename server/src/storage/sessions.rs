@@ -5,7 +5,8 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
-use super::{Db, StorageError, Store};
+use super::db::{Db, Store};
+use super::error::StorageError;
 
 /// The session store of whichever backend the [`Store`] uses.
 #[derive(Clone, Debug)]

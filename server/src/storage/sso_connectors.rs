@@ -1,7 +1,9 @@
 //! `sso_connectors`: enterprise SSO connections (OIDC or SAML) and the organizations that
 //! provision their users just in time.
 
-use super::{Page, Paged, StorageError, Store, dispatch, dispatch_exec};
+use super::db::{Store, dispatch, dispatch_exec};
+use super::error::StorageError;
+use super::pagination::{Page, Paged};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct SsoConnectorRow {

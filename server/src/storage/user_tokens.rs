@@ -2,7 +2,9 @@
 //! the API permissions a user holds on a resource, and what the ID token and userinfo say
 //! about the user's organizations. Each is one indexed query, read live.
 
-use super::{ResourceGrant, StorageError, Store, dispatch};
+use super::db::{Store, dispatch};
+use super::error::StorageError;
+use super::resources::ResourceGrant;
 
 /// A member's standing in an organization at the moment of the request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,7 +174,7 @@ impl Store {
     pub async fn set_sign_in_mode(&self, tenant: &str, mode: &str) -> Result<(), StorageError> {
         const SQL: &str = "INSERT INTO sign_in_experiences (tenant_id, sign_in_mode) \
              VALUES ($1, $2) ON CONFLICT (tenant_id) DO UPDATE SET sign_in_mode = excluded.sign_in_mode";
-        super::dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(mode).execute(p))?;
+        super::db::dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(mode).execute(p))?;
         Ok(())
     }
 }
@@ -187,7 +189,7 @@ impl Store {
     ) -> Result<(), StorageError> {
         const SQL: &str = "INSERT INTO logto_configs (tenant_id, key, value) VALUES ($1, $2, $3) \
              ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value";
-        super::dispatch_exec!(&self.db, p => sqlx::query(SQL)
+        super::db::dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(tenant)
             .bind(key)
             .bind(value)

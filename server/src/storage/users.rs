@@ -1,8 +1,9 @@
 //! `users`: console administrators (tenant `admin`) and end-users (tenant `default`).
 
-use super::{
-    Page, Paged, StorageError, Store, dispatch, dispatch_exec, like_pattern, split_nullable,
-};
+use super::db::{Store, dispatch, dispatch_exec};
+use super::error::StorageError;
+use super::pagination::{Page, Paged};
+use super::sql::{like_pattern, split_nullable};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {
@@ -104,7 +105,7 @@ impl Store {
     pub async fn users_insert_many(&self, rows: &[UserRow]) -> Result<(), StorageError> {
         let mut tx = self.begin().await?;
         for row in rows {
-            super::dispatch_tx_exec!(&mut tx, c => sqlx::query(INSERT)
+            super::db::dispatch_tx_exec!(&mut tx, c => sqlx::query(INSERT)
                 .bind(&row.tenant_id)
                 .bind(&row.id)
                 .bind(&row.username)

@@ -19,6 +19,7 @@
 mod member_bodies;
 mod organization_bodies;
 mod resource_and_role_bodies;
+mod shared;
 mod template_bodies;
 mod user_and_application_bodies;
 
@@ -27,62 +28,3 @@ pub use organization_bodies::*;
 pub use resource_and_role_bodies::*;
 pub use template_bodies::*;
 pub use user_and_application_bodies::*;
-
-use utoipa::ToSchema;
-
-/// Who may hold a role: users, or machine-to-machine applications.
-#[derive(ToSchema)]
-pub enum RoleType {
-    User,
-    MachineToMachine,
-}
-
-/// The kind of an application, fixed at creation.
-#[derive(ToSchema)]
-pub enum ApplicationType {
-    Native,
-    #[serde(rename = "SPA")]
-    Spa,
-    Traditional,
-    MachineToMachine,
-    Protected,
-    #[serde(rename = "SAML")]
-    Saml,
-}
-
-/// The protocol of an enterprise SSO connector.
-#[derive(ToSchema)]
-pub enum SsoProviderName {
-    #[serde(rename = "OIDC")]
-    Oidc,
-    #[serde(rename = "SAML")]
-    Saml,
-}
-
-/// The kind of an MFA factor.
-#[derive(ToSchema)]
-pub enum MfaVerificationType {
-    Totp,
-    BackupCode,
-}
-
-/// Whether the hosted pages offer sign-in, registration, or both.
-#[derive(ToSchema)]
-pub enum SignInMode {
-    SignIn,
-    Register,
-    SignInAndRegister,
-}
-
-/// An extended claim ID tokens may carry.
-#[derive(ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ExtendedClaim {
-    CustomData,
-    Identities,
-    SsoIdentities,
-    Roles,
-    Organizations,
-    OrganizationData,
-    OrganizationRoles,
-}

@@ -2,7 +2,7 @@
 
 use utoipa::ToSchema;
 
-use super::RoleType;
+use super::shared::RoleType;
 
 /// `POST /api/resources`: a new API resource (a taken indicator is refused with 422).
 #[derive(ToSchema)]

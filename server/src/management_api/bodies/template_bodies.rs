@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-use super::{RoleType, SsoProviderName};
+use super::shared::{RoleType, SsoProviderName};
 
 /// `POST /api/organization-roles`: a new organization role with its initial permissions, all
 /// or nothing (an unknown permission id is refused with 422 and no role is created).

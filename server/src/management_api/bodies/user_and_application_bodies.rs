@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-use super::{ApplicationType, ExtendedClaim, MfaVerificationType, SignInMode};
+use super::shared::{ApplicationType, ExtendedClaim, MfaVerificationType, SignInMode};
 
 /// `POST /api/users`: a new user; every key is optional. A username, email or phone already
 /// held by another user is refused with 422.

@@ -1,6 +1,18 @@
 //! Organization members: users and machine-to-machine applications, with their roles.
 
-use super::*;
+use app::model::{
+    ApplicationWithOrganizationRoles, OrganizationRole, OrganizationScope,
+    UserWithOrganizationRoles,
+};
+
+use super::search_param::Q;
+use crate::management_api::bodies::{
+    OrganizationApplicationRolesAssign, OrganizationApplicationsAdd,
+    OrganizationApplicationsReplace, OrganizationApplicationsRolesAdd, OrganizationUserRolesAssign,
+    OrganizationUsersAdd, OrganizationUsersReplace, OrganizationUsersRolesAdd,
+};
+use crate::management_api::docs::{ApiRoutes, delete, get, post, put};
+use crate::management_api::organization_members as members;
 
 pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
     api.route(

@@ -1,6 +1,14 @@
 //! Organizations and their just-in-time provisioning settings.
 
-use super::*;
+use app::model::{JitEmailDomain, Organization, OrganizationRole, SsoConnector};
+
+use crate::management_api::bodies::{
+    OrganizationCreate, OrganizationJitEmailDomainAdd, OrganizationJitEmailDomainsReplace,
+    OrganizationJitRolesAdd, OrganizationJitRolesReplace, OrganizationJitSsoConnectorsAdd,
+    OrganizationJitSsoConnectorsReplace, OrganizationPatch,
+};
+use crate::management_api::docs::{ApiRoutes, delete, get, patch, post, put};
+use crate::management_api::{jit, organizations};
 
 pub(super) fn organization_routes(api: ApiRoutes) -> ApiRoutes {
     api.route(

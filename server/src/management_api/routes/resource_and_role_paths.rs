@@ -1,6 +1,14 @@
 //! API resources with their permissions, and global roles.
 
-use super::*;
+use app::model::{Application, Resource, ResourceWithScopes, Role, RoleWithHolders, Scope, User};
+
+use super::search_param::Q;
+use crate::management_api::bodies::{
+    ResourceCreate, ResourceIsDefaultPatch, ResourcePatch, ResourceScopeCreate, ResourceScopePatch,
+    RoleApplicationsAdd, RoleCreate, RolePatch, RoleScopesAdd, RoleUsersAdd,
+};
+use crate::management_api::docs::{ApiRoutes, delete, get, patch, post};
+use crate::management_api::{resources, roles};
 
 pub(super) fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
     api.route(

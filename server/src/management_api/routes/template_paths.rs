@@ -1,6 +1,18 @@
 //! The organization template (permissions and roles) and enterprise SSO connectors.
 
-use super::*;
+use app::model::{
+    OrganizationRole, OrganizationRoleWithScopes, OrganizationScope, Scope, SsoConnector,
+};
+
+use super::search_param::Q;
+use crate::management_api::bodies::{
+    OrganizationRoleCreate, OrganizationRolePatch, OrganizationRoleResourceScopesAdd,
+    OrganizationRoleResourceScopesReplace, OrganizationRoleScopesAdd,
+    OrganizationRoleScopesReplace, OrganizationScopeCreate, OrganizationScopePatch,
+    SsoConnectorCreate, SsoConnectorPatch,
+};
+use crate::management_api::docs::{ApiRoutes, delete, get, patch, post, put};
+use crate::management_api::{organization_roles, organization_scopes, sso_connectors};
 
 pub(super) fn template_routes(api: ApiRoutes) -> ApiRoutes {
     api.route(

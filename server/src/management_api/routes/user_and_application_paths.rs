@@ -1,6 +1,18 @@
 //! Users, applications, the sign-in experience and OIDC configuration.
 
-use super::*;
+use app::model::{Application, CreatedApplication, OrganizationWithRoles, User};
+
+use super::search_param::Q;
+use crate::domain::mfa::{MfaVerification, NewMfaVerification};
+use crate::management_api::bodies::{
+    ApplicationCreate, ApplicationPatch, IdTokenConfigReplace, OidcKeysRotate,
+    SignInExperiencePatch, UserCreate, UserMfaVerificationCreate, UserPatch,
+};
+use crate::management_api::docs::{ApiRoutes, delete, get, patch, post, put};
+use crate::management_api::id_token_config::IdTokenConfig;
+use crate::management_api::keys::PrivateKeyInfo;
+use crate::management_api::sign_in_exp::SignInExperience;
+use crate::management_api::{applications, id_token_config, keys, mfa, sign_in_exp, users};
 
 pub(super) fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
     api.route(

@@ -14,7 +14,8 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use jsonwebtoken::DecodingKey;
 use serde_json::{Value, json};
 
-use super::{Alg, KeyError, Verifier};
+use super::alg::{Alg, Verifier};
+use super::error::KeyError;
 use crate::storage::{DEFAULT_TENANT, SigningKeyRow};
 
 /// A private key, by type.

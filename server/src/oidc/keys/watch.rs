@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::SigningKeys;
+use super::signing_keys::SigningKeys;
 use crate::storage::DEFAULT_TENANT;
 
 /// Reads the key list's revision every `interval` and reloads the keys when it changed, for

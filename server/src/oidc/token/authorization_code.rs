@@ -7,9 +7,11 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use subtle::ConstantTimeEq;
 
 use super::issue::{self, Request, invalid_grant, lookup_failed, revoke};
-use super::{OAuthError, Params, TokenResponse};
+use super::params::Params;
+use super::response::TokenResponse;
 use crate::domain::secrets;
 use crate::oidc::claims::SUPPORTED_SCOPES;
+use crate::oidc::error::OAuthError;
 use crate::state::AppState;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT};
 

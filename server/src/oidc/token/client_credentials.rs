@@ -1,5 +1,5 @@
 //! RFC 6749 §4.4 client credentials grant, with RFC 8707 resource indicators and Logto's
-//! `organization_id` parameter (spec §3.4):
+//! `organization_id` parameter (`packages/core/src/oidc/grants/client-credentials.ts`):
 //! - only machine-to-machine applications may use it;
 //! - exactly one `resource`, which must exist, unless `organization_id` is given;
 //! - with `organization_id`, the app must be a member of the organization (403 `access_denied`);
@@ -10,10 +10,12 @@
 
 use std::sync::Arc;
 
-use super::{OAuthError, Params, TokenResponse};
+use super::params::Params;
+use super::response::TokenResponse;
 use crate::domain::ids;
 use crate::oidc::access_token::AccessTokenClaims;
 use crate::oidc::client_auth::{self, PresentedClient};
+use crate::oidc::error::OAuthError;
 use crate::state::AppState;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT};
 

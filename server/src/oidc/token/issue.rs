@@ -9,10 +9,12 @@
 //! An ID token comes along whenever `openid` is among the effective scopes.
 
 use super::client_credentials::{ORGANIZATION_TOKEN_TTL, organization_audience};
-use super::{OAuthError, Params, TokenResponse};
+use super::params::Params;
+use super::response::TokenResponse;
 use crate::domain::{client_metadata, ids, secrets};
 use crate::oidc::access_token::AccessTokenClaims;
 use crate::oidc::claims::{self, Audience, ORGANIZATIONS_SCOPE, SUPPORTED_SCOPES};
+use crate::oidc::error::OAuthError;
 use crate::oidc::id_token::{self, IdTokenInput};
 use crate::state::AppState;
 use crate::storage::{
@@ -226,7 +228,8 @@ pub fn not_a_member() -> OAuthError {
     OAuthError::AccessDenied("user is not a member of the organization".into())
 }
 
-/// The organization checks of spec §3.3 step 3–4, in Logto's order.
+/// The organization checks of Logto's refresh token grant, in its order
+/// (`packages/core/src/oidc/grants/utils.ts`, then `grants/refresh-token.ts`).
 pub async fn check_organization(
     state: &AppState,
     client: &ApplicationRow,

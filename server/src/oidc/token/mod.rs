@@ -4,9 +4,10 @@
 mod authorization_code;
 mod client_credentials;
 mod issue;
+pub(super) mod params;
 mod refresh_token;
+mod response;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Json;
@@ -14,80 +15,13 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
 
 use super::client_auth;
 use super::error::OAuthError;
 use crate::state::AppState;
 use crate::storage::ApplicationRow;
-
-/// Form parameters: each at most once, except `resource` (RFC 8707 allows several).
-#[derive(Debug, Default)]
-pub struct Params {
-    single: HashMap<String, String>,
-    pub resources: Vec<String>,
-}
-
-impl Params {
-    pub fn parse(body: &[u8]) -> Result<Params, OAuthError> {
-        let mut params = Params::default();
-        for (key, value) in url::form_urlencoded::parse(body) {
-            if key.contains('\0') || value.contains('\0') {
-                return Err(OAuthError::InvalidRequest(
-                    "parameters must not contain NUL characters".into(),
-                ));
-            }
-            if key == "resource" {
-                params.resources.push(value.into_owned());
-            } else if params
-                .single
-                .insert(key.to_string(), value.into_owned())
-                .is_some()
-            {
-                return Err(OAuthError::InvalidRequest(format!(
-                    "'{key}' parameter must not be provided twice"
-                )));
-            }
-        }
-        Ok(params)
-    }
-
-    /// A parameter's value; empty values count as absent (as oidc-provider treats them).
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.single
-            .get(key)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
-    }
-
-    /// The space-separated `scope` values, without duplicates, in request order.
-    pub fn scopes(&self) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for s in self
-            .get("scope")
-            .unwrap_or_default()
-            .split(' ')
-            .filter(|s| !s.is_empty())
-        {
-            if !out.iter().any(|o| o == s) {
-                out.push(s.to_string());
-            }
-        }
-        out
-    }
-}
-
-#[derive(Debug, Serialize)]
-pub struct TokenResponse {
-    pub access_token: String,
-    pub expires_in: i64,
-    pub token_type: &'static str,
-    pub scope: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub refresh_token: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id_token: Option<String>,
-}
+pub use params::Params;
+pub use response::TokenResponse;
 
 /// `POST /oidc/token` (client authentication required).
 pub async fn token_post(

@@ -1,18 +1,20 @@
 //! RFC 6749 §6 refresh token grant with rotation and reuse detection (RFC 9700 §4.14), and
-//! Logto's `organization_id` parameter (spec §3.3): organization tokens for members, checked
-//! live on every exchange.
+//! Logto's `organization_id` parameter (`packages/core/src/oidc/grants/refresh-token.ts`):
+//! organization tokens for members, checked live on every exchange.
 //!
 //! Rotation: public clients always rotate; confidential ones rotate once 70% of the token's
 //! life has passed (unless `rotateRefreshToken: false`). Presenting a rotated-out token
 //! revokes the whole grant.
 
 use super::issue::{self, Request, invalid_grant, lookup_failed, revoke};
-use super::{OAuthError, Params, TokenResponse};
+use super::params::Params;
+use super::response::TokenResponse;
 use crate::domain::{applications, secrets};
+use crate::oidc::error::OAuthError;
 use crate::state::AppState;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT, Rotation};
 
-/// No refresh token outlives its grant's first year (spec §3.3 step 5).
+/// No refresh token outlives its grant's first year (Logto's `packages/core/src/oidc/defaults.ts`).
 const MAX_LIFETIME_MS: i64 = 365 * 86_400 * 1000;
 
 pub async fn grant(
