@@ -16,6 +16,8 @@ pub struct Settings {
     pub bootstrap: BootstrapSettings,
     pub management_api: ManagementApiSettings,
     pub oidc: OidcSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -94,6 +96,32 @@ pub struct OidcSettings {
     pub signing_key_activation_delay_ms: u64,
 }
 
+/// Prometheus metrics at `/metrics`.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsSettings {
+    /// Whether `/metrics` is served (default true); when false it answers 404.
+    #[serde(default = "enabled")]
+    pub enabled: bool,
+    /// When set, a scraper must send `Authorization: Bearer <token>`; otherwise anyone who can
+    /// reach the server may read the counts (no secrets or ids are in them).
+    #[serde(default)]
+    pub bearer_token: Option<String>,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> Self {
+        MetricsSettings {
+            enabled: true,
+            bearer_token: None,
+        }
+    }
+}
+
+fn enabled() -> bool {
+    true
+}
+
 impl Settings {
     /// Reads the environment on top of the defaults.
     pub fn load() -> anyhow::Result<Self> {
@@ -152,6 +180,7 @@ impl Settings {
                 signing_keys_poll_ms: 1000,
                 signing_key_activation_delay_ms: 10_000,
             },
+            metrics: MetricsSettings::default(),
         }
     }
 
@@ -168,6 +197,14 @@ impl Settings {
         }
         if !matches!(self.oidc.signing_alg.as_str(), "ES256" | "ES384" | "RS256") {
             anyhow::bail!("oidc.signing_alg must be ES256, ES384 or RS256");
+        }
+        if self
+            .metrics
+            .bearer_token
+            .as_deref()
+            .is_some_and(|t| t.trim().is_empty())
+        {
+            anyhow::bail!("metrics.bearer_token must not be empty when set");
         }
         let b = &self.bootstrap;
         if b.admin_username.is_some() != b.admin_password.is_some() {

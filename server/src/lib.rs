@@ -7,6 +7,7 @@ pub mod console;
 pub mod domain;
 pub mod http;
 pub mod management_api;
+pub mod metrics;
 pub mod oidc;
 pub mod startup;
 pub mod state;

@@ -27,7 +27,7 @@ use crate::config::{Settings, redact_url};
 use crate::console::{ADMIN_KEY, ConsoleService, HostedService};
 use crate::domain::{admins, applications};
 use crate::http::limits::BODY_LIMIT;
-use crate::http::{body_timeout, csp, csrf, headers, serve};
+use crate::http::{body_timeout, csp, csrf, headers, metrics, serve};
 use crate::oidc::client_grants::{self, ClientGrants, Freshness};
 use crate::oidc::keys::{Alg, SigningKeys};
 use crate::oidc::limits::SignInLimits;
@@ -97,6 +97,7 @@ impl Application {
             sign_in_limits,
             config_cache: Arc::default(),
             organization_lists: Arc::default(),
+            metrics: Arc::default(),
             issuer: format!("{public_url}/oidc").into(),
             public_url,
             settings: Arc::new(settings),
@@ -202,7 +203,11 @@ pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
 
     let [nosniff, frame, referrer, permissions] = headers::layers();
     let body_read = Duration::from_millis(state.settings.server.body_read_timeout_ms);
-    Router::new()
+    let mut router = Router::new();
+    if state.settings.metrics.enabled {
+        router = router.route("/metrics", get(metrics::metrics_get));
+    }
+    router
         .route(
             "/",
             get(|| async { Redirect::to("/console/organizations") }),
@@ -214,8 +219,13 @@ pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
         .nest("/api", management_api::router(state.clone()))
         .nest("/oidc", oidc::router(state.clone()))
         .merge(pages)
+        .route_layer(middleware::from_fn(metrics::tag_route))
         .layer(
             ServiceBuilder::new()
+                .layer(middleware::from_fn_with_state(
+                    Arc::clone(&state.metrics),
+                    metrics::count_requests,
+                ))
                 .layer(TraceLayer::new_for_http())
                 .layer(nosniff)
                 .layer(frame)

@@ -9,6 +9,7 @@ use leptos::config::LeptosOptions;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::domain::organization_lists::OrganizationLists;
+use crate::metrics::Metrics;
 use crate::oidc::client_grants::ClientGrants;
 use crate::oidc::config_cache::ConfigCache;
 use crate::oidc::keys::SigningKeys;
@@ -51,6 +52,8 @@ pub struct SharedState {
     pub organization_lists: Arc<OrganizationLists>,
     /// Machine-to-machine apps' organization grants, for the token endpoint.
     pub client_grants: Arc<ClientGrants>,
+    /// This replica's Prometheus counters (`/metrics`).
+    pub metrics: Arc<Metrics>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

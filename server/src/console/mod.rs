@@ -19,6 +19,7 @@ use serde_json::{Map, Value, json};
 use tower_sessions::Session;
 
 use crate::domain::{DomainError, admins, applications, organizations, search};
+use crate::metrics::{Outcome, Surface};
 use crate::state::AppState;
 use crate::storage::{DEFAULT_TENANT, Page};
 use errors::to_app;
@@ -153,10 +154,22 @@ impl ConsoleBackend for ConsoleService {
 
     async fn sign_in(&self, username: String, password: String) -> Result<AdminInfo, AppError> {
         let username = username.trim();
-        attempts::count(&self.state, username).await?;
+        let metrics = &self.state.metrics;
+        if let Err(refused) = attempts::count(&self.state, username).await {
+            if matches!(refused, AppError::TooManyAttempts(_)) {
+                metrics.sign_in(Surface::Console, Outcome::Limited);
+            }
+            return Err(refused);
+        }
         let admin = admins::authenticate(&self.state.store, username, &password, self.now())
             .await
-            .map_err(to_app)?;
+            .map_err(to_app);
+        match &admin {
+            Ok(_) => metrics.sign_in(Surface::Console, Outcome::Success),
+            Err(AppError::Internal) => {}
+            Err(_) => metrics.sign_in(Surface::Console, Outcome::Failure),
+        }
+        let admin = admin?;
         self.start_session(&admin).await?;
         Ok(admin)
     }

@@ -11,5 +11,6 @@ pub mod forwarded;
 pub mod headers;
 pub mod idle;
 pub mod limits;
+pub mod metrics;
 pub mod peer_ip;
 pub mod serve;

@@ -16,10 +16,11 @@ use super::auth_request::{AuthRequest, RedirectError};
 use super::{cookies, error_page, flow};
 use crate::domain::{end_users, secrets};
 use crate::http::peer_ip::PeerIp;
+use crate::metrics::{Outcome, Surface};
 use crate::state::AppState;
 use crate::storage::{DEFAULT_TENANT, InteractionRow, SessionRow};
 
-/// Lifetime of a browser session (spec §3.7).
+/// Lifetime of a browser session (Logto's default, `packages/core/src/oidc/defaults.ts`).
 const SESSION_TTL_SECS: i64 = 14 * 86_400;
 
 #[derive(Deserialize)]
@@ -90,12 +91,17 @@ pub async fn sign_in(
     };
     let identifier = form.identifier.trim();
     if let Err(wait) = state.sign_in_limits.check(peer, identifier) {
+        state.metrics.sign_in(Surface::Hosted, Outcome::Limited);
         let message = format!("Too many attempts. Try again in {wait} seconds.");
         return back_to_page(&state, &p, "/sign-in", &message, identifier).await;
     }
     match end_users::authenticate(&state.store, DEFAULT_TENANT, identifier, &form.password).await {
-        Ok(Ok(user)) => signed_in(&state, &headers, p, &user.id).await,
+        Ok(Ok(user)) => {
+            state.metrics.sign_in(Surface::Hosted, Outcome::Success);
+            signed_in(&state, &headers, p, &user.id).await
+        }
         Ok(Err(failure)) => {
+            state.metrics.sign_in(Surface::Hosted, Outcome::Failure);
             back_to_page(&state, &p, "/sign-in", failure.message(), identifier).await
         }
         Err(e) => internal(e),

@@ -27,6 +27,7 @@ mod organization_scopes;
 mod organization_tokens;
 mod organizations;
 mod pagination;
+mod pool_use;
 mod relation_tables;
 pub mod relations;
 mod resources;
@@ -61,6 +62,7 @@ pub use organization_roles::{
 pub use organization_scopes::{OrganizationScopePatch, OrganizationScopeRow};
 pub use organizations::{OrganizationPatchRow, OrganizationRow};
 pub use pagination::{Page, Paged};
+pub use pool_use::PoolUse;
 pub use resources::{
     MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, MANAGEMENT_API_SCOPE_ID, ResourceFullRow,
     ResourceGrant, ResourceRow,

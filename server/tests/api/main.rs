@@ -21,6 +21,7 @@ mod key_rollover;
 mod management_access;
 mod management_auth;
 mod member_pages;
+mod metrics;
 mod oidc_tokens;
 mod organization_applications;
 mod organization_lists;

@@ -3,6 +3,7 @@
 
 mod authorization_code;
 mod client_credentials;
+mod grant_type;
 mod issue;
 pub(super) mod params;
 mod refresh_token;
@@ -20,6 +21,7 @@ use super::client_auth;
 use super::error::OAuthError;
 use crate::state::AppState;
 use crate::storage::ApplicationRow;
+use grant_type::GrantType;
 pub use params::Params;
 pub use response::TokenResponse;
 
@@ -59,32 +61,33 @@ async fn exchange(
     authenticated: &mut Option<Arc<ApplicationRow>>,
 ) -> Result<TokenResponse, OAuthError> {
     let params = Params::parse(body)?;
-    let grant_type = params
-        .get("grant_type")
-        .ok_or_else(|| {
-            OAuthError::InvalidRequest("missing required parameter 'grant_type'".into())
-        })?
-        .to_string();
+    let grant_type = params.get("grant_type").ok_or_else(|| {
+        OAuthError::InvalidRequest("missing required parameter 'grant_type'".into())
+    })?;
     let presented = client_auth::presented(headers, &params)?;
-    match grant_type.as_str() {
-        "client_credentials" => {
+    let grant = GrantType::parse(grant_type).ok_or_else(|| {
+        OAuthError::UnsupportedGrantType(format!("unsupported grant_type requested ({grant_type})"))
+    })?;
+    let result = match grant {
+        GrantType::ClientCredentials => {
             client_credentials::authenticate_and_grant(state, &presented, &params, authenticated)
                 .await
         }
-        "authorization_code" => {
+        GrantType::AuthorizationCode => {
             let client = client_auth::authenticate_any(&state.store, &presented).await?;
             let result = authorization_code::grant(state, &client, &params).await;
             *authenticated = Some(Arc::new(client));
             result
         }
-        "refresh_token" => {
+        GrantType::RefreshToken => {
             let client = client_auth::authenticate_any(&state.store, &presented).await?;
             let result = refresh_token::grant(state, &client, &params).await;
             *authenticated = Some(Arc::new(client));
             result
         }
-        other => Err(OAuthError::UnsupportedGrantType(format!(
-            "unsupported grant_type requested ({other})"
-        ))),
+    };
+    if result.is_ok() {
+        state.metrics.token_issued(grant.as_str());
     }
+    result
 }
