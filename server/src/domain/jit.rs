@@ -1,5 +1,6 @@
-//! Just-in-time provisioning settings (spec §2.6): email domains are kept lower-case, since
-//! DNS names compare case-insensitively (decisions.md).
+//! Just-in-time provisioning settings (Logto's `packages/core/src/routes/organization/jit/`):
+//! email domains are kept lower-case, since DNS names compare case-insensitively (Logto keeps
+//! them as given).
 
 use app::model::JitEmailDomain;
 use serde_json::Value;

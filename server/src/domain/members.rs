@@ -1,4 +1,5 @@
-//! Members of organizations — users (§2.2) and machine-to-machine applications (§2.3) — and the
+//! Members of organizations — users and machine-to-machine applications (Logto's
+//! `packages/core/src/routes/organization/{user,application}/`) — and the
 //! organization roles they hold. The database enforces the type rules (User roles for users,
 //! M2M roles and apps for apps) and that only members hold roles.
 

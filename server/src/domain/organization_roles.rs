@@ -1,5 +1,6 @@
-//! Organization roles (spec §1.3–§1.4, §2.4): validation, the role list with permissions, and
-//! the permissions a role holds.
+//! Organization roles (Logto's `packages/schemas/tables/organization_roles.sql` and
+//! `packages/core/src/routes/organization-role/index.ts`): validation, the role list with
+//! permissions, and the permissions a role holds.
 
 use std::collections::HashMap;
 

@@ -1,4 +1,5 @@
-//! Organization permissions (spec §1.2, §2.5): validation and the service.
+//! Organization permissions (Logto's `packages/schemas/tables/organization_scopes.sql` and
+//! `packages/core/src/routes/organization-scope/index.ts`): validation and the service.
 
 use app::model::OrganizationScope;
 use serde_json::Value;

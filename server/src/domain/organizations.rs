@@ -1,5 +1,6 @@
-//! Organizations: validation (Logto's guards, spec §1.1/§2.1) and the service both the
-//! Management API and the console call.
+//! Organizations: validation (the guards Logto generates from
+//! `packages/schemas/tables/organizations.sql`) and the service both the Management API and the
+//! console call.
 
 use std::collections::HashMap;
 

@@ -1,4 +1,5 @@
-//! Bodies of relation routes (spec §2.0): `{ fooIds: [...] }`.
+//! Bodies of relation routes (`addRelationRoutes` in Logto's
+//! `packages/core/src/utils/SchemaRouter.ts`): `{ fooIds: [...] }`.
 
 use serde_json::Value;
 

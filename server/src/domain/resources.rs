@@ -1,5 +1,6 @@
-//! API resources and their permissions (spec §1.9, Logto's `/api/resources`). The Management
-//! API resource is seeded and cannot be changed or deleted, nor can its permissions.
+//! API resources and their permissions (Logto's `/api/resources`,
+//! `packages/core/src/routes/resource.ts`). The Management API resource is seeded and cannot be
+//! changed or deleted, nor can its permissions.
 
 use app::model::{Resource, ResourceWithScopes, Scope};
 use serde_json::Value;

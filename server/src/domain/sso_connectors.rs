@@ -1,4 +1,4 @@
-//! Enterprise SSO connectors (decisions: a minimal `/api/sso-connectors`). Configuration
+//! Enterprise SSO connectors (a minimal version of Logto's `/api/sso-connectors`). Configuration
 //! values that are secrets are stored but never returned; a PATCH merges `config` key by key,
 //! so a client that never saw the secret keeps it by leaving it out.
 

@@ -1,5 +1,6 @@
-//! Users of the default tenant (spec §1.9, decisions): validation with Logto's rules, unique
-//! username / email / phone with Logto's error codes, argon2id passwords.
+//! Users of the default tenant (a subset of Logto's `packages/schemas/tables/users.sql`):
+//! validation with Logto's rules, unique username / email / phone with Logto's error codes,
+//! argon2id passwords.
 
 use app::model::User;
 use serde_json::Value;

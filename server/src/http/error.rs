@@ -1,4 +1,5 @@
-//! The Management API's error body: `{ code, message, details? }` with Logto's codes (spec §0.3).
+//! The Management API's error body: `{ code, message, details? }` with Logto's codes and statuses
+//! (`packages/core/src/errors/RequestError/index.ts`).
 //! 5xx bodies never carry internal text; the cause is logged once here with the request's span.
 
 use axum::Json;

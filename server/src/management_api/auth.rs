@@ -1,6 +1,7 @@
-//! Management API authentication (spec §0.6, decisions): a JWT we issued, for the Management API
-//! indicator, unexpired, with scope `all`. Missing or invalid → 401 `auth.unauthorized`;
-//! valid without `all` → 403 `auth.forbidden`. There is no development bypass header.
+//! Management API authentication (as Logto's `packages/core/src/middleware/koa-auth/index.ts`):
+//! a JWT we issued, for the Management API indicator, unexpired, with scope `all`. Missing or
+//! invalid → 401 `auth.unauthorized`; valid without `all` → 403 `auth.forbidden`. Unlike Logto,
+//! there is no development bypass header.
 //!
 //! A token issued in an organization's context (it carries `organization_id`) is refused
 //! whatever its scope: an organization membership grants access inside that organization,

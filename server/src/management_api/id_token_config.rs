@@ -1,4 +1,5 @@
-//! `/api/configs/id-token`: which extended claims ID tokens carry (spec §3.2). Userinfo always
+//! `/api/configs/id-token` (Logto's `packages/core/src/routes/logto-config/id-token.ts`): which
+//! extended claims ID tokens carry. Userinfo always
 //! carries every claim of the granted scopes; this only narrows ID tokens.
 
 use axum::Json;

@@ -1,6 +1,6 @@
-//! Logto pagination (spec §0.4): `page` (1-based) and `page_size` (≤ 100, default 20);
-//! `Total-Number` and RFC 8288 `Link` headers with first/prev/next/last; and the search text
-//! lists take.
+//! Logto pagination (`packages/core/src/middleware/koa-pagination.ts`): `page` (1-based) and
+//! `page_size` (≤ 100, default 20); `Total-Number` and RFC 8288 `Link` headers with
+//! first/prev/next/last; and the search text lists take.
 
 use axum::Json;
 use axum::http::{HeaderMap, HeaderValue, Uri};

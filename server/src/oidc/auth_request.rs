@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::token::Params;
 use crate::storage::{ApplicationRow, DEFAULT_TENANT, Store};
 
-/// The reserved resource whose permissions are all organization permissions (spec §3.1).
+/// The reserved resource whose permissions are all organization permissions (Logto's
+/// `packages/toolkit/core-kit/src/openid.ts`).
 pub const ORGANIZATIONS_RESOURCE: &str = "urn:logto:resource:organizations";
 
 /// Client types that sign people in with the authorization code flow.

@@ -1,6 +1,6 @@
-//! Claims about the user, by granted scope (Logto's `scope.ts`, spec §3.2). Userinfo gets every
-//! claim of the granted scopes; the ID token gets the standard ones and only those extended
-//! claims the tenant's `idToken` config enables (default: roles, organizations,
+//! Claims about the user, by granted scope (Logto's `packages/core/src/oidc/scope.ts`).
+//! Userinfo gets every claim of the granted scopes; the ID token gets the standard ones and only
+//! those extended claims the tenant's `idToken` config enables (default: roles, organizations,
 //! organization_roles — not organization_data).
 
 use serde_json::{Map, Value, json};

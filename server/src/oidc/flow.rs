@@ -12,7 +12,8 @@ use crate::storage::{CodeRow, DEFAULT_TENANT, GrantRow, SessionRow};
 
 /// Lifetime of an authorization code (oidc-provider's default).
 const CODE_TTL_SECS: i64 = 60;
-/// Lifetime of a grant (spec §3.7); its refresh tokens cannot outlive it.
+/// Lifetime of a grant (Logto's `packages/core/src/oidc/init.ts`); its refresh tokens cannot
+/// outlive it.
 pub const GRANT_TTL_SECS: i64 = 180 * 86_400;
 
 pub fn server_error() -> RedirectError {

@@ -1,5 +1,6 @@
-//! Refresh tokens (rotation, reuse detection), organization tokens for users (spec §3.3),
-//! MFA factors, logout, revocation and introspection.
+//! Refresh tokens (rotation, reuse detection), organization tokens for users (Logto's
+//! `packages/core/src/oidc/grants/refresh-token.ts`), MFA factors, logout, revocation and
+//! introspection.
 
 use reqwest::Method;
 use serde_json::json;

@@ -1,4 +1,5 @@
-//! Just-in-time provisioning settings (spec §2.6) and `/api/sso-connectors`.
+//! Just-in-time provisioning settings (Logto's `packages/core/src/routes/organization/jit/`) and
+//! `/api/sso-connectors`.
 
 use reqwest::Method;
 use serde_json::{Value, json};

@@ -1,5 +1,7 @@
-//! Machine-to-machine applications in organizations (spec §2.3) and their organization tokens
-//! (§3.4): membership and role type rules, and tokens verified against `/oidc/jwks`.
+//! Machine-to-machine applications in organizations (Logto's
+//! `packages/core/src/routes/organization/application/`) and their organization tokens
+//! (`packages/core/src/oidc/grants/client-credentials.ts`): membership and role type rules, and
+//! tokens verified against `/oidc/jwks`.
 
 use reqwest::Method;
 use serde_json::{Value, json};

@@ -1,5 +1,6 @@
-//! `/api/organizations/:id/users…` (spec §2.2): membership semantics, member roles by id and by
-//! name, bulk grants, scopes, the type and membership rules and the cascades.
+//! `/api/organizations/:id/users…` (Logto's `packages/core/src/routes/organization/user/`):
+//! membership semantics, member roles by id and by name, bulk grants, scopes, the type and
+//! membership rules and the cascades.
 
 use reqwest::Method;
 use serde_json::{Value, json};

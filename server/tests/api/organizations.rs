@@ -240,7 +240,7 @@ async fn pagination_and_order_impl(backend: Backend) {
             org["id"].as_str().unwrap().to_string(),
         ));
     }
-    // decisions.md: creation time, then id (several may share a millisecond).
+    // Listed by creation time, then id (several may share a millisecond); Logto sets no order.
     created.sort();
     let created: Vec<String> = created.into_iter().map(|(_, id)| id).collect();
     let mut seen = Vec::new();
