@@ -18,6 +18,7 @@ use app::ports::ConsoleBackend;
 use serde_json::{Map, Value, json};
 use tower_sessions::Session;
 
+use crate::domain::organizations::{NewOrganization, OrganizationBranding, OrganizationPatch};
 use crate::domain::{DomainError, admins, applications, organizations, search};
 use crate::metrics::{Outcome, Surface};
 use crate::state::AppState;
@@ -84,44 +85,52 @@ fn clamp_page(page: u32, page_size: u32) -> Page {
     }
 }
 
-/// The Settings form as a PATCH body, keeping branding fields the form does not show.
-fn settings_body(current: &Organization, s: &OrganizationSettings) -> Result<Value, AppError> {
-    let custom_data: Value = if s.custom_data.trim().is_empty() {
-        json!({})
+/// The Settings form as a patch, keeping the branding the form does not show (icons).
+fn settings_patch(
+    current: &Organization,
+    s: &OrganizationSettings,
+) -> Result<OrganizationPatch, AppError> {
+    let custom_data: Map<String, Value> = if s.custom_data.trim().is_empty() {
+        Map::new()
     } else {
-        serde_json::from_str(&s.custom_data).map_err(|e| {
-            AppError::field(
-                "custom_data",
-                format!("Custom data is not valid JSON: {e}."),
-            )
-        })?
-    };
-    if !custom_data.is_object() {
-        return Err(AppError::field(
-            "custom_data",
-            "Custom data must be a JSON object, for example {\"plan\": \"pro\"}.",
-        ));
-    }
-    let mut branding = current
-        .branding
-        .as_object()
-        .cloned()
-        .unwrap_or_else(Map::new);
-    for (key, value) in [("logoUrl", &s.logo_url), ("darkLogoUrl", &s.dark_logo_url)] {
-        if value.trim().is_empty() {
-            branding.remove(key);
-        } else {
-            branding.insert(key.into(), Value::String(value.trim().into()));
+        match serde_json::from_str(&s.custom_data) {
+            Ok(Value::Object(map)) => map,
+            Ok(_) => {
+                return Err(AppError::field(
+                    "custom_data",
+                    "Custom data must be a JSON object, for example {\"plan\": \"pro\"}.",
+                ));
+            }
+            Err(e) => {
+                return Err(AppError::field(
+                    "custom_data",
+                    format!("Custom data is not valid JSON: {e}."),
+                ));
+            }
         }
-    }
+    };
+    let kept = |key: &str| {
+        current
+            .branding
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    let given = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
     let description = s.description.trim();
-    Ok(json!({
-        "name": s.name.trim(),
-        "description": if description.is_empty() { Value::Null } else { json!(description) },
-        "customData": custom_data,
-        "isMfaRequired": s.is_mfa_required,
-        "branding": branding,
-    }))
+    Ok(OrganizationPatch {
+        name: Some(s.name.trim().to_owned()),
+        description: Some(Some(description.to_owned()).filter(|d| !d.is_empty())),
+        custom_data: Some(custom_data),
+        is_mfa_required: Some(s.is_mfa_required),
+        branding: Some(OrganizationBranding {
+            logo_url: given(&s.logo_url),
+            dark_logo_url: given(&s.dark_logo_url),
+            favicon: kept("favicon"),
+            dark_favicon: kept("darkFavicon"),
+        }),
+        ..OrganizationPatch::default()
+    })
 }
 
 #[async_trait::async_trait]
@@ -221,11 +230,12 @@ impl ConsoleBackend for ConsoleService {
     ) -> Result<Organization, AppError> {
         self.require_admin().await?;
         let description = description.trim();
-        let body = json!({
-            "name": name.trim(),
-            "description": if description.is_empty() { Value::Null } else { json!(description) },
-        });
-        organizations::create(&self.state.store, DEFAULT_TENANT, &body, self.now())
+        let input = NewOrganization {
+            name: name.trim().to_owned(),
+            description: Some(description.to_owned()).filter(|d| !d.is_empty()),
+            ..NewOrganization::default()
+        };
+        organizations::create(&self.state.store, DEFAULT_TENANT, input, self.now())
             .await
             .map_err(to_app)
     }
@@ -244,8 +254,8 @@ impl ConsoleBackend for ConsoleService {
         settings: OrganizationSettings,
     ) -> Result<Organization, AppError> {
         let current = self.get_organization(id.clone()).await?;
-        let body = settings_body(&current, &settings)?;
-        organizations::update(&self.state.store, DEFAULT_TENANT, &id, &body)
+        let patch = settings_patch(&current, &settings)?;
+        organizations::update(&self.state.store, DEFAULT_TENANT, &id, patch)
             .await
             .map_err(to_app)?
             .ok_or_else(|| AppError::NotFound("This organization no longer exists.".into()))

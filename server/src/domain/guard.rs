@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::DomainError;
+use super::{DomainError, rules};
 
 pub struct Guard<'a> {
     obj: Option<&'a Map<String, Value>>,
@@ -50,32 +50,7 @@ impl<'a> Guard<'a> {
     }
 
     pub fn issue(&mut self, key: &str, code: &str, message: impl AsRef<str>) {
-        self.issues.push(format!(
-            "Error in key path \"{key}\": ({code}) {}",
-            message.as_ref()
-        ));
-    }
-
-    fn check_len(&mut self, key: &str, s: &str, min: usize, max: usize) -> bool {
-        // JavaScript string length, as zod counts it.
-        let len = s.encode_utf16().count();
-        if len < min {
-            self.issue(
-                key,
-                "too_small",
-                format!("String must contain at least {min} character(s)"),
-            );
-            false
-        } else if len > max {
-            self.issue(
-                key,
-                "too_big",
-                format!("String must contain at most {max} character(s)"),
-            );
-            false
-        } else {
-            true
-        }
+        self.issues.push(rules::line(key, code, message.as_ref()));
     }
 
     fn expected(&mut self, key: &str, what: &str, got: &Value) {
@@ -116,15 +91,13 @@ impl<'a> Guard<'a> {
 
     fn string_value(&mut self, key: &str, v: &Value, min: usize, max: usize) -> Option<String> {
         match v {
-            Value::String(s) if s.contains('\0') => {
-                self.issue(
-                    key,
-                    "invalid_string",
-                    "String must not contain NUL characters",
-                );
-                None
-            }
-            Value::String(s) => self.check_len(key, s, min, max).then(|| s.clone()),
+            Value::String(s) => match rules::text_problem(s, min, max) {
+                Some((code, message)) => {
+                    self.issue(key, code, message);
+                    None
+                }
+                None => Some(s.clone()),
+            },
             other => {
                 self.expected(key, "string", other);
                 None

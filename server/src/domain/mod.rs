@@ -18,6 +18,7 @@ pub mod passwords;
 pub mod relations;
 pub mod resources;
 pub mod roles;
+pub mod rules;
 pub mod search;
 pub mod secrets;
 pub mod sso_connectors;

@@ -1,130 +1,202 @@
-//! Organizations: validation (the guards Logto generates from
-//! `packages/schemas/tables/organizations.sql`) and the service both the Management API and the
-//! console call.
+//! Organizations: the commands that create and change them, their rules (the guards Logto
+//! generates from `packages/schemas/tables/organizations.sql`), and the service both the
+//! Management API and the console call.
 
 use std::collections::HashMap;
 
 use app::model::{FeaturedUser, Organization, OrganizationWithFeatured};
+use serde::Serialize;
 use serde_json::{Map, Value};
+use utoipa::ToSchema;
 
-use super::guard::Guard;
+use super::rules::{self, Issues};
 use super::{DomainError, ids};
 use crate::storage::{
     FeaturedUserRow, OrganizationPatchRow, OrganizationRow, Page, Paged, StorageError, Store,
 };
 
-const NAME_MAX: usize = 128;
-const DESCRIPTION_MAX: usize = 256;
+pub const NAME_MAX: usize = 128;
+pub const DESCRIPTION_MAX: usize = 256;
 /// Custom CSS is `text` in Logto; bounded here so one row cannot grow without limit.
-const CSS_MAX: usize = 64 * 1024;
+pub const CSS_MAX: usize = 64 * 1024;
 
-/// Parses a PATCH (or, with `require_name`, a POST) body into the columns to write.
-pub fn parse(body: &Value, require_name: bool) -> Result<OrganizationPatchRow, DomainError> {
-    let mut g = Guard::new(body);
-    let name = g.string("name", require_name, 1, NAME_MAX);
-    let description = g
-        .nullable_string("description", DESCRIPTION_MAX)
-        .into_patch();
-    let custom_data = g
-        .optional_object("customData")
-        .map(|m| Value::Object(m.clone()).to_string());
-    let is_mfa_required = g.optional_bool("isMfaRequired");
-    let color = g
-        .optional_object("color")
-        .map(|m| parse_color(&mut g, m).to_string());
-    let branding = g
-        .optional_object("branding")
-        .map(|m| parse_branding(&mut g, m).to_string());
-    let custom_css = g.nullable_string("customCss", CSS_MAX).into_patch();
-    g.finish()?;
-    Ok(OrganizationPatchRow {
-        name,
-        description,
-        custom_data,
-        is_mfa_required,
-        color,
-        branding,
-        custom_css,
-    })
+/// `POST /api/organizations`: a new organization.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewOrganization {
+    #[schema(min_length = 1, max_length = 128)]
+    pub name: String,
+    #[schema(nullable, max_length = 256)]
+    pub description: Option<String>,
+    /// Arbitrary data kept with the organization (default `{}`).
+    #[schema(value_type = Option<Object>, nullable = false)]
+    pub custom_data: Option<Map<String, Value>>,
+    /// Whether members must have an MFA factor to get tokens for it (default `false`).
+    #[schema(nullable = false)]
+    pub is_mfa_required: Option<bool>,
+    #[schema(nullable = false)]
+    pub color: Option<OrganizationColor>,
+    #[schema(nullable = false)]
+    pub branding: Option<OrganizationBranding>,
+    /// CSS added to the hosted pages shown for this organization.
+    #[schema(nullable, max_length = 65536)]
+    pub custom_css: Option<String>,
 }
 
-/// `PartialColor`: known keys only, colors as `#rgb` or `#rrggbb`.
-fn parse_color(g: &mut Guard<'_>, m: &Map<String, Value>) -> Value {
-    let mut out = Map::new();
-    for key in ["primaryColor", "darkPrimaryColor"] {
-        match m.get(key) {
-            None => {}
-            Some(Value::String(s)) if is_hex_color(s) => {
-                out.insert(key.into(), Value::String(s.clone()));
-            }
-            Some(Value::String(_)) => g.issue(&format!("color.{key}"), "invalid_string", "Invalid"),
-            Some(other) => g.issue(
-                &format!("color.{key}"),
-                "invalid_type",
-                format!("Expected string, received {}", super::guard::kind(other)),
-            ),
-        }
-    }
-    match m.get("isDarkModeEnabled") {
-        None => {}
-        Some(Value::Bool(b)) => {
-            out.insert("isDarkModeEnabled".into(), Value::Bool(*b));
-        }
-        Some(other) => g.issue(
-            "color.isDarkModeEnabled",
-            "invalid_type",
-            format!("Expected boolean, received {}", super::guard::kind(other)),
-        ),
-    }
-    Value::Object(out)
+/// `PATCH /api/organizations/{id}`: the keys given change, the others keep their values; an
+/// empty body changes nothing. Objects (`customData`, `color`, `branding`) replace the stored
+/// ones as a whole. `Some(None)` clears a nullable key.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganizationPatch {
+    #[schema(nullable = false, min_length = 1, max_length = 128)]
+    pub name: Option<String>,
+    #[schema(value_type = Option<String>, nullable, max_length = 256)]
+    pub description: Option<Option<String>>,
+    /// Arbitrary data kept with the organization.
+    #[schema(value_type = Option<Object>, nullable = false)]
+    pub custom_data: Option<Map<String, Value>>,
+    /// Whether members must have an MFA factor to get tokens for it.
+    #[schema(nullable = false)]
+    pub is_mfa_required: Option<bool>,
+    #[schema(nullable = false)]
+    pub color: Option<OrganizationColor>,
+    #[schema(nullable = false)]
+    pub branding: Option<OrganizationBranding>,
+    /// CSS added to the hosted pages shown for this organization; `null` removes it.
+    #[schema(value_type = Option<String>, nullable, max_length = 65536)]
+    pub custom_css: Option<Option<String>>,
 }
 
-/// `Branding`: known keys only, each an absolute URL.
-fn parse_branding(g: &mut Guard<'_>, m: &Map<String, Value>) -> Value {
-    let mut out = Map::new();
-    for key in ["logoUrl", "darkLogoUrl", "favicon", "darkFavicon"] {
-        match m.get(key) {
-            None => {}
-            Some(Value::String(s)) if url::Url::parse(s).is_ok() => {
-                out.insert(key.into(), Value::String(s.clone()));
-            }
-            Some(Value::String(_)) => {
-                g.issue(&format!("branding.{key}"), "invalid_string", "Invalid url")
-            }
-            Some(other) => g.issue(
-                &format!("branding.{key}"),
-                "invalid_type",
-                format!("Expected string, received {}", super::guard::kind(other)),
-            ),
-        }
-    }
-    Value::Object(out)
+/// An organization's colors; only these keys are kept.
+#[derive(Debug, Default, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganizationColor {
+    /// `#rgb` or `#rrggbb`.
+    #[schema(nullable = false, pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub primary_color: Option<String>,
+    /// `#rgb` or `#rrggbb`, used in dark mode.
+    #[schema(nullable = false, pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dark_primary_color: Option<String>,
+    #[schema(nullable = false)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_dark_mode_enabled: Option<bool>,
 }
 
-fn is_hex_color(s: &str) -> bool {
+/// An organization's logos and icons, each an absolute URL; only these keys are kept.
+#[derive(Debug, Default, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganizationBranding {
+    #[schema(nullable = false, format = "uri")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo_url: Option<String>,
+    #[schema(nullable = false, format = "uri")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dark_logo_url: Option<String>,
+    #[schema(nullable = false, format = "uri")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub favicon: Option<String>,
+    #[schema(nullable = false, format = "uri")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dark_favicon: Option<String>,
+}
+
+/// Whether `s` is `#rgb` or `#rrggbb`.
+pub fn is_hex_color(s: &str) -> bool {
     let Some(hex) = s.strip_prefix('#') else {
         return false;
     };
     matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
 }
 
+fn json_text(value: &impl Serialize) -> Result<String, DomainError> {
+    serde_json::to_string(value).map_err(|e| DomainError::Internal(e.to_string()))
+}
+
+/// The value rules of both commands, checked again here because not every caller reads a
+/// Management API body (the console builds commands from its forms).
+fn check(
+    name: Option<&str>,
+    description: Option<&str>,
+    color: Option<&OrganizationColor>,
+    branding: Option<&OrganizationBranding>,
+    custom_css: Option<&str>,
+) -> Result<(), DomainError> {
+    let mut issues = Issues::default();
+    if let Some(name) = name {
+        issues.text("name", name, 1, NAME_MAX);
+    }
+    if let Some(description) = description {
+        issues.text("description", description, 0, DESCRIPTION_MAX);
+    }
+    if let Some(color) = color {
+        for (key, value) in [
+            ("color.primaryColor", &color.primary_color),
+            ("color.darkPrimaryColor", &color.dark_primary_color),
+        ] {
+            if value.as_deref().is_some_and(|c| !is_hex_color(c)) {
+                issues.push(key, "invalid_string", "Invalid");
+            }
+        }
+    }
+    if let Some(branding) = branding {
+        for (key, value) in [
+            ("branding.logoUrl", &branding.logo_url),
+            ("branding.darkLogoUrl", &branding.dark_logo_url),
+            ("branding.favicon", &branding.favicon),
+            ("branding.darkFavicon", &branding.dark_favicon),
+        ] {
+            if value.as_deref().is_some_and(|u| !rules::is_url(u)) {
+                issues.push(key, "invalid_string", "Invalid url");
+            }
+        }
+    }
+    if let Some(css) = custom_css {
+        issues.text("customCss", css, 0, CSS_MAX);
+    }
+    issues.finish()
+}
+
+impl OrganizationPatch {
+    /// The columns to write.
+    fn into_row(self) -> Result<OrganizationPatchRow, DomainError> {
+        Ok(OrganizationPatchRow {
+            name: self.name,
+            description: self.description,
+            custom_data: self.custom_data.as_ref().map(json_text).transpose()?,
+            is_mfa_required: self.is_mfa_required,
+            color: self.color.as_ref().map(json_text).transpose()?,
+            branding: self.branding.as_ref().map(json_text).transpose()?,
+            custom_css: self.custom_css,
+        })
+    }
+}
+
 pub async fn create(
     store: &Store,
     tenant: &str,
-    body: &Value,
+    input: NewOrganization,
     now: i64,
 ) -> Result<Organization, DomainError> {
-    let input = parse(body, true)?;
+    check(
+        Some(&input.name),
+        input.description.as_deref(),
+        input.color.as_ref(),
+        input.branding.as_ref(),
+        input.custom_css.as_deref(),
+    )?;
     let row = OrganizationRow {
         tenant_id: tenant.into(),
         id: ids::generate(ids::SHORT),
-        name: input.name.unwrap_or_default(),
-        description: input.description.flatten(),
-        custom_data: input.custom_data.unwrap_or_else(|| "{}".into()),
+        name: input.name,
+        description: input.description,
+        custom_data: json_text(&input.custom_data.unwrap_or_default())?,
         is_mfa_required: input.is_mfa_required.unwrap_or(false),
-        color: input.color.unwrap_or_else(|| "{}".into()),
-        branding: input.branding.unwrap_or_else(|| "{}".into()),
-        custom_css: input.custom_css.flatten(),
+        color: json_text(&input.color.unwrap_or_default())?,
+        branding: json_text(&input.branding.unwrap_or_default())?,
+        custom_css: input.custom_css,
         created_at: now,
     };
     store.organization_insert(&row).await?;
@@ -143,15 +215,22 @@ pub async fn find(
         .transpose()?)
 }
 
-/// Applies a PATCH body; `None` when the organization does not exist. An empty body changes
+/// Applies a patch; `None` when the organization does not exist. An empty patch changes
 /// nothing and returns the organization as it is.
 pub async fn update(
     store: &Store,
     tenant: &str,
     id: &str,
-    body: &Value,
+    patch: OrganizationPatch,
 ) -> Result<Option<Organization>, DomainError> {
-    let patch = parse(body, false)?;
+    check(
+        patch.name.as_deref(),
+        patch.description.as_ref().and_then(Option::as_deref),
+        patch.color.as_ref(),
+        patch.branding.as_ref(),
+        patch.custom_css.as_ref().and_then(Option::as_deref),
+    )?;
+    let patch = patch.into_row()?;
     Ok(store
         .organization_update(tenant, id, &patch)
         .await?
@@ -228,50 +307,4 @@ pub fn to_wire(row: OrganizationRow) -> Result<Organization, StorageError> {
         custom_css: row.custom_css,
         created_at: row.created_at,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use super::*;
-
-    #[test]
-    fn create_requires_a_name() {
-        assert!(parse(&json!({}), true).is_err());
-        assert!(parse(&json!({ "name": "" }), true).is_err());
-        assert!(parse(&json!({ "name": "x".repeat(129) }), true).is_err());
-        assert!(parse(&json!({ "name": "Acme", "unknown": 1 }), true).is_ok());
-    }
-
-    #[test]
-    fn patch_allows_nothing_and_clears_nullable_fields() {
-        let p = parse(&json!({}), false).unwrap();
-        assert!(p.name.is_none() && p.description.is_none());
-        let p = parse(&json!({ "description": null, "customCss": null }), false).unwrap();
-        assert_eq!(p.description, Some(None));
-        assert_eq!(p.custom_css, Some(None));
-    }
-
-    #[test]
-    fn validates_nested_shapes() {
-        let bad = json!({ "color": { "primaryColor": "red" }, "branding": { "logoUrl": "nope" } });
-        let Err(DomainError::Invalid(lines)) = parse(&bad, false) else {
-            panic!("invalid")
-        };
-        assert_eq!(lines.len(), 2);
-        assert!(lines[0].contains("color.primaryColor"));
-        assert!(lines[1].contains("branding.logoUrl"));
-        let good = json!({ "color": { "primaryColor": "#A0b", "junk": 1 },
-                           "branding": { "logoUrl": "https://x.test/l.png" } });
-        let p = parse(&good, false).unwrap();
-        assert_eq!(p.color.as_deref(), Some(r##"{"primaryColor":"#A0b"}"##));
-    }
-
-    #[test]
-    fn custom_data_must_be_an_object() {
-        assert!(parse(&json!({ "customData": "b" }), false).is_err());
-        assert!(parse(&json!({ "customData": [1] }), false).is_err());
-        assert!(parse(&json!({ "customData": { "a": [1, { "b": null }] } }), false).is_ok());
-    }
 }

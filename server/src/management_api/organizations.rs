@@ -6,10 +6,11 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::bodies::Body;
 use super::pagination;
-use crate::domain::organizations;
+use crate::domain::organizations::{self, NewOrganization, OrganizationPatch};
 use crate::http::error::ApiError;
-use crate::http::extract::{JsonBody, QueryPairs, query_flag};
+use crate::http::extract::{QueryPairs, query_flag};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -34,10 +35,10 @@ pub async fn organizations_list(
 /// `POST /api/organizations` → 201 with the organization.
 pub async fn organization_create(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<NewOrganization>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let org = organizations::create(&state.store, DEFAULT_TENANT, &body, now).await?;
+    let org = organizations::create(&state.store, DEFAULT_TENANT, input, now).await?;
     Ok((StatusCode::CREATED, Json(org)).into_response())
 }
 
@@ -56,9 +57,9 @@ pub async fn organization_get(
 pub async fn organization_update(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(patch): Body<OrganizationPatch>,
 ) -> Result<Response, ApiError> {
-    match organizations::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+    match organizations::update(&state.store, DEFAULT_TENANT, &id, patch).await? {
         Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists("organization")),
     }

@@ -16,6 +16,7 @@
 // Nothing builds these types; only their schemas are used.
 #![allow(dead_code)]
 
+mod body;
 mod member_bodies;
 mod organization_bodies;
 mod resource_and_role_bodies;
@@ -23,6 +24,7 @@ mod shared;
 mod template_bodies;
 mod user_and_application_bodies;
 
+pub use body::Body;
 pub use member_bodies::*;
 pub use organization_bodies::*;
 pub use resource_and_role_bodies::*;

@@ -1,84 +1,128 @@
-//! Organizations and their just-in-time provisioning settings.
+//! Organizations and their just-in-time provisioning settings: how each body is read.
 
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-/// `POST /api/organizations`: a new organization.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationCreate {
-    #[schema(min_length = 1, max_length = 128)]
-    pub name: String,
-    #[schema(nullable, max_length = 256)]
-    pub description: Option<String>,
-    /// Arbitrary data kept with the organization (default `{}`).
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub custom_data: Option<Map<String, Value>>,
-    /// Whether members must have an MFA factor to get tokens for it (default `false`).
-    #[schema(nullable = false)]
-    pub is_mfa_required: Option<bool>,
-    #[schema(nullable = false)]
-    pub color: Option<OrganizationColor>,
-    #[schema(nullable = false)]
-    pub branding: Option<OrganizationBranding>,
-    /// CSS added to the hosted pages shown for this organization.
-    #[schema(nullable, max_length = 65536)]
-    pub custom_css: Option<String>,
+use super::body::FromBody;
+use crate::domain::DomainError;
+use crate::domain::guard::{Guard, kind};
+use crate::domain::organizations::{
+    CSS_MAX, DESCRIPTION_MAX, NAME_MAX, NewOrganization, OrganizationBranding, OrganizationColor,
+    OrganizationPatch, is_hex_color,
+};
+use crate::domain::rules;
+
+impl FromBody for NewOrganization {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let fields = read(body, true)?;
+        Ok(NewOrganization {
+            name: fields.name.unwrap_or_default(),
+            description: fields.description.flatten(),
+            custom_data: fields.custom_data,
+            is_mfa_required: fields.is_mfa_required,
+            color: fields.color,
+            branding: fields.branding,
+            custom_css: fields.custom_css.flatten(),
+        })
+    }
 }
 
-/// `PATCH /api/organizations/{id}`: the keys given change, the others keep their values; an
-/// empty body changes nothing. Objects (`customData`, `color`, `branding`) replace the stored
-/// ones as a whole.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationPatch {
-    #[schema(nullable = false, min_length = 1, max_length = 128)]
-    pub name: Option<String>,
-    #[schema(nullable, max_length = 256)]
-    pub description: Option<String>,
-    /// Arbitrary data kept with the organization.
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub custom_data: Option<Map<String, Value>>,
-    /// Whether members must have an MFA factor to get tokens for it.
-    #[schema(nullable = false)]
-    pub is_mfa_required: Option<bool>,
-    #[schema(nullable = false)]
-    pub color: Option<OrganizationColor>,
-    #[schema(nullable = false)]
-    pub branding: Option<OrganizationBranding>,
-    /// CSS added to the hosted pages shown for this organization; `null` removes it.
-    #[schema(nullable, max_length = 65536)]
-    pub custom_css: Option<String>,
+impl FromBody for OrganizationPatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        read(body, false)
+    }
 }
 
-/// An organization's colors; only these keys are kept.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationColor {
-    /// `#rgb` or `#rrggbb`.
-    #[schema(nullable = false, pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")]
-    pub primary_color: Option<String>,
-    /// `#rgb` or `#rrggbb`, used in dark mode.
-    #[schema(nullable = false, pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")]
-    pub dark_primary_color: Option<String>,
-    #[schema(nullable = false)]
-    pub is_dark_mode_enabled: Option<bool>,
+/// The keys of both bodies; a new organization must have a name, a patch may leave it out.
+fn read(body: &Value, require_name: bool) -> Result<OrganizationPatch, DomainError> {
+    let mut g = Guard::new(body);
+    let name = g.string("name", require_name, 1, NAME_MAX);
+    let description = g
+        .nullable_string("description", DESCRIPTION_MAX)
+        .into_patch();
+    let custom_data = g.optional_object("customData").cloned();
+    let is_mfa_required = g.optional_bool("isMfaRequired");
+    let color = g.optional_object("color").map(|m| read_color(&mut g, m));
+    let branding = g
+        .optional_object("branding")
+        .map(|m| read_branding(&mut g, m));
+    let custom_css = g.nullable_string("customCss", CSS_MAX).into_patch();
+    g.finish()?;
+    Ok(OrganizationPatch {
+        name,
+        description,
+        custom_data,
+        is_mfa_required,
+        color,
+        branding,
+        custom_css,
+    })
 }
 
-/// An organization's logos and icons, each an absolute URL; only these keys are kept.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationBranding {
-    #[schema(nullable = false, format = "uri")]
-    pub logo_url: Option<String>,
-    #[schema(nullable = false, format = "uri")]
-    pub dark_logo_url: Option<String>,
-    #[schema(nullable = false, format = "uri")]
-    pub favicon: Option<String>,
-    #[schema(nullable = false, format = "uri")]
-    pub dark_favicon: Option<String>,
+/// A string at `color.key` / `branding.key` that `valid` accepts, or an issue with `invalid`.
+fn nested_string(
+    g: &mut Guard<'_>,
+    m: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    valid: fn(&str) -> bool,
+    invalid: &str,
+) -> Option<String> {
+    match m.get(key) {
+        None => None,
+        Some(Value::String(s)) if valid(s) => Some(s.clone()),
+        Some(Value::String(_)) => {
+            g.issue(&format!("{path}.{key}"), "invalid_string", invalid);
+            None
+        }
+        Some(other) => {
+            g.issue(
+                &format!("{path}.{key}"),
+                "invalid_type",
+                format!("Expected string, received {}", kind(other)),
+            );
+            None
+        }
+    }
+}
+
+/// Logto's `PartialColor`: known keys only, colors as `#rgb` or `#rrggbb`.
+fn read_color(g: &mut Guard<'_>, m: &Map<String, Value>) -> OrganizationColor {
+    let mut color = OrganizationColor {
+        primary_color: nested_string(g, m, "color", "primaryColor", is_hex_color, "Invalid"),
+        dark_primary_color: nested_string(
+            g,
+            m,
+            "color",
+            "darkPrimaryColor",
+            is_hex_color,
+            "Invalid",
+        ),
+        is_dark_mode_enabled: None,
+    };
+    match m.get("isDarkModeEnabled") {
+        None => {}
+        Some(Value::Bool(b)) => color.is_dark_mode_enabled = Some(*b),
+        Some(other) => g.issue(
+            "color.isDarkModeEnabled",
+            "invalid_type",
+            format!("Expected boolean, received {}", kind(other)),
+        ),
+    }
+    color
+}
+
+/// Logto's `Branding`: known keys only, each an absolute URL.
+fn read_branding(g: &mut Guard<'_>, m: &Map<String, Value>) -> OrganizationBranding {
+    let mut field = |key| nested_string(g, m, "branding", key, rules::is_url, "Invalid url");
+    OrganizationBranding {
+        logo_url: field("logoUrl"),
+        dark_logo_url: field("darkLogoUrl"),
+        favicon: field("favicon"),
+        dark_favicon: field("darkFavicon"),
+    }
 }
 
 /// `POST /api/organizations/{id}/jit/email-domains`: one email domain whose users join the
@@ -133,4 +177,54 @@ pub struct OrganizationJitSsoConnectorsAdd {
 pub struct OrganizationJitSsoConnectorsReplace {
     #[schema(min_length = 1)]
     pub sso_connector_ids: BTreeSet<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn create_requires_a_name() {
+        assert!(NewOrganization::from_body(&json!({})).is_err());
+        assert!(NewOrganization::from_body(&json!({ "name": "" })).is_err());
+        assert!(NewOrganization::from_body(&json!({ "name": "x".repeat(129) })).is_err());
+        assert!(NewOrganization::from_body(&json!({ "name": "Acme", "unknown": 1 })).is_ok());
+    }
+
+    #[test]
+    fn patch_allows_nothing_and_clears_nullable_fields() {
+        let p = OrganizationPatch::from_body(&json!({})).unwrap();
+        assert!(p.name.is_none() && p.description.is_none());
+        let p = OrganizationPatch::from_body(&json!({ "description": null, "customCss": null }))
+            .unwrap();
+        assert_eq!(p.description, Some(None));
+        assert_eq!(p.custom_css, Some(None));
+    }
+
+    #[test]
+    fn validates_nested_shapes() {
+        let bad = json!({ "color": { "primaryColor": "red" }, "branding": { "logoUrl": "nope" } });
+        let Err(DomainError::Invalid(lines)) = OrganizationPatch::from_body(&bad) else {
+            panic!("invalid")
+        };
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].contains("color.primaryColor"));
+        assert!(lines[1].contains("branding.logoUrl"));
+        let good = json!({ "color": { "primaryColor": "#A0b", "junk": 1 },
+                           "branding": { "logoUrl": "https://x.test/l.png" } });
+        let p = OrganizationPatch::from_body(&good).unwrap();
+        let color = p.color.unwrap();
+        assert_eq!(color.primary_color.as_deref(), Some("#A0b"));
+        assert!(color.dark_primary_color.is_none() && color.is_dark_mode_enabled.is_none());
+    }
+
+    #[test]
+    fn custom_data_must_be_an_object() {
+        let patch = |v| OrganizationPatch::from_body(&v);
+        assert!(patch(json!({ "customData": "b" })).is_err());
+        assert!(patch(json!({ "customData": [1] })).is_err());
+        assert!(patch(json!({ "customData": { "a": [1, { "b": null }] } })).is_ok());
+    }
 }

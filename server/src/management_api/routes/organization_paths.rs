@@ -2,10 +2,11 @@
 
 use app::model::{JitEmailDomain, Organization, OrganizationRole, SsoConnector};
 
+use crate::domain::organizations::{NewOrganization, OrganizationPatch};
 use crate::management_api::bodies::{
-    OrganizationCreate, OrganizationJitEmailDomainAdd, OrganizationJitEmailDomainsReplace,
-    OrganizationJitRolesAdd, OrganizationJitRolesReplace, OrganizationJitSsoConnectorsAdd,
-    OrganizationJitSsoConnectorsReplace, OrganizationPatch,
+    OrganizationJitEmailDomainAdd, OrganizationJitEmailDomainsReplace, OrganizationJitRolesAdd,
+    OrganizationJitRolesReplace, OrganizationJitSsoConnectorsAdd,
+    OrganizationJitSsoConnectorsReplace,
 };
 use crate::management_api::docs::{ApiRoutes, delete, get, patch, post, put};
 use crate::management_api::{jit, organizations};
@@ -28,7 +29,7 @@ pub(super) fn organization_routes(api: ApiRoutes) -> ApiRoutes {
                 .paged::<Organization>(),
             post(organizations::organization_create, "Create an organization")
                 .id("CreateOrganization")
-                .body::<OrganizationCreate>()
+                .body::<NewOrganization>()
                 .created::<Organization>(),
         ],
     )

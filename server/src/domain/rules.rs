@@ -1,0 +1,71 @@
+//! Value rules every writer shares (Management API bodies, console forms, sign-in flows): each
+//! broken rule is one line in the format of Logto's `guard.invalid_input` details,
+//! `Error in key path "name": (too_small) String must contain at least 1 character(s)`.
+//! The Management API's body readers apply the same functions while reading JSON, so both
+//! report the same words.
+
+use super::DomainError;
+
+/// Broken rules, in the order they were checked.
+#[derive(Default)]
+pub struct Issues(Vec<String>);
+
+impl Issues {
+    pub fn push(&mut self, key: &str, code: &str, message: impl AsRef<str>) {
+        self.0.push(line(key, code, message.as_ref()));
+    }
+
+    /// Checks a text value; `false` (and an issue) when it breaks a rule.
+    pub fn text(&mut self, key: &str, value: &str, min: usize, max: usize) -> bool {
+        match text_problem(value, min, max) {
+            Some((code, message)) => {
+                self.push(key, code, message);
+                false
+            }
+            None => true,
+        }
+    }
+
+    pub fn finish(self) -> Result<(), DomainError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::Invalid(self.0))
+        }
+    }
+}
+
+/// One details line.
+pub fn line(key: &str, code: &str, message: &str) -> String {
+    format!("Error in key path \"{key}\": ({code}) {message}")
+}
+
+/// What is wrong with a text value: a NUL character, or a length outside `min..=max`
+/// (counted in UTF-16 code units, as JavaScript and so zod count).
+pub fn text_problem(value: &str, min: usize, max: usize) -> Option<(&'static str, String)> {
+    if value.contains('\0') {
+        return Some((
+            "invalid_string",
+            "String must not contain NUL characters".into(),
+        ));
+    }
+    let len = value.encode_utf16().count();
+    if len < min {
+        Some((
+            "too_small",
+            format!("String must contain at least {min} character(s)"),
+        ))
+    } else if len > max {
+        Some((
+            "too_big",
+            format!("String must contain at most {max} character(s)"),
+        ))
+    } else {
+        None
+    }
+}
+
+/// An absolute URL, as zod's `.url()` accepts.
+pub fn is_url(value: &str) -> bool {
+    url::Url::parse(value).is_ok()
+}
