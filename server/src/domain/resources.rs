@@ -3,14 +3,111 @@
 //! changed or deleted, nor can its permissions.
 
 use app::model::{Resource, ResourceWithScopes, Scope};
-use serde_json::Value;
+use utoipa::ToSchema;
 
-use super::guard::Guard;
+use super::rules::Issues;
 use super::{DomainError, ids};
 use crate::storage::{MANAGEMENT_API_RESOURCE_ID, Page, Paged, ResourceFullRow, ScopeRow, Store};
 
-const SCOPE_NAME_MAX: usize = 256;
-const TEXT_MAX: usize = 4096;
+pub const SCOPE_NAME_MAX: usize = 256;
+/// Resource names, indicators and scope descriptions are `text` in Logto; bounded here.
+pub const TEXT_MAX: usize = 4096;
+/// Access-token lifetime of a resource created without one, in seconds (Logto's default).
+const DEFAULT_TTL: i64 = 3600;
+/// The details message for an `accessTokenTtl` that is not a positive whole number.
+pub const TTL_INVALID: &str = "Expected a positive whole number of seconds";
+
+/// `POST /api/resources`: a new API resource (a taken indicator is refused with 422).
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewResource {
+    #[schema(min_length = 1, max_length = 4096)]
+    pub name: String,
+    /// The API identifier that clients request as `resource`, usually its URL.
+    #[schema(min_length = 1, max_length = 4096, example = "https://api.example.com")]
+    pub indicator: String,
+    /// Lifetime of access tokens for this resource, in whole seconds (default 3600).
+    #[schema(nullable = false, minimum = 1)]
+    pub access_token_ttl: Option<i64>,
+}
+
+/// `PATCH /api/resources/{id}`: the keys given change, the others keep their values (the
+/// indicator cannot change). The Management API resource cannot be changed (400).
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourcePatch {
+    #[schema(nullable = false, min_length = 1, max_length = 4096)]
+    pub name: Option<String>,
+    /// Lifetime of access tokens for this resource, in whole seconds.
+    #[schema(nullable = false, minimum = 1)]
+    pub access_token_ttl: Option<i64>,
+}
+
+/// `PATCH /api/resources/{id}/is-default`: makes the resource the default audience of user
+/// access tokens, or stops it being one (at most one resource is the default).
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceIsDefaultPatch {
+    pub is_default: bool,
+}
+
+/// `POST /api/resources/{id}/scopes`: a new permission of the resource.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewResourceScope {
+    /// A single token such as `read:docs`, unique within the resource: a name with white space
+    /// is refused with 400 `scope.name_with_space`, a taken one with 422.
+    #[schema(min_length = 1, max_length = 256, pattern = r"^\S+$")]
+    pub name: String,
+    #[schema(nullable, max_length = 4096)]
+    pub description: Option<String>,
+}
+
+/// `PATCH /api/resources/{id}/scopes/{scopeId}`: the keys given change, the others keep their
+/// values; a `null` description removes it.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceScopePatch {
+    /// A single token such as `read:docs`, unique within the resource: a name with white space
+    /// is refused with 400 `scope.name_with_space`, a taken one with 422.
+    #[schema(nullable = false, min_length = 1, max_length = 256, pattern = r"^\S+$")]
+    pub name: Option<String>,
+    #[schema(value_type = Option<String>, nullable, max_length = 4096)]
+    pub description: Option<Option<String>>,
+}
+
+/// The value rules of the resource commands, checked again here because not every caller reads
+/// a Management API body.
+fn check_resource(
+    name: Option<&str>,
+    indicator: Option<&str>,
+    access_token_ttl: Option<i64>,
+) -> Result<(), DomainError> {
+    let mut issues = Issues::default();
+    if let Some(name) = name {
+        issues.text("name", name, 1, TEXT_MAX);
+    }
+    if let Some(indicator) = indicator {
+        issues.text("indicator", indicator, 1, TEXT_MAX);
+    }
+    if access_token_ttl.is_some_and(|ttl| ttl <= 0) {
+        issues.push("accessTokenTtl", "invalid_type", TTL_INVALID);
+    }
+    issues.finish()
+}
+
+/// The value rules of the scope commands (the single-token rule is a refusal of its own, see
+/// `check_scope_name`).
+fn check_scope(name: Option<&str>, description: Option<&str>) -> Result<(), DomainError> {
+    let mut issues = Issues::default();
+    if let Some(name) = name {
+        issues.text("name", name, 1, SCOPE_NAME_MAX);
+    }
+    if let Some(description) = description {
+        issues.text("description", description, 0, TEXT_MAX);
+    }
+    issues.finish()
+}
 
 pub fn scope_to_wire(row: ScopeRow) -> Scope {
     Scope {
@@ -34,21 +131,6 @@ pub fn to_wire(row: ResourceFullRow) -> Resource {
     }
 }
 
-fn ttl(g: &mut Guard<'_>) -> Option<i64> {
-    let value = g.optional_value("accessTokenTtl")?;
-    match value.as_i64() {
-        Some(n) if n > 0 => Some(n),
-        _ => {
-            g.issue(
-                "accessTokenTtl",
-                "invalid_type",
-                "Expected a positive whole number of seconds",
-            );
-            None
-        }
-    }
-}
-
 fn management_api_is_fixed(id: &str, deleting: bool) -> Result<(), DomainError> {
     if id != MANAGEMENT_API_RESOURCE_ID {
         return Ok(());
@@ -68,14 +150,17 @@ fn management_api_is_fixed(id: &str, deleting: bool) -> Result<(), DomainError> 
     })
 }
 
-/// `POST /api/resources` `{ name, indicator, accessTokenTtl? }`.
-pub async fn create(store: &Store, tenant: &str, body: &Value) -> Result<Resource, DomainError> {
-    let mut g = Guard::new(body);
-    let name = g.required_string("name", 1, TEXT_MAX);
-    let indicator = g.required_string("indicator", 1, TEXT_MAX);
-    let access_token_ttl = ttl(&mut g);
-    g.finish()?;
-    let indicator = indicator.unwrap_or_default();
+pub async fn create(
+    store: &Store,
+    tenant: &str,
+    input: NewResource,
+) -> Result<Resource, DomainError> {
+    check_resource(
+        Some(&input.name),
+        Some(&input.indicator),
+        input.access_token_ttl,
+    )?;
+    let indicator = input.indicator;
     if store.resource_indicator_taken(tenant, &indicator).await? {
         return Err(DomainError::refused(
             422,
@@ -86,10 +171,10 @@ pub async fn create(store: &Store, tenant: &str, body: &Value) -> Result<Resourc
     let row = ResourceFullRow {
         tenant_id: tenant.into(),
         id: ids::generate(ids::LONG),
-        name: name.unwrap_or_default(),
+        name: input.name,
         indicator,
         is_default: false,
-        access_token_ttl: access_token_ttl.unwrap_or(3600),
+        access_token_ttl: input.access_token_ttl.unwrap_or(DEFAULT_TTL),
     };
     store.resource_insert(&row).await?;
     Ok(to_wire(row))
@@ -128,38 +213,32 @@ pub async fn list_with_scopes(
     }))
 }
 
-/// `PATCH /api/resources/:id` `{ name?, accessTokenTtl? }` (the indicator is fixed).
+/// Applies a patch (the indicator is fixed); `None` when the resource does not exist.
 pub async fn update(
     store: &Store,
     tenant: &str,
     id: &str,
-    body: &Value,
+    patch: ResourcePatch,
 ) -> Result<Option<Resource>, DomainError> {
-    let mut g = Guard::new(body);
-    let name = g.optional_string("name", 1, TEXT_MAX);
-    let access_token_ttl = ttl(&mut g);
-    g.finish()?;
+    check_resource(patch.name.as_deref(), None, patch.access_token_ttl)?;
     management_api_is_fixed(id, false)?;
     Ok(store
-        .resource_update(tenant, id, name.as_deref(), access_token_ttl)
+        .resource_update(tenant, id, patch.name.as_deref(), patch.access_token_ttl)
         .await?
         .map(to_wire))
 }
 
-/// `PATCH /api/resources/:id/is-default` `{ isDefault }`: at most one default per tenant. The
-/// Management API resource cannot become the default audience of user tokens.
+/// At most one default per tenant. The Management API resource cannot become the default
+/// audience of user tokens.
 pub async fn set_default(
     store: &Store,
     tenant: &str,
     id: &str,
-    body: &Value,
+    change: ResourceIsDefaultPatch,
 ) -> Result<Option<Resource>, DomainError> {
-    let mut g = Guard::new(body);
-    let is_default = g.required_bool("isDefault");
-    g.finish()?;
     management_api_is_fixed(id, false)?;
     Ok(store
-        .resource_set_default(tenant, id, is_default.unwrap_or_default())
+        .resource_set_default(tenant, id, change.is_default)
         .await?
         .map(to_wire))
 }
@@ -220,19 +299,16 @@ pub async fn scopes(
     ))
 }
 
-/// `POST /api/resources/:id/scopes` `{ name, description? }`; `None` for an unknown resource.
+/// A new permission; `None` for an unknown resource.
 pub async fn create_scope(
     store: &Store,
     tenant: &str,
     resource_id: &str,
-    body: &Value,
+    input: NewResourceScope,
     now: i64,
 ) -> Result<Option<Scope>, DomainError> {
-    let mut g = Guard::new(body);
-    let name = g.required_string("name", 1, SCOPE_NAME_MAX);
-    let description = g.nullable_string("description", TEXT_MAX).into_patch();
-    g.finish()?;
-    let name = name.unwrap_or_default();
+    check_scope(Some(&input.name), input.description.as_deref())?;
+    let name = input.name;
     if store
         .resource_find_by_id(tenant, resource_id)
         .await?
@@ -247,26 +323,27 @@ pub async fn create_scope(
         id: ids::generate(ids::LONG),
         resource_id: resource_id.into(),
         name,
-        description: description.flatten(),
+        description: input.description,
         created_at: now,
     };
     store.scope_insert(&row).await?;
     Ok(Some(scope_to_wire(row)))
 }
 
+/// Applies a patch to a permission; `None` when it does not exist.
 pub async fn update_scope(
     store: &Store,
     tenant: &str,
     resource_id: &str,
     id: &str,
-    body: &Value,
+    patch: ResourceScopePatch,
 ) -> Result<Option<Scope>, DomainError> {
-    let mut g = Guard::new(body);
-    let name = g.optional_string("name", 1, SCOPE_NAME_MAX);
-    let description = g.nullable_string("description", TEXT_MAX).into_patch();
-    g.finish()?;
+    check_scope(
+        patch.name.as_deref(),
+        patch.description.as_ref().and_then(Option::as_deref),
+    )?;
     management_api_is_fixed(resource_id, false)?;
-    if let Some(name) = &name {
+    if let Some(name) = &patch.name {
         check_scope_name(store, tenant, resource_id, name, Some(id)).await?;
     }
     Ok(store
@@ -274,8 +351,8 @@ pub async fn update_scope(
             tenant,
             resource_id,
             id,
-            name.as_deref(),
-            description.as_ref().map(|d| d.as_deref()),
+            patch.name.as_deref(),
+            patch.description.as_ref().map(|d| d.as_deref()),
         )
         .await?
         .map(scope_to_wire))
@@ -289,4 +366,24 @@ pub async fn delete_scope(
 ) -> Result<bool, DomainError> {
     management_api_is_fixed(resource_id, false)?;
     Ok(store.scope_delete(tenant, resource_id, id).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_built_in_code_meet_the_same_rules() {
+        let Err(DomainError::Invalid(lines)) = check_resource(Some(""), Some("i"), Some(0)) else {
+            panic!("invalid")
+        };
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].contains("\"name\": (too_small)"));
+        assert!(lines[1].ends_with(&format!("\"accessTokenTtl\": (invalid_type) {TTL_INVALID}")));
+        assert!(check_resource(None, None, Some(1)).is_ok());
+        // White space is a refusal of its own (`check_scope_name`).
+        assert!(check_scope(Some("read docs"), None).is_ok());
+        assert!(check_scope(Some(&"x".repeat(SCOPE_NAME_MAX + 1)), None).is_err());
+        assert!(check_scope(None, Some("a\0b")).is_err());
+    }
 }

@@ -5,18 +5,97 @@
 use std::collections::HashMap;
 
 use app::model::{Application, FeaturedApplication, Role, RoleWithHolders, Scope, User};
-use serde_json::Value;
+use utoipa::ToSchema;
 
-use super::guard::Guard;
 use super::relations::dedup;
+use super::rules::Issues;
 use super::{DomainError, applications, ids, resources, users};
 use crate::storage::{
     MANAGEMENT_API_ROLE_ID, MANAGEMENT_API_SCOPE_ID, Page, Paged, RoleFilter, RoleRow,
     StorageError, Store,
 };
 
-const NAME_MAX: usize = 128;
-const DESCRIPTION_MAX: usize = 128;
+pub const NAME_MAX: usize = 128;
+pub const DESCRIPTION_MAX: usize = 128;
+
+/// Who may hold a role: users, or machine-to-machine applications (Logto's `role_type`,
+/// `packages/schemas/tables/roles.sql`); `User` when not given.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, ToSchema)]
+pub enum RoleType {
+    #[default]
+    User,
+    MachineToMachine,
+}
+
+impl RoleType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleType::User => "User",
+            RoleType::MachineToMachine => "MachineToMachine",
+        }
+    }
+
+    /// The type named exactly `name` (one of `app::model::ORGANIZATION_ROLE_TYPES`).
+    pub fn parse(name: &str) -> Option<RoleType> {
+        match name {
+            "User" => Some(RoleType::User),
+            "MachineToMachine" => Some(RoleType::MachineToMachine),
+            _ => None,
+        }
+    }
+}
+
+/// `POST /api/roles`: a new role with API permissions (a taken name is refused with 422).
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewRole {
+    #[schema(min_length = 1, max_length = 128)]
+    pub name: String,
+    #[schema(min_length = 1, max_length = 128)]
+    pub description: String,
+    /// Default `User`; fixed once the role exists.
+    #[serde(rename = "type")]
+    #[schema(nullable = false)]
+    pub role_type: Option<RoleType>,
+    /// API permissions the role holds from the start.
+    #[schema(nullable = false, min_length = 1)]
+    pub scope_ids: Option<Vec<String>>,
+    /// Whether new users receive the role (default `false`).
+    #[schema(nullable = false)]
+    pub is_default: Option<bool>,
+}
+
+/// `PATCH /api/roles/{id}`: the keys given change, the others keep their values (the type
+/// cannot change).
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RolePatch {
+    #[schema(nullable = false, min_length = 1, max_length = 128)]
+    pub name: Option<String>,
+    #[schema(nullable = false, min_length = 1, max_length = 128)]
+    pub description: Option<String>,
+    /// Whether new users receive the role.
+    #[schema(nullable = false)]
+    pub is_default: Option<bool>,
+}
+
+/// The value rules of both commands, checked again here because not every caller reads a
+/// Management API body.
+fn check(
+    name: Option<&str>,
+    description: Option<&str>,
+    scope_ids: &[String],
+) -> Result<(), DomainError> {
+    let mut issues = Issues::default();
+    if let Some(name) = name {
+        issues.text("name", name, 1, NAME_MAX);
+    }
+    if let Some(description) = description {
+        issues.text("description", description, 1, DESCRIPTION_MAX);
+    }
+    issues.texts("scopeIds", scope_ids, 1, usize::MAX);
+    issues.finish()
+}
 
 pub fn to_wire(row: RoleRow) -> Role {
     Role {
@@ -38,30 +117,26 @@ fn name_in_use(name: &str) -> DomainError {
     )
 }
 
-/// `POST /api/roles` `{ name, description, type?, scopeIds?, isDefault? }`.
+/// A new role with its first permissions (Management API permissions only on a
+/// machine-to-machine role).
 pub async fn create(
     store: &Store,
     tenant: &str,
-    body: &Value,
+    input: NewRole,
     now: i64,
 ) -> Result<Role, DomainError> {
-    let mut g = Guard::new(body);
-    let name = g.required_string("name", 1, NAME_MAX);
-    let description = g.required_string("description", 1, DESCRIPTION_MAX);
-    let role_type = g.optional_enum("type", &app::model::ORGANIZATION_ROLE_TYPES);
-    let scope_ids = g.id_list("scopeIds", false, false).unwrap_or_default();
-    let is_default = g.optional_bool("isDefault").unwrap_or(false);
-    g.finish()?;
-    let role_type = role_type.unwrap_or_else(|| "User".into());
+    let scope_ids = input.scope_ids.unwrap_or_default();
+    check(Some(&input.name), Some(&input.description), &scope_ids)?;
+    let role_type = input.role_type.unwrap_or_default().as_str();
     let scope_ids = dedup(scope_ids);
-    check_scope_assignment(store, tenant, &role_type, &scope_ids).await?;
+    check_scope_assignment(store, tenant, role_type, &scope_ids).await?;
     let row = RoleRow {
         tenant_id: tenant.into(),
         id: ids::generate(ids::LONG),
-        name: name.unwrap_or_default(),
-        description: description.unwrap_or_default(),
-        role_type,
-        is_default,
+        name: input.name,
+        description: input.description,
+        role_type: role_type.into(),
+        is_default: input.is_default.unwrap_or(false),
     };
     match store.role_insert(&row, &scope_ids, now).await {
         Err(StorageError::UniqueViolation) => Err(name_in_use(&row.name)),
@@ -105,18 +180,19 @@ pub async fn list(
     }))
 }
 
-/// `PATCH /api/roles/:id` `{ name?, description?, isDefault? }` (the type is fixed).
+/// Applies a patch (the type is fixed); `None` when the role does not exist.
 pub async fn update(
     store: &Store,
     tenant: &str,
     id: &str,
-    body: &Value,
+    patch: RolePatch,
 ) -> Result<Option<Role>, DomainError> {
-    let mut g = Guard::new(body);
-    let name = g.optional_string("name", 1, NAME_MAX);
-    let description = g.optional_string("description", 1, DESCRIPTION_MAX);
-    let is_default = g.optional_bool("isDefault");
-    g.finish()?;
+    check(patch.name.as_deref(), patch.description.as_deref(), &[])?;
+    let RolePatch {
+        name,
+        description,
+        is_default,
+    } = patch;
     match store
         .role_update(
             tenant,
@@ -235,4 +311,32 @@ pub async fn applications(
         items,
         total: found.total,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names_are_logtos() {
+        for name in app::model::ORGANIZATION_ROLE_TYPES {
+            assert_eq!(RoleType::parse(name).map(RoleType::as_str), Some(name));
+        }
+        assert_eq!(RoleType::default(), RoleType::User);
+    }
+
+    #[test]
+    fn commands_built_in_code_meet_the_same_rules() {
+        let long = "x".repeat(NAME_MAX + 1);
+        let Err(DomainError::Invalid(lines)) =
+            check(Some(&long), Some(""), &["a".into(), "".into()])
+        else {
+            panic!("invalid")
+        };
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].contains("\"name\": (too_big)"));
+        assert!(lines[1].contains("\"description\": (too_small)"));
+        assert!(lines[2].contains("\"scopeIds.1\": (too_small)"));
+        assert!(check(None, None, &[]).is_ok());
+    }
 }

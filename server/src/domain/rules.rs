@@ -26,6 +26,15 @@ impl Issues {
         }
     }
 
+    /// Checks each text of a list, keyed `key.0`, `key.1`, … as zod reports array items.
+    pub fn texts(&mut self, key: &str, values: &[String], min: usize, max: usize) -> bool {
+        let mut ok = true;
+        for (i, value) in values.iter().enumerate() {
+            ok &= self.text(&format!("{key}.{i}"), value, min, max);
+        }
+        ok
+    }
+
     pub fn finish(self) -> Result<(), DomainError> {
         if self.0.is_empty() {
             Ok(())

@@ -7,11 +7,9 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Serialize;
-use serde_json::Value;
 
-use crate::domain::guard::Guard;
+use super::bodies::{Body, OidcKeysRotate};
 use crate::http::error::ApiError;
-use crate::http::extract::JsonBody;
 use crate::oidc::keys::{Alg, KeyStatus, key_statuses};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
@@ -62,9 +60,12 @@ pub async fn private_keys_list(
 /// given); the old public keys stay in the JWKS so tokens already issued keep verifying.
 pub async fn private_keys_rotate(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<OidcKeysRotate>,
 ) -> Result<Json<Vec<PrivateKeyInfo>>, ApiError> {
-    let (alg, grace) = rotation(&body, state.keys.alg())?;
+    let alg = input
+        .signing_key_algorithm
+        .and_then(|t| Alg::of_key_type(t.as_str(), state.keys.alg()));
+    let grace = input.rotation_grace_period.map(Duration::from_secs);
     state
         .keys
         .rotate(alg, grace, state.clock.now_ms())
@@ -74,28 +75,6 @@ pub async fn private_keys_rotate(
             ApiError::internal()
         })?;
     list(&state).await
-}
-
-/// The key type and grace period a rotation asks for.
-fn rotation(body: &Value, default: Alg) -> Result<(Option<Alg>, Option<Duration>), ApiError> {
-    let mut g = Guard::new(body);
-    let key_type = g.optional_enum("signingKeyAlgorithm", &["EC", "RSA"]);
-    let grace = match g.optional_value("rotationGracePeriod") {
-        None | Some(Value::Null) => None,
-        Some(v) => match v.as_u64() {
-            Some(secs) if secs <= 365 * 24 * 3600 => Some(Duration::from_secs(secs)),
-            _ => {
-                g.issue(
-                    "rotationGracePeriod",
-                    "invalid_type",
-                    "Expected a whole number of seconds from 0 to a year",
-                );
-                None
-            }
-        },
-    };
-    g.finish()?;
-    Ok((key_type.and_then(|t| Alg::of_key_type(&t, default)), grace))
 }
 
 /// `DELETE /api/configs/oidc/private-keys/:keyId` → 204. As Logto, only a `Previous` key can go

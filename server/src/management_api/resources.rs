@@ -5,10 +5,13 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::bodies::Body;
 use super::pagination;
-use crate::domain::resources;
+use crate::domain::resources::{
+    self, NewResource, NewResourceScope, ResourceIsDefaultPatch, ResourcePatch, ResourceScopePatch,
+};
 use crate::http::error::ApiError;
-use crate::http::extract::{JsonBody, QueryPairs, query_flag};
+use crate::http::extract::{QueryPairs, query_flag};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -32,9 +35,9 @@ pub async fn list(
 /// `POST /api/resources` → 201 with `scopes: []`; a taken indicator → 422.
 pub async fn create(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<NewResource>,
 ) -> Result<Response, ApiError> {
-    let resource = resources::create(&state.store, DEFAULT_TENANT, &body).await?;
+    let resource = resources::create(&state.store, DEFAULT_TENANT, input).await?;
     let created = app::model::ResourceWithScopes {
         resource,
         scopes: Vec::new(),
@@ -55,9 +58,9 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(patch): Body<ResourcePatch>,
 ) -> Result<Response, ApiError> {
-    match resources::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+    match resources::update(&state.store, DEFAULT_TENANT, &id, patch).await? {
         Some(found) => Ok(Json(found).into_response()),
         None => Err(ApiError::not_exists_with_id("resources", &id)),
     }
@@ -67,9 +70,9 @@ pub async fn update(
 pub async fn set_default(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(change): Body<ResourceIsDefaultPatch>,
 ) -> Result<Response, ApiError> {
-    match resources::set_default(&state.store, DEFAULT_TENANT, &id, &body).await? {
+    match resources::set_default(&state.store, DEFAULT_TENANT, &id, change).await? {
         Some(found) => Ok(Json(found).into_response()),
         None => Err(ApiError::not_exists_with_id("resources", &id)),
     }
@@ -110,10 +113,10 @@ pub async fn scopes(
 pub async fn scope_create(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<NewResourceScope>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    match resources::create_scope(&state.store, DEFAULT_TENANT, &id, &body, now).await? {
+    match resources::create_scope(&state.store, DEFAULT_TENANT, &id, input, now).await? {
         Some(scope) => Ok((StatusCode::CREATED, Json(scope)).into_response()),
         None => Err(ApiError::not_exists_with_id("resources", &id)),
     }
@@ -122,9 +125,9 @@ pub async fn scope_create(
 pub async fn scope_update(
     State(state): State<AppState>,
     Path((id, scope)): Path<(String, String)>,
-    JsonBody(body): JsonBody,
+    Body(patch): Body<ResourceScopePatch>,
 ) -> Result<Response, ApiError> {
-    match resources::update_scope(&state.store, DEFAULT_TENANT, &id, &scope, &body).await? {
+    match resources::update_scope(&state.store, DEFAULT_TENANT, &id, &scope, patch).await? {
         Some(found) => Ok(Json(found).into_response()),
         None => Err(ApiError::not_exists_with_id("scopes", &scope)),
     }

@@ -5,8 +5,9 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::bodies::Body;
 use super::{pagination, relations};
-use crate::domain::roles;
+use crate::domain::roles::{self, NewRole, RolePatch};
 use crate::http::error::ApiError;
 use crate::http::extract::{JsonBody, QueryPairs};
 use crate::state::AppState;
@@ -49,10 +50,10 @@ pub async fn list(
 
 pub async fn create(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<NewRole>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let role = roles::create(&state.store, DEFAULT_TENANT, &body, now).await?;
+    let role = roles::create(&state.store, DEFAULT_TENANT, input, now).await?;
     Ok(Json(role).into_response())
 }
 
@@ -69,9 +70,9 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(patch): Body<RolePatch>,
 ) -> Result<Response, ApiError> {
-    match roles::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+    match roles::update(&state.store, DEFAULT_TENANT, &id, patch).await? {
         Some(role) => Ok(Json(role).into_response()),
         None => Err(ApiError::not_exists_with_id("roles", &id)),
     }

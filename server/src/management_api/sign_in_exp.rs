@@ -5,14 +5,11 @@ use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
 
+use super::bodies::{Body, SignInExperiencePatch};
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::http::error::ApiError;
-use crate::http::extract::JsonBody;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
-
-const MODES: [&str; 3] = ["SignIn", "Register", "SignInAndRegister"];
 
 /// The sign-in experience settings Tessera implements.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -46,15 +43,12 @@ pub async fn get(State(state): State<AppState>) -> Result<Json<SignInExperience>
 /// `PATCH /api/sign-in-exp` `{ signInMode? }` → 200 with the settings.
 pub async fn patch(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    Body(patch): Body<SignInExperiencePatch>,
 ) -> Result<Json<SignInExperience>, ApiError> {
-    let mut g = Guard::new(&body);
-    let mode = g.optional_enum("signInMode", &MODES);
-    g.finish()?;
-    if let Some(mode) = mode {
+    if let Some(mode) = patch.sign_in_mode {
         state
             .store
-            .set_sign_in_mode(DEFAULT_TENANT, &mode)
+            .set_sign_in_mode(DEFAULT_TENANT, mode.as_str())
             .await
             .map_err(DomainError::from)?;
     }

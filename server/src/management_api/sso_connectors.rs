@@ -7,10 +7,12 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::bodies::Body;
 use super::pagination;
-use crate::domain::{DomainError, sso_connectors};
+use crate::domain::DomainError;
+use crate::domain::sso_connectors::{self, NewSsoConnector, SsoConnectorPatch};
 use crate::http::error::ApiError;
-use crate::http::extract::{JsonBody, QueryPairs};
+use crate::http::extract::QueryPairs;
 use crate::state::AppState;
 use crate::storage::{DEFAULT_TENANT, StorageError};
 
@@ -45,10 +47,10 @@ pub async fn list(
 /// `POST /api/sso-connectors` `{ providerName, connectorName, config?, domains?, … }` → 201.
 pub async fn create(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<NewSsoConnector>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let created = sso_connectors::create(&state.store, DEFAULT_TENANT, &body, now)
+    let created = sso_connectors::create(&state.store, DEFAULT_TENANT, input, now)
         .await
         .map_err(named)?;
     Ok(Json(created).into_response())
@@ -68,9 +70,9 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(patch): Body<SsoConnectorPatch>,
 ) -> Result<Response, ApiError> {
-    match sso_connectors::update(&state.store, DEFAULT_TENANT, &id, &body)
+    match sso_connectors::update(&state.store, DEFAULT_TENANT, &id, patch)
         .await
         .map_err(named)?
     {

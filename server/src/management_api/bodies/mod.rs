@@ -17,14 +17,17 @@
 #![allow(dead_code)]
 
 mod body;
+mod config_bodies;
 mod member_bodies;
 mod organization_bodies;
 mod resource_and_role_bodies;
 mod shared;
+mod sso_connector_bodies;
 mod template_bodies;
 mod user_and_application_bodies;
 
 pub use body::Body;
+pub use config_bodies::*;
 pub use member_bodies::*;
 pub use organization_bodies::*;
 pub use resource_and_role_bodies::*;

@@ -1,100 +1,123 @@
-//! API resources with their permissions, and global roles.
+//! API resources with their permissions, and global roles: how each body is read.
 
+use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::shared::RoleType;
+use super::body::FromBody;
+use crate::domain::DomainError;
+use crate::domain::guard::Guard;
+use crate::domain::resources::{
+    NewResource, NewResourceScope, ResourceIsDefaultPatch, ResourcePatch, ResourceScopePatch,
+    SCOPE_NAME_MAX, TEXT_MAX, TTL_INVALID,
+};
+use crate::domain::roles::{DESCRIPTION_MAX, NAME_MAX, NewRole, RolePatch, RoleType};
 
-/// `POST /api/resources`: a new API resource (a taken indicator is refused with 422).
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ResourceCreate {
-    #[schema(min_length = 1, max_length = 4096)]
-    pub name: String,
-    /// The API identifier that clients request as `resource`, usually its URL.
-    #[schema(min_length = 1, max_length = 4096, example = "https://api.example.com")]
-    pub indicator: String,
-    /// Lifetime of access tokens for this resource, in whole seconds (default 3600).
-    #[schema(nullable = false, minimum = 1)]
-    pub access_token_ttl: Option<i64>,
+/// `accessTokenTtl`: a positive whole number of seconds (`null` is refused).
+fn access_token_ttl(g: &mut Guard<'_>) -> Option<i64> {
+    let value = g.optional_value("accessTokenTtl")?;
+    match value.as_i64() {
+        Some(n) if n > 0 => Some(n),
+        _ => {
+            g.issue("accessTokenTtl", "invalid_type", TTL_INVALID);
+            None
+        }
+    }
 }
 
-/// `PATCH /api/resources/{id}`: the keys given change, the others keep their values (the
-/// indicator cannot change). The Management API resource cannot be changed (400).
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ResourcePatch {
-    #[schema(nullable = false, min_length = 1, max_length = 4096)]
-    pub name: Option<String>,
-    /// Lifetime of access tokens for this resource, in whole seconds.
-    #[schema(nullable = false, minimum = 1)]
-    pub access_token_ttl: Option<i64>,
+impl FromBody for NewResource {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.required_string("name", 1, TEXT_MAX);
+        let indicator = g.required_string("indicator", 1, TEXT_MAX);
+        let access_token_ttl = access_token_ttl(&mut g);
+        g.finish()?;
+        Ok(NewResource {
+            name: name.unwrap_or_default(),
+            indicator: indicator.unwrap_or_default(),
+            access_token_ttl,
+        })
+    }
 }
 
-/// `PATCH /api/resources/{id}/is-default`: makes the resource the default audience of user
-/// access tokens, or stops it being one (at most one resource is the default).
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ResourceIsDefaultPatch {
-    pub is_default: bool,
+impl FromBody for ResourcePatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.optional_string("name", 1, TEXT_MAX);
+        let access_token_ttl = access_token_ttl(&mut g);
+        g.finish()?;
+        Ok(ResourcePatch {
+            name,
+            access_token_ttl,
+        })
+    }
 }
 
-/// `POST /api/resources/{id}/scopes`: a new permission of the resource.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ResourceScopeCreate {
-    /// A single token such as `read:docs`, unique within the resource: a name with white space
-    /// is refused with 400 `scope.name_with_space`, a taken one with 422.
-    #[schema(min_length = 1, max_length = 256, pattern = r"^\S+$")]
-    pub name: String,
-    #[schema(nullable, max_length = 4096)]
-    pub description: Option<String>,
+impl FromBody for ResourceIsDefaultPatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let is_default = g.required_bool("isDefault");
+        g.finish()?;
+        Ok(ResourceIsDefaultPatch {
+            is_default: is_default.unwrap_or_default(),
+        })
+    }
 }
 
-/// `PATCH /api/resources/{id}/scopes/{scopeId}`: the keys given change, the others keep their
-/// values.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ResourceScopePatch {
-    /// A single token such as `read:docs`, unique within the resource: a name with white space
-    /// is refused with 400 `scope.name_with_space`, a taken one with 422.
-    #[schema(nullable = false, min_length = 1, max_length = 256, pattern = r"^\S+$")]
-    pub name: Option<String>,
-    #[schema(nullable, max_length = 4096)]
-    pub description: Option<String>,
+impl FromBody for NewResourceScope {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.required_string("name", 1, SCOPE_NAME_MAX);
+        let description = g.nullable_string("description", TEXT_MAX).into_patch();
+        g.finish()?;
+        Ok(NewResourceScope {
+            name: name.unwrap_or_default(),
+            description: description.flatten(),
+        })
+    }
 }
 
-/// `POST /api/roles`: a new role with API permissions (a taken name is refused with 422).
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct RoleCreate {
-    #[schema(min_length = 1, max_length = 128)]
-    pub name: String,
-    #[schema(min_length = 1, max_length = 128)]
-    pub description: String,
-    /// Default `User`; fixed once the role exists.
-    #[serde(rename = "type")]
-    #[schema(nullable = false)]
-    pub role_type: Option<RoleType>,
-    /// API permissions the role holds from the start.
-    #[schema(nullable = false, min_length = 1)]
-    pub scope_ids: Option<Vec<String>>,
-    /// Whether new users receive the role (default `false`).
-    #[schema(nullable = false)]
-    pub is_default: Option<bool>,
+impl FromBody for ResourceScopePatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.optional_string("name", 1, SCOPE_NAME_MAX);
+        let description = g.nullable_string("description", TEXT_MAX).into_patch();
+        g.finish()?;
+        Ok(ResourceScopePatch { name, description })
+    }
 }
 
-/// `PATCH /api/roles/{id}`: the keys given change, the others keep their values (the type
-/// cannot change).
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct RolePatch {
-    #[schema(nullable = false, min_length = 1, max_length = 128)]
-    pub name: Option<String>,
-    #[schema(nullable = false, min_length = 1, max_length = 128)]
-    pub description: Option<String>,
-    /// Whether new users receive the role.
-    #[schema(nullable = false)]
-    pub is_default: Option<bool>,
+impl FromBody for NewRole {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.required_string("name", 1, NAME_MAX);
+        let description = g.required_string("description", 1, DESCRIPTION_MAX);
+        let role_type = g.optional_enum("type", &app::model::ORGANIZATION_ROLE_TYPES);
+        let scope_ids = g.id_list("scopeIds", false, false);
+        let is_default = g.optional_bool("isDefault");
+        g.finish()?;
+        Ok(NewRole {
+            name: name.unwrap_or_default(),
+            description: description.unwrap_or_default(),
+            role_type: role_type.as_deref().and_then(RoleType::parse),
+            scope_ids,
+            is_default,
+        })
+    }
+}
+
+impl FromBody for RolePatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.optional_string("name", 1, NAME_MAX);
+        let description = g.optional_string("description", 1, DESCRIPTION_MAX);
+        let is_default = g.optional_bool("isDefault");
+        g.finish()?;
+        Ok(RolePatch {
+            name,
+            description,
+            is_default,
+        })
+    }
 }
 
 /// `POST /api/roles/{id}/scopes`: API permissions to add to the role; repeated and existing
@@ -122,4 +145,97 @@ pub struct RoleUsersAdd {
 pub struct RoleApplicationsAdd {
     #[schema(min_items = 1, min_length = 1)]
     pub application_ids: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn lines(result: Result<impl std::fmt::Debug, DomainError>) -> Vec<String> {
+        match result {
+            Err(DomainError::Invalid(lines)) => lines,
+            other => panic!("expected invalid input, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_resource_needs_a_name_and_an_indicator() {
+        let found = lines(NewResource::from_body(&json!({ "accessTokenTtl": 0 })));
+        assert_eq!(
+            found,
+            [
+                "Error in key path \"name\": (invalid_type) Required",
+                "Error in key path \"indicator\": (invalid_type) Required",
+                "Error in key path \"accessTokenTtl\": (invalid_type) Expected a positive whole \
+                 number of seconds",
+            ]
+        );
+        let ok = json!({ "name": "Docs", "indicator": "https://docs.test", "x": 1 });
+        let input = NewResource::from_body(&ok).unwrap();
+        assert_eq!(input.indicator, "https://docs.test");
+        assert!(input.access_token_ttl.is_none());
+    }
+
+    #[test]
+    fn ttl_is_a_positive_whole_number() {
+        for bad in [json!(null), json!(-1), json!(1.5), json!("60")] {
+            let body = json!({ "accessTokenTtl": bad });
+            assert_eq!(lines(ResourcePatch::from_body(&body)).len(), 1, "{body}");
+        }
+        let patch = ResourcePatch::from_body(&json!({ "accessTokenTtl": 60 })).unwrap();
+        assert_eq!(patch.access_token_ttl, Some(60));
+    }
+
+    #[test]
+    fn is_default_is_required() {
+        assert_eq!(
+            lines(ResourceIsDefaultPatch::from_body(&json!({}))).len(),
+            1
+        );
+        let change = ResourceIsDefaultPatch::from_body(&json!({ "isDefault": true })).unwrap();
+        assert!(change.is_default);
+    }
+
+    #[test]
+    fn a_scope_patch_clears_its_description_with_null() {
+        let patch = ResourceScopePatch::from_body(&json!({ "description": null })).unwrap();
+        assert_eq!(patch.description, Some(None));
+        assert!(patch.name.is_none());
+        let input = NewResourceScope::from_body(&json!({ "name": "read", "description": null }));
+        assert!(input.unwrap().description.is_none());
+        let long = json!({ "name": "x".repeat(257) });
+        assert_eq!(lines(NewResourceScope::from_body(&long)).len(), 1);
+    }
+
+    #[test]
+    fn a_role_type_is_one_of_the_known_ones() {
+        let body = json!({ "name": "r", "description": "d", "type": "Admin" });
+        let found = lines(NewRole::from_body(&body));
+        assert_eq!(
+            found,
+            [
+                "Error in key path \"type\": (invalid_enum_value) Invalid enum value. Expected \
+              'User' | 'MachineToMachine', received 'Admin'"
+            ]
+        );
+        let body = json!({ "name": "r", "description": "d", "type": "MachineToMachine",
+                           "scopeIds": ["a"] });
+        let input = NewRole::from_body(&body).unwrap();
+        assert_eq!(input.role_type, Some(RoleType::MachineToMachine));
+        assert_eq!(input.scope_ids.as_deref(), Some(&["a".to_string()][..]));
+        let body = json!({ "name": "r", "description": "d", "scopeIds": [""] });
+        assert_eq!(lines(NewRole::from_body(&body)).len(), 1);
+    }
+
+    #[test]
+    fn a_role_patch_may_be_empty() {
+        let patch = RolePatch::from_body(&json!({})).unwrap();
+        assert!(patch.name.is_none() && patch.description.is_none() && patch.is_default.is_none());
+        assert_eq!(
+            lines(RolePatch::from_body(&json!({ "description": "" }))).len(),
+            1
+        );
+    }
 }

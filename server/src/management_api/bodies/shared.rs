@@ -1,14 +1,9 @@
-//! Enumerations several request bodies share (role, application and connector types, MFA
-//! factors, sign-in modes, extended claims).
+//! Enumerations several request bodies share (role and application types, MFA factors).
 
 use utoipa::ToSchema;
 
-/// Who may hold a role: users, or machine-to-machine applications.
-#[derive(ToSchema)]
-pub enum RoleType {
-    User,
-    MachineToMachine,
-}
+/// Who may hold a role; the roles' commands use it too.
+pub use crate::domain::roles::RoleType;
 
 /// The kind of an application, fixed at creation.
 #[derive(ToSchema)]
@@ -23,39 +18,9 @@ pub enum ApplicationType {
     Saml,
 }
 
-/// The protocol of an enterprise SSO connector.
-#[derive(ToSchema)]
-pub enum SsoProviderName {
-    #[serde(rename = "OIDC")]
-    Oidc,
-    #[serde(rename = "SAML")]
-    Saml,
-}
-
 /// The kind of an MFA factor.
 #[derive(ToSchema)]
 pub enum MfaVerificationType {
     Totp,
     BackupCode,
-}
-
-/// Whether the hosted pages offer sign-in, registration, or both.
-#[derive(ToSchema)]
-pub enum SignInMode {
-    SignIn,
-    Register,
-    SignInAndRegister,
-}
-
-/// An extended claim ID tokens may carry.
-#[derive(ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ExtendedClaim {
-    CustomData,
-    Identities,
-    SsoIdentities,
-    Roles,
-    Organizations,
-    OrganizationData,
-    OrganizationRoles,
 }

@@ -1,11 +1,10 @@
-//! The organization template (roles and permissions) and enterprise SSO connectors.
+//! The organization template: organization roles and permissions.
 
 use std::collections::BTreeSet;
 
-use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-use super::shared::{RoleType, SsoProviderName};
+use super::shared::RoleType;
 
 /// `POST /api/organization-roles`: a new organization role with its initial permissions, all
 /// or nothing (an unknown permission id is refused with 422 and no role is created).
@@ -96,49 +95,4 @@ pub struct OrganizationScopePatch {
     pub name: Option<String>,
     #[schema(nullable, max_length = 256)]
     pub description: Option<String>,
-}
-
-/// `POST /api/sso-connectors`: a new enterprise SSO connector.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct SsoConnectorCreate {
-    pub provider_name: SsoProviderName,
-    /// Unique among the tenant's connectors (a taken name is refused with 422).
-    #[schema(min_length = 1, max_length = 128)]
-    pub connector_name: String,
-    /// Provider settings (default `{}`). Values of keys naming a secret, private key or
-    /// password are stored but never returned.
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub config: Option<Map<String, Value>>,
-    /// Email domains of the connector's users (default `[]`).
-    #[schema(nullable = false, min_length = 1)]
-    pub domains: Option<Vec<String>>,
-    /// How the sign-in button looks (default `{}`).
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub branding: Option<Map<String, Value>>,
-    /// Logto's switch for updating profiles at each SSO sign-in; stored as given (default
-    /// `false`).
-    #[schema(nullable = false)]
-    pub sync_profile: Option<bool>,
-}
-
-/// `PATCH /api/sso-connectors/{id}`: the keys given change, the others keep their values.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct SsoConnectorPatch {
-    /// Unique among the tenant's connectors (a taken name is refused with 422).
-    #[schema(nullable = false, min_length = 1, max_length = 128)]
-    pub connector_name: Option<String>,
-    /// Merged key by key into the stored settings, so secrets left out are kept.
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub config: Option<Map<String, Value>>,
-    /// Replaces the stored email domains.
-    #[schema(nullable = false, min_length = 1)]
-    pub domains: Option<Vec<String>>,
-    /// Replaces the stored branding as a whole.
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub branding: Option<Map<String, Value>>,
-    /// Logto's switch for updating profiles at each SSO sign-in; stored as given.
-    #[schema(nullable = false)]
-    pub sync_profile: Option<bool>,
 }

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-use super::shared::{ApplicationType, ExtendedClaim, MfaVerificationType, SignInMode};
+use super::shared::{ApplicationType, MfaVerificationType};
 
 /// `POST /api/users`: a new user; every key is optional. A username, email or phone already
 /// held by another user is refused with 422.
@@ -79,23 +79,6 @@ pub struct UserMfaVerificationCreate {
     /// Backup codes to store; ten random ones are generated when left out.
     #[schema(nullable = false, min_items = 1, min_length = 1)]
     pub codes: Option<Vec<String>>,
-}
-
-/// `PATCH /api/sign-in-exp`: the parts of the sign-in experience Tessera implements; an empty
-/// body changes nothing.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct SignInExperiencePatch {
-    #[schema(nullable = false)]
-    pub sign_in_mode: Option<SignInMode>,
-}
-
-/// `PUT /api/configs/id-token`: which extended claims ID tokens carry (userinfo always carries
-/// every claim of the granted scopes). An empty list turns them all off.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct IdTokenConfigReplace {
-    pub enabled_extended_claims: Vec<ExtendedClaim>,
 }
 
 /// `POST /api/applications`: a new application. Confidential types (`Traditional`,
@@ -185,26 +168,4 @@ pub struct CustomClientMetadata {
     /// Logto's token-exchange switch; stored as given.
     #[schema(nullable = false)]
     pub allow_token_exchange: Option<bool>,
-}
-
-/// The type of a signing key: elliptic curve (the configured EC algorithm, ES256 by default)
-/// or RSA (RS256, 2048 bits).
-#[derive(ToSchema)]
-pub enum SigningKeyType {
-    #[schema(rename = "EC")]
-    Ec,
-    #[schema(rename = "RSA")]
-    Rsa,
-}
-
-/// `POST /api/configs/oidc/private-keys/rotate`: every key is optional.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OidcKeysRotate {
-    /// The new key's type; the configured algorithm's when absent.
-    pub signing_key_algorithm: Option<SigningKeyType>,
-    /// Seconds until the new key signs (it is published at once); the configured activation
-    /// delay when absent.
-    #[schema(minimum = 0, maximum = 31536000)]
-    pub rotation_grace_period: Option<u64>,
 }

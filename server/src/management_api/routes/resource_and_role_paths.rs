@@ -3,10 +3,11 @@
 use app::model::{Application, Resource, ResourceWithScopes, Role, RoleWithHolders, Scope, User};
 
 use super::search_param::Q;
-use crate::management_api::bodies::{
-    ResourceCreate, ResourceIsDefaultPatch, ResourcePatch, ResourceScopeCreate, ResourceScopePatch,
-    RoleApplicationsAdd, RoleCreate, RolePatch, RoleScopesAdd, RoleUsersAdd,
+use crate::domain::resources::{
+    NewResource, NewResourceScope, ResourceIsDefaultPatch, ResourcePatch, ResourceScopePatch,
 };
+use crate::domain::roles::{NewRole, RolePatch};
+use crate::management_api::bodies::{RoleApplicationsAdd, RoleScopesAdd, RoleUsersAdd};
 use crate::management_api::docs::{ApiRoutes, delete, get, patch, post};
 use crate::management_api::{resources, roles};
 
@@ -23,7 +24,7 @@ pub(super) fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
                 .list::<Resource>(),
             post(resources::create, "Create an API resource")
                 .id("CreateResource")
-                .body::<ResourceCreate>()
+                .body::<NewResource>()
                 .created::<ResourceWithScopes>()
                 .errors(&[422]),
         ],
@@ -63,7 +64,7 @@ pub(super) fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
                 .errors(&[404]),
             post(resources::scope_create, "Create API resource scope")
                 .id("CreateResourceScope")
-                .body::<ResourceScopeCreate>()
+                .body::<NewResourceScope>()
                 .created::<Scope>()
                 .errors(&[404, 422]),
         ],
@@ -99,7 +100,7 @@ pub(super) fn resource_and_role_routes(api: ApiRoutes) -> ApiRoutes {
                 .paged::<RoleWithHolders>(),
             post(roles::create, "Create a role")
                 .id("CreateRole")
-                .body::<RoleCreate>()
+                .body::<NewRole>()
                 .ok::<Role>()
                 .errors(&[422]),
         ],

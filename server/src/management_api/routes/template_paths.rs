@@ -5,11 +5,11 @@ use app::model::{
 };
 
 use super::search_param::Q;
+use crate::domain::sso_connectors::{NewSsoConnector, SsoConnectorPatch};
 use crate::management_api::bodies::{
     OrganizationRoleCreate, OrganizationRolePatch, OrganizationRoleResourceScopesAdd,
     OrganizationRoleResourceScopesReplace, OrganizationRoleScopesAdd,
     OrganizationRoleScopesReplace, OrganizationScopeCreate, OrganizationScopePatch,
-    SsoConnectorCreate, SsoConnectorPatch,
 };
 use crate::management_api::docs::{ApiRoutes, delete, get, patch, post, put};
 use crate::management_api::{organization_roles, organization_scopes, sso_connectors};
@@ -177,7 +177,7 @@ pub(super) fn template_routes(api: ApiRoutes) -> ApiRoutes {
             post(sso_connectors::create, "Create SSO connector")
                 .id("CreateSsoConnector")
                 .describe("Secret configuration values are stored but never returned.")
-                .body::<SsoConnectorCreate>()
+                .body::<NewSsoConnector>()
                 .ok::<SsoConnector>()
                 .errors(&[422]),
         ],
