@@ -3,14 +3,23 @@
 //! them as given).
 
 use app::model::JitEmailDomain;
-use serde_json::Value;
+use utoipa::ToSchema;
 
 use super::DomainError;
-use super::guard::Guard;
 use super::relations::dedup;
+use super::rules::Issues;
 use crate::storage::{EmailDomainRow, Page, Paged, Store};
 
-const DOMAIN_MAX: usize = 128;
+pub const DOMAIN_MAX: usize = 128;
+
+/// `POST /api/organizations/{id}/jit/email-domains`: one email domain whose users join the
+/// organization; stored lower-case, and a domain already there is refused with 422.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewJitEmailDomain {
+    #[schema(min_length = 1, max_length = 128, example = "example.com")]
+    pub email_domain: String,
+}
 
 fn to_wire(row: EmailDomainRow) -> JitEmailDomain {
     JitEmailDomain {
@@ -32,42 +41,30 @@ pub async fn email_domains(
         .map(to_wire))
 }
 
-/// `POST { emailDomain }`: a domain already there → 422 unique violation.
+/// Adds one domain: a domain already there → 422 unique violation.
 pub async fn add_email_domain(
     store: &Store,
     tenant: &str,
     organization_id: &str,
-    body: &Value,
+    input: NewJitEmailDomain,
     now: i64,
 ) -> Result<JitEmailDomain, DomainError> {
-    let mut g = Guard::new(body);
-    let domain = g.required_string("emailDomain", 1, DOMAIN_MAX);
-    g.finish()?;
+    let mut issues = Issues::default();
+    issues.text("emailDomain", &input.email_domain, 1, DOMAIN_MAX);
+    issues.finish()?;
     let row = EmailDomainRow {
         tenant_id: tenant.into(),
         organization_id: organization_id.into(),
-        email_domain: domain.unwrap_or_default().to_lowercase(),
+        email_domain: input.email_domain.to_lowercase(),
     };
     store.jit_email_domain_insert(&row, now).await?;
     Ok(to_wire(row))
 }
 
-/// `PUT { emailDomains }`: the domains (lower-cased, repeats once) for the relation.
-pub fn email_domains_to_replace(body: &Value) -> Result<Vec<String>, DomainError> {
-    let mut g = Guard::new(body);
-    let domains = g.id_list("emailDomains", true, false);
-    g.finish()?;
-    let domains = domains.unwrap_or_default();
-    let mut g = Guard::new(body);
-    for (i, d) in domains.iter().enumerate() {
-        if d.encode_utf16().count() > DOMAIN_MAX {
-            g.issue(
-                &format!("emailDomains.{i}"),
-                "too_big",
-                format!("String must contain at most {DOMAIN_MAX} character(s)"),
-            );
-        }
-    }
-    g.finish()?;
+/// The domains of a replacement, lower-cased, repeats once; each is 1 to 128 characters.
+pub fn email_domains_to_replace(domains: &[String]) -> Result<Vec<String>, DomainError> {
+    let mut issues = Issues::default();
+    issues.texts("emailDomains", domains, 1, DOMAIN_MAX);
+    issues.finish()?;
     Ok(dedup(domains.iter().map(|d| d.to_lowercase()).collect()))
 }

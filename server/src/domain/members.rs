@@ -9,14 +9,28 @@ use app::model::{
     ApplicationWithOrganizationRoles, NamedRef, OrganizationRole, OrganizationScope,
     OrganizationWithRoles, UserWithOrganizationRoles,
 };
-use serde_json::Value;
 
-use super::guard::Guard;
-use super::relations::dedup;
+use super::relations::{Count, check_ids, dedup};
+use super::rules::Issues;
 use super::users;
 use super::{DomainError, applications, organization_roles, organization_scopes, organizations};
 use crate::storage::relations::Relation;
 use crate::storage::{HeldRoleRow, MemberKind, Page, Paged, Store};
+
+/// Roles to give to each of several members (`POST …/users|applications/roles`).
+#[derive(Debug, Default)]
+pub struct RolesForMembers {
+    pub member_ids: Vec<String>,
+    pub role_ids: Vec<String>,
+}
+
+/// The organization roles one member is given: by id and by name, joined (Logto's bodies take
+/// names for users only).
+#[derive(Debug, Default)]
+pub struct MemberRoles {
+    pub ids: Vec<String>,
+    pub names: Vec<String>,
+}
 
 /// The membership relation and the body key of its ids.
 fn members_of(kind: MemberKind) -> (&'static Relation, &'static str) {
@@ -38,23 +52,29 @@ fn group(rows: Vec<HeldRoleRow>) -> HashMap<String, Vec<NamedRef>> {
     out
 }
 
-/// `POST …/users|applications`: adds members (existing ones ignored). Returns the raw id list.
+/// The rules of a list of ids under the body key `key`.
+fn check(key: &str, ids: &[String], count: Count) -> Result<(), DomainError> {
+    let mut issues = Issues::default();
+    check_ids(&mut issues, key, ids, count);
+    issues.finish()
+}
+
+/// `POST …/users|applications`: adds members, at least one (existing ones and repeats ignored).
 pub async fn add(
     store: &Store,
     kind: MemberKind,
     tenant: &str,
     organization_id: &str,
-    body: &Value,
+    member_ids: &[String],
     now: i64,
-) -> Result<Vec<String>, DomainError> {
+) -> Result<(), DomainError> {
     let (rel, key) = members_of(kind);
-    let mut g = Guard::new(body);
-    let raw = g.id_list(key, true, true).unwrap_or_default();
-    g.finish()?;
+    check(key, member_ids, Count::AtLeastOne)?;
+    let ids = dedup(member_ids.to_vec());
     store
-        .relation_add(rel, tenant, &[organization_id], &dedup(raw.clone()), now)
+        .relation_add(rel, tenant, &[organization_id], &ids, now)
         .await?;
-    Ok(raw)
+    Ok(())
 }
 
 /// `PUT …/users|applications`: makes the member set exactly the given ids; departing members
@@ -64,15 +84,14 @@ pub async fn replace(
     kind: MemberKind,
     tenant: &str,
     organization_id: &str,
-    body: &Value,
+    member_ids: &[String],
     now: i64,
 ) -> Result<(), DomainError> {
     let (rel, key) = members_of(kind);
-    let mut g = Guard::new(body);
-    let ids = g.id_list(key, true, false).unwrap_or_default();
-    g.finish()?;
+    check(key, member_ids, Count::Any)?;
+    let ids = dedup(member_ids.to_vec());
     store
-        .relation_replace(rel, tenant, &[organization_id], &dedup(ids), now)
+        .relation_replace(rel, tenant, &[organization_id], &ids, now)
         .await?;
     Ok(())
 }
@@ -163,30 +182,29 @@ pub async fn add_roles_to_many(
     kind: MemberKind,
     tenant: &str,
     organization_id: &str,
-    body: &Value,
+    input: RolesForMembers,
     now: i64,
 ) -> Result<(), DomainError> {
     let (_, key) = members_of(kind);
-    let mut g = Guard::new(body);
-    let members = g.id_list(key, true, true).unwrap_or_default();
-    let roles = g
-        .id_list("organizationRoleIds", true, true)
-        .unwrap_or_default();
-    g.finish()?;
-    let members = dedup(members);
+    let mut issues = Issues::default();
+    check_ids(&mut issues, key, &input.member_ids, Count::AtLeastOne);
+    let roles_key = "organizationRoleIds";
+    check_ids(&mut issues, roles_key, &input.role_ids, Count::AtLeastOne);
+    issues.finish()?;
+    let members = dedup(input.member_ids);
     let scopes: Vec<Vec<&str>> = members
         .iter()
         .map(|m| vec![organization_id, m.as_str()])
         .collect();
     store
-        .relation_add_each(kind.roles(), tenant, &scopes, &dedup(roles), now)
+        .relation_add_each(kind.roles(), tenant, &scopes, &dedup(input.role_ids), now)
         .await?;
     Ok(())
 }
 
 /// Routes under `…/:memberId/roles` first require membership (Logto's 422
 /// `organization.require_membership`, also for an unknown organization or member).
-async fn require_membership(
+pub async fn require_membership(
     store: &Store,
     kind: MemberKind,
     tenant: &str,
@@ -220,27 +238,30 @@ pub async fn roles(
         .map(organization_roles::to_wire))
 }
 
-/// Role ids from `organizationRoleIds` and (users only) `organizationRoleNames`; unknown names
-/// are refused with the list of them.
+/// The role ids of `roles`: its ids and the roles named by its names (unknown names are
+/// refused with the list of them). Applications must be given at least one id.
 async fn role_ids_from(
     store: &Store,
     kind: MemberKind,
     tenant: &str,
-    body: &Value,
+    roles: MemberRoles,
 ) -> Result<Vec<String>, DomainError> {
-    let mut g = Guard::new(body);
-    let (ids, names) = match kind {
-        // Users: both lists optional and possibly empty.
-        MemberKind::User => (
-            g.id_list("organizationRoleIds", false, false),
-            g.id_list("organizationRoleNames", false, false),
-        ),
-        // Applications: ids only, never empty (Logto refuses an empty PUT here too).
-        MemberKind::Application => (g.id_list("organizationRoleIds", true, true), None),
+    let count = match kind {
+        MemberKind::User => Count::Any,
+        // Logto refuses an application's empty PUT too.
+        MemberKind::Application => Count::AtLeastOne,
     };
-    g.finish()?;
-    let mut ids = ids.unwrap_or_default();
-    let names = dedup(names.unwrap_or_default());
+    let mut issues = Issues::default();
+    check_ids(&mut issues, "organizationRoleIds", &roles.ids, count);
+    check_ids(
+        &mut issues,
+        "organizationRoleNames",
+        &roles.names,
+        Count::Any,
+    );
+    issues.finish()?;
+    let mut ids = roles.ids;
+    let names = dedup(roles.names);
     if !names.is_empty() {
         let found = store.organization_roles_by_names(tenant, &names).await?;
         let missing: Vec<String> = names
@@ -263,11 +284,11 @@ pub async fn add_roles(
     tenant: &str,
     organization_id: &str,
     member_id: &str,
-    body: &Value,
+    roles: MemberRoles,
     now: i64,
 ) -> Result<Vec<String>, DomainError> {
     require_membership(store, kind, tenant, organization_id, member_id).await?;
-    let ids = role_ids_from(store, kind, tenant, body).await?;
+    let ids = role_ids_from(store, kind, tenant, roles).await?;
     store
         .relation_add(
             kind.roles(),
@@ -287,11 +308,11 @@ pub async fn replace_roles(
     tenant: &str,
     organization_id: &str,
     member_id: &str,
-    body: &Value,
+    roles: MemberRoles,
     now: i64,
 ) -> Result<(), DomainError> {
     require_membership(store, kind, tenant, organization_id, member_id).await?;
-    let ids = role_ids_from(store, kind, tenant, body).await?;
+    let ids = role_ids_from(store, kind, tenant, roles).await?;
     store
         .relation_replace(
             kind.roles(),

@@ -1,30 +1,69 @@
 //! Organization roles (Logto's `packages/schemas/tables/organization_roles.sql` and
-//! `packages/core/src/routes/organization-role/index.ts`): validation, the role list with
-//! permissions, and the permissions a role holds.
+//! `packages/core/src/routes/organization-role/index.ts`): the commands that create and change
+//! them, their rules, the role list with permissions, and the permissions a role holds.
 
 use std::collections::HashMap;
 
 use app::model::{
-    NamedRef, ORGANIZATION_ROLE_TYPES, OrganizationRole, OrganizationRoleWithScopes,
-    OrganizationScope, ResourceScopeRef, Scope,
+    NamedRef, OrganizationRole, OrganizationRoleWithScopes, OrganizationScope, ResourceScopeRef,
+    Scope,
 };
-use serde_json::Value;
+use utoipa::ToSchema;
 
-use super::guard::Guard;
-use super::relations::dedup;
+use super::relations::{Count, check_ids, dedup};
+use super::roles::RoleType;
+use super::rules::Issues;
 use super::{DomainError, ids, organization_scopes, resources};
-use crate::storage::{OrganizationRolePatch, OrganizationRoleRow, Page, Paged, Store};
+use crate::storage::{
+    OrganizationRolePatch as OrganizationRolePatchRow, OrganizationRoleRow, Page, Paged, Store,
+};
 
-const NAME_MAX: usize = 128;
-const DESCRIPTION_MAX: usize = 256;
+pub const NAME_MAX: usize = 128;
+pub const DESCRIPTION_MAX: usize = 256;
 
-fn parse_patch(g: &mut Guard<'_>, require_name: bool) -> OrganizationRolePatch {
-    OrganizationRolePatch {
-        name: g.string("name", require_name, 1, NAME_MAX),
-        description: g
-            .nullable_string("description", DESCRIPTION_MAX)
-            .into_patch(),
-        role_type: g.optional_enum("type", &ORGANIZATION_ROLE_TYPES),
+/// `POST /api/organization-roles`: a new organization role with its initial permissions, all
+/// or nothing (an unknown permission id is refused with 422 and no role is created).
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewOrganizationRole {
+    #[schema(min_length = 1, max_length = 128)]
+    pub name: String,
+    #[schema(nullable, max_length = 256)]
+    pub description: Option<String>,
+    /// Default `User`.
+    #[serde(rename = "type")]
+    #[schema(nullable = false)]
+    pub role_type: Option<RoleType>,
+    /// Organization permissions the role holds from the start.
+    #[schema(nullable = false, min_length = 1)]
+    pub organization_scope_ids: Option<Vec<String>>,
+    /// API permissions (scopes of API resources) the role holds from the start.
+    #[schema(nullable = false, min_length = 1)]
+    pub resource_scope_ids: Option<Vec<String>>,
+}
+
+/// `PATCH /api/organization-roles/{id}`: the keys given change, the others keep their values;
+/// `null` clears the description.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganizationRolePatch {
+    #[schema(nullable = false, min_length = 1, max_length = 128)]
+    pub name: Option<String>,
+    #[schema(value_type = Option<String>, nullable, max_length = 256)]
+    pub description: Option<Option<String>>,
+    #[serde(rename = "type")]
+    #[schema(nullable = false)]
+    pub role_type: Option<RoleType>,
+}
+
+/// The value rules of both commands, checked again here because not every caller reads a
+/// Management API body.
+fn check(issues: &mut Issues, name: Option<&str>, description: Option<&str>) {
+    if let Some(name) = name {
+        issues.text("name", name, 1, NAME_MAX);
+    }
+    if let Some(description) = description {
+        issues.text("description", description, 0, DESCRIPTION_MAX);
     }
 }
 
@@ -66,25 +105,28 @@ pub fn to_wire(row: OrganizationRoleRow) -> OrganizationRole {
 pub async fn create(
     store: &Store,
     tenant: &str,
-    body: &Value,
+    input: NewOrganizationRole,
 ) -> Result<OrganizationRole, DomainError> {
-    let mut g = Guard::new(body);
-    let patch = parse_patch(&mut g, true);
-    let scope_ids = g
-        .id_list("organizationScopeIds", false, false)
-        .unwrap_or_default();
-    let resource_scope_ids = g
-        .id_list("resourceScopeIds", false, false)
-        .unwrap_or_default();
-    g.finish()?;
+    let scope_ids = input.organization_scope_ids.unwrap_or_default();
+    let resource_scope_ids = input.resource_scope_ids.unwrap_or_default();
+    let mut issues = Issues::default();
+    check(&mut issues, Some(&input.name), input.description.as_deref());
+    check_ids(&mut issues, "organizationScopeIds", &scope_ids, Count::Any);
+    check_ids(
+        &mut issues,
+        "resourceScopeIds",
+        &resource_scope_ids,
+        Count::Any,
+    );
+    issues.finish()?;
     let resource_scope_ids = dedup(resource_scope_ids);
     refuse_management_api_scopes(store, tenant, &resource_scope_ids).await?;
     let row = OrganizationRoleRow {
         tenant_id: tenant.into(),
         id: ids::generate(ids::LONG),
-        name: patch.name.unwrap_or_default(),
-        description: patch.description.flatten(),
-        role_type: patch.role_type.unwrap_or_else(|| "User".into()),
+        name: input.name,
+        description: input.description,
+        role_type: input.role_type.unwrap_or_default().as_str().into(),
     };
     store
         .organization_role_insert(&row, &dedup(scope_ids), &resource_scope_ids)
@@ -143,15 +185,25 @@ pub async fn list(
     }))
 }
 
+/// Applies a patch; `None` when the role does not exist. A taken name is a `UniqueViolation`.
 pub async fn update(
     store: &Store,
     tenant: &str,
     id: &str,
-    body: &Value,
+    patch: OrganizationRolePatch,
 ) -> Result<Option<OrganizationRole>, DomainError> {
-    let mut g = Guard::new(body);
-    let patch = parse_patch(&mut g, false);
-    g.finish()?;
+    let mut issues = Issues::default();
+    check(
+        &mut issues,
+        patch.name.as_deref(),
+        patch.description.as_ref().and_then(Option::as_deref),
+    );
+    issues.finish()?;
+    let patch = OrganizationRolePatchRow {
+        name: patch.name,
+        description: patch.description,
+        role_type: patch.role_type.map(|t| t.as_str().into()),
+    };
     Ok(store
         .organization_role_update(tenant, id, &patch)
         .await?

@@ -1,11 +1,33 @@
-//! Bodies of relation routes (`addRelationRoutes` in Logto's
-//! `packages/core/src/utils/SchemaRouter.ts`): `{ fooIds: [...] }`.
-
-use serde_json::Value;
+//! Id lists of relation writes (`addRelationRoutes` in Logto's
+//! `packages/core/src/utils/SchemaRouter.ts`): what adding and replacing do with repeated ids,
+//! and the rules every list of ids follows. The Management API reads them from bodies
+//! `{ fooIds: [...] }` (`management_api/bodies/relation_bodies.rs`).
 
 use super::DomainError;
-use super::guard::Guard;
+use super::rules::Issues;
 use crate::storage::StorageError;
+
+/// zod's message for an empty array that must not be.
+pub const AT_LEAST_ONE: &str = "Array must contain at least 1 element(s)";
+
+/// How many ids a list must hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Count {
+    /// `POST` bodies: adding nothing is refused.
+    AtLeastOne,
+    /// `PUT` bodies: an empty list empties the relation.
+    Any,
+}
+
+/// Checks a list of ids at `key`: too few ids is one issue; otherwise each id must be non-empty
+/// text without NUL (`key.0`, `key.1`, …).
+pub fn check_ids(issues: &mut Issues, key: &str, ids: &[String], count: Count) {
+    if count == Count::AtLeastOne && ids.is_empty() {
+        issues.push(key, "too_small", AT_LEAST_ONE);
+    } else {
+        issues.texts(key, ids, 1, usize::MAX);
+    }
+}
 
 /// Order-preserving de-duplication of ids from a request.
 pub fn dedup(ids: Vec<String>) -> Vec<String> {
@@ -15,23 +37,60 @@ pub fn dedup(ids: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-/// A POST body: at least one id; repeated ids count once.
-pub fn ids_to_add(body: &Value, key: &str) -> Result<Vec<String>, DomainError> {
-    let mut g = Guard::new(body);
-    let ids = g.id_list(key, true, true);
-    g.finish()?;
-    Ok(dedup(ids.unwrap_or_default()))
+/// Ids to add: repeated ids count once.
+pub fn ids_to_add(ids: Vec<String>) -> Vec<String> {
+    dedup(ids)
 }
 
-/// A PUT body: any number of ids. A repeated id is refused as Logto's unique violation.
-pub fn ids_to_replace(body: &Value, key: &str) -> Result<Vec<String>, DomainError> {
-    let mut g = Guard::new(body);
-    let ids = g.id_list(key, true, false);
-    g.finish()?;
-    let ids = ids.unwrap_or_default();
-    let unique = dedup(ids.clone());
-    if unique.len() != ids.len() {
+/// Ids to replace with: a repeated id is refused as Logto's unique violation.
+pub fn ids_to_replace(ids: Vec<String>) -> Result<Vec<String>, DomainError> {
+    let given = ids.len();
+    let unique = dedup(ids);
+    if unique.len() != given {
         return Err(StorageError::UniqueViolation.into());
     }
     Ok(unique)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn adding_counts_repeats_once_and_replacing_refuses_them() {
+        assert_eq!(ids_to_add(ids(&["a", "b", "a"])), ids(&["a", "b"]));
+        assert_eq!(ids_to_replace(ids(&["b", "a"])).unwrap(), ids(&["b", "a"]));
+        assert!(matches!(
+            ids_to_replace(ids(&["a", "a"])),
+            Err(DomainError::Storage(StorageError::UniqueViolation))
+        ));
+    }
+
+    #[test]
+    fn lists_follow_the_body_rules() {
+        let lines = |list: &[&str], count| {
+            let mut issues = Issues::default();
+            check_ids(&mut issues, "userIds", &ids(list), count);
+            match issues.finish() {
+                Ok(()) => Vec::new(),
+                Err(DomainError::Invalid(lines)) => lines,
+                Err(e) => panic!("{e}"),
+            }
+        };
+        assert!(lines(&[], Count::Any).is_empty());
+        assert_eq!(
+            lines(&[], Count::AtLeastOne),
+            [format!(
+                "Error in key path \"userIds\": (too_small) {AT_LEAST_ONE}"
+            )]
+        );
+        let bad = lines(&["a", "", "b\0"], Count::AtLeastOne);
+        assert_eq!(bad.len(), 2);
+        assert!(bad[0].starts_with("Error in key path \"userIds.1\": (too_small)"));
+        assert!(bad[1].starts_with("Error in key path \"userIds.2\": (invalid_string)"));
+    }
 }

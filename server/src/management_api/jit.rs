@@ -6,10 +6,12 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::bodies::{Body, IdListBody, OrganizationJitEmailDomainsReplace};
 use super::{pagination, relations};
-use crate::domain::{jit, organization_roles, organizations, sso_connectors};
+use crate::domain::jit::{self, NewJitEmailDomain};
+use crate::domain::{organization_roles, organizations, sso_connectors};
 use crate::http::error::ApiError;
-use crate::http::extract::{JsonBody, QueryPairs};
+use crate::http::extract::QueryPairs;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 use crate::storage::relations::ORGANIZATION_JIT_EMAIL_DOMAINS;
@@ -44,10 +46,10 @@ pub async fn email_domains(
 pub async fn email_domain_add(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<NewJitEmailDomain>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let added = jit::add_email_domain(&state.store, DEFAULT_TENANT, &id, &body, now).await?;
+    let added = jit::add_email_domain(&state.store, DEFAULT_TENANT, &id, input, now).await?;
     Ok((StatusCode::CREATED, Json(added)).into_response())
 }
 
@@ -55,9 +57,9 @@ pub async fn email_domain_add(
 pub async fn email_domains_replace(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<OrganizationJitEmailDomainsReplace>,
 ) -> Result<StatusCode, ApiError> {
-    let domains = jit::email_domains_to_replace(&body)?;
+    let domains = jit::email_domains_to_replace(&input.into_ids())?;
     require_organization(&state, &id).await?;
     let now = state.clock.now_ms();
     state
@@ -130,14 +132,16 @@ async fn organization_exists(state: &AppState, id: &str, _: &[String]) -> Result
 relations::relation_handlers!(
     role_relation,
     crate::storage::relations::ORGANIZATION_JIT_ROLES,
-    "organizationRoleIds",
+    OrganizationJitRolesAdd,
+    OrganizationJitRolesReplace,
     add = relations::accept,
     replace = super::organization_exists
 );
 relations::relation_handlers!(
     sso_connector_relation,
     crate::storage::relations::ORGANIZATION_JIT_SSO_CONNECTORS,
-    "ssoConnectorIds",
+    OrganizationJitSsoConnectorsAdd,
+    OrganizationJitSsoConnectorsReplace,
     add = relations::accept,
     replace = super::organization_exists
 );

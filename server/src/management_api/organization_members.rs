@@ -8,8 +8,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
+use super::bodies::{
+    Body, FromBody, IdListBody, OrganizationApplicationRolesAssign, OrganizationApplicationsAdd,
+    OrganizationApplicationsReplace, OrganizationApplicationsRolesAdd, OrganizationUserRolesAssign,
+    OrganizationUsersAdd, OrganizationUsersReplace, OrganizationUsersRolesAdd,
+};
 use super::pagination;
-use crate::domain::members;
+use crate::domain::members::{self, MemberRoles};
 use crate::http::error::ApiError;
 use crate::http::extract::{JsonBody, QueryPairs};
 use crate::state::AppState;
@@ -62,9 +67,33 @@ pub async fn applications_list(
     ))
 }
 
-/// Handlers for one kind of member, so the two route families cannot drift apart.
+/// The body of `…/:memberId/roles`, read once membership is established: Logto checks it
+/// before the route reads its body (`router.use` in
+/// `packages/core/src/routes/organization/user/role-relations.ts`), so a non-member is 422 even
+/// with a bad body. The domain checks membership again, for its callers that read no body.
+async fn member_roles<T: FromBody + Into<MemberRoles>>(
+    state: &AppState,
+    kind: MemberKind,
+    id: &str,
+    member: &str,
+    body: &Value,
+) -> Result<MemberRoles, ApiError> {
+    members::require_membership(&state.store, kind, DEFAULT_TENANT, id, member).await?;
+    Ok(T::from_body(body)?.into())
+}
+
+/// Handlers for one kind of member, so the two route families cannot drift apart; the body
+/// types are those of `POST` and `PUT` members, `POST …/roles`, and `…/:memberId/roles`.
 macro_rules! member_handlers {
-    ($module:ident, $kind:expr, $echo_ids:expr) => {
+    (
+        $module:ident,
+        $kind:expr,
+        $echo_ids:expr,
+        $add_body:ty,
+        $replace_body:ty,
+        $roles_to_many_body:ty,
+        $roles_body:ty
+    ) => {
         pub mod $module {
             use super::*;
 
@@ -72,11 +101,11 @@ macro_rules! member_handlers {
             pub async fn add(
                 State(state): State<AppState>,
                 Path(id): Path<String>,
-                JsonBody(body): JsonBody,
+                Body(input): Body<$add_body>,
             ) -> Result<Response, ApiError> {
                 let now = state.clock.now_ms();
-                let ids =
-                    members::add(&state.store, $kind, DEFAULT_TENANT, &id, &body, now).await?;
+                let ids = input.into_ids();
+                members::add(&state.store, $kind, DEFAULT_TENANT, &id, &ids, now).await?;
                 Ok(if $echo_ids {
                     (StatusCode::CREATED, Json(json!({ "userIds": ids }))).into_response()
                 } else {
@@ -88,10 +117,11 @@ macro_rules! member_handlers {
             pub async fn replace(
                 State(state): State<AppState>,
                 Path(id): Path<String>,
-                JsonBody(body): JsonBody,
+                Body(input): Body<$replace_body>,
             ) -> Result<StatusCode, ApiError> {
                 let now = state.clock.now_ms();
-                members::replace(&state.store, $kind, DEFAULT_TENANT, &id, &body, now).await?;
+                let ids = input.into_ids();
+                members::replace(&state.store, $kind, DEFAULT_TENANT, &id, &ids, now).await?;
                 Ok(StatusCode::NO_CONTENT)
             }
 
@@ -108,10 +138,11 @@ macro_rules! member_handlers {
             pub async fn add_roles_to_many(
                 State(state): State<AppState>,
                 Path(id): Path<String>,
-                JsonBody(body): JsonBody,
+                Body(input): Body<$roles_to_many_body>,
             ) -> Result<StatusCode, ApiError> {
                 let now = state.clock.now_ms();
-                members::add_roles_to_many(&state.store, $kind, DEFAULT_TENANT, &id, &body, now)
+                let input = input.into();
+                members::add_roles_to_many(&state.store, $kind, DEFAULT_TENANT, &id, input, now)
                     .await?;
                 Ok(StatusCode::CREATED)
             }
@@ -141,6 +172,7 @@ macro_rules! member_handlers {
                 Path((id, member)): Path<(String, String)>,
                 JsonBody(body): JsonBody,
             ) -> Result<Response, ApiError> {
+                let roles = member_roles::<$roles_body>(&state, $kind, &id, &member, &body).await?;
                 let now = state.clock.now_ms();
                 let ids = members::add_roles(
                     &state.store,
@@ -148,7 +180,7 @@ macro_rules! member_handlers {
                     DEFAULT_TENANT,
                     &id,
                     &member,
-                    &body,
+                    roles,
                     now,
                 )
                 .await?;
@@ -165,6 +197,7 @@ macro_rules! member_handlers {
                 Path((id, member)): Path<(String, String)>,
                 JsonBody(body): JsonBody,
             ) -> Result<StatusCode, ApiError> {
+                let roles = member_roles::<$roles_body>(&state, $kind, &id, &member, &body).await?;
                 let now = state.clock.now_ms();
                 members::replace_roles(
                     &state.store,
@@ -172,7 +205,7 @@ macro_rules! member_handlers {
                     DEFAULT_TENANT,
                     &id,
                     &member,
-                    &body,
+                    roles,
                     now,
                 )
                 .await?;
@@ -192,8 +225,24 @@ macro_rules! member_handlers {
     };
 }
 
-member_handlers!(users, MemberKind::User, true);
-member_handlers!(applications, MemberKind::Application, false);
+member_handlers!(
+    users,
+    MemberKind::User,
+    true,
+    OrganizationUsersAdd,
+    OrganizationUsersReplace,
+    OrganizationUsersRolesAdd,
+    OrganizationUserRolesAssign
+);
+member_handlers!(
+    applications,
+    MemberKind::Application,
+    false,
+    OrganizationApplicationsAdd,
+    OrganizationApplicationsReplace,
+    OrganizationApplicationsRolesAdd,
+    OrganizationApplicationRolesAssign
+);
 
 /// `GET /organizations/:id/users/:userId/scopes`: the user's organization permissions there.
 pub async fn user_scopes(

@@ -6,10 +6,11 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::bodies::Body;
 use super::{pagination, relations};
-use crate::domain::organization_roles;
+use crate::domain::organization_roles::{self, NewOrganizationRole, OrganizationRolePatch};
 use crate::http::error::ApiError;
-use crate::http::extract::{JsonBody, QueryPairs};
+use crate::http::extract::QueryPairs;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -49,9 +50,9 @@ pub async fn list(
 /// transaction (an unknown one → 422 and no role).
 pub async fn create(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<NewOrganizationRole>,
 ) -> Result<Response, ApiError> {
-    let role = organization_roles::create(&state.store, DEFAULT_TENANT, &body).await?;
+    let role = organization_roles::create(&state.store, DEFAULT_TENANT, input).await?;
     Ok((StatusCode::CREATED, Json(role)).into_response())
 }
 
@@ -70,9 +71,9 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(patch): Body<OrganizationRolePatch>,
 ) -> Result<Response, ApiError> {
-    match organization_roles::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+    match organization_roles::update(&state.store, DEFAULT_TENANT, &id, patch).await? {
         Some(role) => Ok(Json(role).into_response()),
         None => Err(ApiError::not_exists("organization role")),
     }
@@ -128,7 +129,8 @@ pub async fn resource_scopes(
 relations::relation_handlers!(
     scope_relation,
     crate::storage::relations::ORGANIZATION_ROLE_SCOPES,
-    "organizationScopeIds"
+    OrganizationRoleScopesAdd,
+    OrganizationRoleScopesReplace
 );
 /// Management API permissions are refused on every route that adds API permissions to a role.
 async fn no_management_api_scopes(
@@ -142,7 +144,8 @@ async fn no_management_api_scopes(
 relations::relation_handlers!(
     resource_scope_relation,
     crate::storage::relations::ORGANIZATION_ROLE_RESOURCE_SCOPES,
-    "scopeIds",
+    OrganizationRoleResourceScopesAdd,
+    OrganizationRoleResourceScopesReplace,
     add = super::no_management_api_scopes,
     replace = super::no_management_api_scopes
 );

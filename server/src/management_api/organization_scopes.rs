@@ -6,10 +6,11 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::bodies::Body;
 use super::pagination;
-use crate::domain::organization_scopes;
+use crate::domain::organization_scopes::{self, NewOrganizationScope, OrganizationScopePatch};
 use crate::http::error::ApiError;
-use crate::http::extract::{JsonBody, QueryPairs};
+use crate::http::extract::QueryPairs;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -34,9 +35,9 @@ pub async fn organization_scopes_list(
 /// `POST /api/organization-scopes` `{ name, description? }` → 201; a taken name → 422.
 pub async fn organization_scope_create(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<NewOrganizationScope>,
 ) -> Result<Response, ApiError> {
-    let scope = organization_scopes::create(&state.store, DEFAULT_TENANT, &body).await?;
+    let scope = organization_scopes::create(&state.store, DEFAULT_TENANT, input).await?;
     Ok((StatusCode::CREATED, Json(scope)).into_response())
 }
 
@@ -55,9 +56,9 @@ pub async fn organization_scope_get(
 pub async fn organization_scope_update(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(patch): Body<OrganizationScopePatch>,
 ) -> Result<Response, ApiError> {
-    match organization_scopes::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+    match organization_scopes::update(&state.store, DEFAULT_TENANT, &id, patch).await? {
         Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists("organization scope")),
     }

@@ -5,12 +5,13 @@
 use axum::http::StatusCode;
 use serde_json::Value;
 
-use crate::domain::relations;
+use super::bodies;
 use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 use crate::storage::relations::Relation;
 
+/// Reads a `POST` body `{ <key>: [...] }` and adds its ids: 201.
 pub async fn add(
     state: &AppState,
     rel: &Relation,
@@ -18,7 +19,7 @@ pub async fn add(
     key: &str,
     body: &Value,
 ) -> Result<StatusCode, ApiError> {
-    let ids = relations::ids_to_add(body, key)?;
+    let ids = bodies::ids_to_add(body, key)?;
     insert(state, rel, scope, &ids).await
 }
 
@@ -71,27 +72,37 @@ pub async fn remove(
 }
 
 /// The `POST` / `PUT` / `DELETE …/:item` handlers of a relation scoped by the path's `{id}`,
-/// as a module: `relation_handlers!(scopes_of_role, ORGANIZATION_ROLE_SCOPES, "organizationScopeIds")`.
-/// With `add = check, replace = check`, each check (`async fn(&AppState, id, ids)`) runs after
-/// the body was read (so a bad body is a 400 first) and before anything is written.
+/// as a module: `relation_handlers!(scopes_of_role, ORGANIZATION_ROLE_SCOPES,
+/// OrganizationRoleScopesAdd, OrganizationRoleScopesReplace)`, naming the body types (from
+/// `management_api::bodies`) of `POST` and `PUT`. With `add = check, replace = check`, each
+/// check (`async fn(&AppState, id, ids)`) runs after the body was read (so a bad body is a 400
+/// first) and before anything is written.
 macro_rules! relation_handlers {
-    ($module:ident, $relation:path, $key:literal) => {
+    ($module:ident, $relation:path, $add_body:ident, $replace_body:ident) => {
         $crate::management_api::relations::relation_handlers!(
             $module,
             $relation,
-            $key,
+            $add_body,
+            $replace_body,
             add = $crate::management_api::relations::accept,
             replace = $crate::management_api::relations::accept
         );
     };
-    ($module:ident, $relation:path, $key:literal, add = $add:path, replace = $replace:path) => {
+    (
+        $module:ident,
+        $relation:path,
+        $add_body:ident,
+        $replace_body:ident,
+        add = $add:path,
+        replace = $replace:path
+    ) => {
         pub mod $module {
             use axum::extract::{Path, State};
             use axum::http::StatusCode;
 
-            use crate::domain::relations as bodies;
+            use crate::domain::relations as ids;
             use crate::http::error::ApiError;
-            use crate::http::extract::JsonBody;
+            use crate::management_api::bodies::{Body, IdListBody, $add_body, $replace_body};
             use crate::management_api::relations;
             use crate::state::AppState;
 
@@ -99,9 +110,9 @@ macro_rules! relation_handlers {
             pub async fn add(
                 State(state): State<AppState>,
                 Path(id): Path<String>,
-                JsonBody(body): JsonBody,
+                Body(input): Body<$add_body>,
             ) -> Result<StatusCode, ApiError> {
-                let ids = bodies::ids_to_add(&body, $key)?;
+                let ids = ids::ids_to_add(input.into_ids());
                 $add(&state, &id, &ids).await?;
                 relations::insert(&state, &$relation, &[&id], &ids).await
             }
@@ -110,9 +121,9 @@ macro_rules! relation_handlers {
             pub async fn replace(
                 State(state): State<AppState>,
                 Path(id): Path<String>,
-                JsonBody(body): JsonBody,
+                Body(input): Body<$replace_body>,
             ) -> Result<StatusCode, ApiError> {
-                let ids = bodies::ids_to_replace(&body, $key)?;
+                let ids = ids::ids_to_replace(input.into_ids())?;
                 $replace(&state, &id, &ids).await?;
                 relations::set(&state, &$relation, &[&id], &ids).await
             }

@@ -101,7 +101,7 @@ pub async fn scopes_add(
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
     let role = require_role(&state, &id).await?;
-    let ids = crate::domain::relations::ids_to_add(&body, "scopeIds")?;
+    let ids = super::bodies::ids_to_add(&body, "scopeIds")?;
     roles::check_scope_assignment(&state.store, DEFAULT_TENANT, &role.role_type, &ids).await?;
     let now = state.clock.now_ms();
     state

@@ -1,9 +1,6 @@
-//! Enumerations several request bodies share (role and application types, MFA factors).
+//! Enumerations several request bodies share (application types, MFA factors).
 
 use utoipa::ToSchema;
-
-/// Who may hold a role; the roles' commands use it too.
-pub use crate::domain::roles::RoleType;
 
 /// The kind of an application, fixed at creation.
 #[derive(ToSchema)]

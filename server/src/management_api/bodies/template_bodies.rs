@@ -1,48 +1,86 @@
-//! The organization template: organization roles and permissions.
+//! The organization template, organization roles and permissions: how each body is read.
 
-use std::collections::BTreeSet;
-
+use app::model::ORGANIZATION_ROLE_TYPES;
+use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::shared::RoleType;
+use super::body::FromBody;
+use super::relation_bodies::{IdList, id_list, id_list_bodies};
+use crate::domain::DomainError;
+use crate::domain::guard::Guard;
+use crate::domain::organization_roles::{self, NewOrganizationRole, OrganizationRolePatch};
+use crate::domain::organization_scopes::{self, NewOrganizationScope, OrganizationScopePatch};
+use crate::domain::roles::RoleType;
 
-/// `POST /api/organization-roles`: a new organization role with its initial permissions, all
-/// or nothing (an unknown permission id is refused with 422 and no role is created).
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationRoleCreate {
-    #[schema(min_length = 1, max_length = 128)]
-    pub name: String,
-    #[schema(nullable, max_length = 256)]
-    pub description: Option<String>,
-    /// Default `User`.
-    #[serde(rename = "type")]
-    #[schema(nullable = false)]
-    pub role_type: Option<RoleType>,
-    /// Organization permissions the role holds from the start.
-    #[schema(nullable = false, min_length = 1)]
-    pub organization_scope_ids: Option<Vec<String>>,
-    /// API permissions (scopes of API resources) the role holds from the start.
-    #[schema(nullable = false, min_length = 1)]
-    pub resource_scope_ids: Option<Vec<String>>,
+impl FromBody for NewOrganizationScope {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.required_string("name", 1, organization_scopes::NAME_MAX);
+        let description = g.nullable_string("description", organization_scopes::DESCRIPTION_MAX);
+        g.finish()?;
+        Ok(NewOrganizationScope {
+            name: name.unwrap_or_default(),
+            description: description.into_patch().flatten(),
+        })
+    }
 }
 
-/// `PATCH /api/organization-roles/{id}`: the keys given change, the others keep their values.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationRolePatch {
-    #[schema(nullable = false, min_length = 1, max_length = 128)]
-    pub name: Option<String>,
-    #[schema(nullable, max_length = 256)]
-    pub description: Option<String>,
-    #[serde(rename = "type")]
-    #[schema(nullable = false)]
-    pub role_type: Option<RoleType>,
+impl FromBody for OrganizationScopePatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.optional_string("name", 1, organization_scopes::NAME_MAX);
+        let description = g.nullable_string("description", organization_scopes::DESCRIPTION_MAX);
+        g.finish()?;
+        Ok(OrganizationScopePatch {
+            name,
+            description: description.into_patch(),
+        })
+    }
+}
+
+impl FromBody for NewOrganizationRole {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let fields = role_fields(&mut g, true);
+        let organization_scope_ids = id_list(&mut g, "organizationScopeIds", IdList::Optional);
+        let resource_scope_ids = id_list(&mut g, "resourceScopeIds", IdList::Optional);
+        g.finish()?;
+        Ok(NewOrganizationRole {
+            name: fields.name.unwrap_or_default(),
+            description: fields.description.flatten(),
+            role_type: fields.role_type,
+            organization_scope_ids,
+            resource_scope_ids,
+        })
+    }
+}
+
+impl FromBody for OrganizationRolePatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let fields = role_fields(&mut g, false);
+        g.finish()?;
+        Ok(fields)
+    }
+}
+
+/// The keys both role bodies share; a new role must have a name, a patch may leave it out.
+fn role_fields(g: &mut Guard<'_>, require_name: bool) -> OrganizationRolePatch {
+    OrganizationRolePatch {
+        name: g.string("name", require_name, 1, organization_roles::NAME_MAX),
+        description: g
+            .nullable_string("description", organization_roles::DESCRIPTION_MAX)
+            .into_patch(),
+        role_type: g
+            .optional_enum("type", &ORGANIZATION_ROLE_TYPES)
+            .as_deref()
+            .and_then(RoleType::parse),
+    }
 }
 
 /// `POST /api/organization-roles/{id}/scopes`: organization permissions to add to the role;
 /// repeated and existing ids are ignored.
-#[derive(ToSchema)]
+#[derive(Debug, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationRoleScopesAdd {
     #[schema(min_items = 1, min_length = 1)]
@@ -51,16 +89,16 @@ pub struct OrganizationRoleScopesAdd {
 
 /// `PUT /api/organization-roles/{id}/scopes`: the role's complete list of organization
 /// permissions; a repeated id is refused with 422.
-#[derive(ToSchema)]
+#[derive(Debug, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationRoleScopesReplace {
-    #[schema(min_length = 1)]
-    pub organization_scope_ids: BTreeSet<String>,
+    #[schema(value_type = BTreeSet<String>, min_length = 1)]
+    pub organization_scope_ids: Vec<String>,
 }
 
 /// `POST /api/organization-roles/{id}/resource-scopes`: API permissions to add to the role;
 /// repeated and existing ids are ignored.
-#[derive(ToSchema)]
+#[derive(Debug, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationRoleResourceScopesAdd {
     #[schema(min_items = 1, min_length = 1)]
@@ -69,30 +107,90 @@ pub struct OrganizationRoleResourceScopesAdd {
 
 /// `PUT /api/organization-roles/{id}/resource-scopes`: the role's complete list of API
 /// permissions; a repeated id is refused with 422.
-#[derive(ToSchema)]
+#[derive(Debug, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationRoleResourceScopesReplace {
-    #[schema(min_length = 1)]
-    pub scope_ids: BTreeSet<String>,
+    #[schema(value_type = BTreeSet<String>, min_length = 1)]
+    pub scope_ids: Vec<String>,
 }
 
-/// `POST /api/organization-scopes`: a new organization permission (a taken name is refused
-/// with 422).
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationScopeCreate {
-    #[schema(min_length = 1, max_length = 128)]
-    pub name: String,
-    #[schema(nullable, max_length = 256)]
-    pub description: Option<String>,
-}
+id_list_bodies!(
+    OrganizationRoleScopesAdd(organization_scope_ids, "organizationScopeIds", AtLeastOne),
+    OrganizationRoleScopesReplace(organization_scope_ids, "organizationScopeIds", Required),
+    OrganizationRoleResourceScopesAdd(scope_ids, "scopeIds", AtLeastOne),
+    OrganizationRoleResourceScopesReplace(scope_ids, "scopeIds", Required),
+);
 
-/// `PATCH /api/organization-scopes/{id}`: the keys given change, the others keep their values.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationScopePatch {
-    #[schema(nullable = false, min_length = 1, max_length = 128)]
-    pub name: Option<String>,
-    #[schema(nullable, max_length = 256)]
-    pub description: Option<String>,
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::management_api::bodies::IdListBody;
+
+    fn lines<T: std::fmt::Debug>(result: Result<T, DomainError>) -> Vec<String> {
+        match result {
+            Err(DomainError::Invalid(lines)) => lines,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_new_scope_needs_a_name() {
+        assert_eq!(
+            lines(NewOrganizationScope::from_body(
+                &json!({ "description": 1 })
+            )),
+            [
+                "Error in key path \"name\": (invalid_type) Required",
+                "Error in key path \"description\": (invalid_type) Expected string, received \
+                 number",
+            ]
+        );
+        let scope =
+            NewOrganizationScope::from_body(&json!({ "name": "read", "description": null }))
+                .unwrap();
+        assert_eq!((scope.name.as_str(), scope.description), ("read", None));
+    }
+
+    #[test]
+    fn a_scope_patch_may_clear_the_description() {
+        let patch = OrganizationScopePatch::from_body(&json!({ "description": null })).unwrap();
+        assert_eq!((patch.name, patch.description), (None, Some(None)));
+        assert!(OrganizationScopePatch::from_body(&json!({ "name": "" })).is_err());
+    }
+
+    #[test]
+    fn a_new_role_reads_its_type_and_permissions() {
+        let role = NewOrganizationRole::from_body(&json!({
+            "name": "admin", "type": "MachineToMachine", "organizationScopeIds": ["a"]
+        }))
+        .unwrap();
+        assert_eq!(role.role_type, Some(RoleType::MachineToMachine));
+        assert_eq!(role.organization_scope_ids, Some(vec!["a".to_string()]));
+        assert_eq!(role.resource_scope_ids, None);
+        assert_eq!(
+            lines(NewOrganizationRole::from_body(&json!({
+                "name": "admin", "type": "Robot", "resourceScopeIds": [""]
+            }))),
+            [
+                "Error in key path \"type\": (invalid_enum_value) Invalid enum value. Expected \
+                 'User' | 'MachineToMachine', received 'Robot'",
+                "Error in key path \"resourceScopeIds.0\": (too_small) String must contain at \
+                 least 1 character(s)",
+            ]
+        );
+    }
+
+    #[test]
+    fn relation_bodies_read_their_key() {
+        let add = OrganizationRoleScopesAdd::from_body(&json!({ "organizationScopeIds": ["a"] }));
+        assert_eq!(add.unwrap().into_ids(), ["a"]);
+        assert!(
+            OrganizationRoleScopesAdd::from_body(&json!({ "organizationScopeIds": [] })).is_err()
+        );
+        let replace = OrganizationRoleResourceScopesReplace::from_body(&json!({ "scopeIds": [] }));
+        assert!(replace.unwrap().into_ids().is_empty());
+        assert!(OrganizationRoleResourceScopesReplace::from_body(&json!({})).is_err());
+    }
 }

@@ -2,11 +2,11 @@
 
 use app::model::{JitEmailDomain, Organization, OrganizationRole, SsoConnector};
 
+use crate::domain::jit::NewJitEmailDomain;
 use crate::domain::organizations::{NewOrganization, OrganizationPatch};
 use crate::management_api::bodies::{
-    OrganizationJitEmailDomainAdd, OrganizationJitEmailDomainsReplace, OrganizationJitRolesAdd,
-    OrganizationJitRolesReplace, OrganizationJitSsoConnectorsAdd,
-    OrganizationJitSsoConnectorsReplace,
+    OrganizationJitEmailDomainsReplace, OrganizationJitRolesAdd, OrganizationJitRolesReplace,
+    OrganizationJitSsoConnectorsAdd, OrganizationJitSsoConnectorsReplace,
 };
 use crate::management_api::docs::{ApiRoutes, delete, get, patch, post, put};
 use crate::management_api::{jit, organizations};
@@ -60,7 +60,7 @@ pub(super) fn organization_routes(api: ApiRoutes) -> ApiRoutes {
                 .errors(&[404]),
             post(jit::email_domain_add, "Add organization JIT email domain")
                 .id("CreateOrganizationJitEmailDomain")
-                .body::<OrganizationJitEmailDomainAdd>()
+                .body::<NewJitEmailDomain>()
                 .created::<JitEmailDomain>()
                 .errors(&[404, 422]),
             put(jit::email_domains_replace, "Replace organization JIT email domains")

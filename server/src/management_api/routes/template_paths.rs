@@ -5,11 +5,12 @@ use app::model::{
 };
 
 use super::search_param::Q;
+use crate::domain::organization_roles::{NewOrganizationRole, OrganizationRolePatch};
+use crate::domain::organization_scopes::{NewOrganizationScope, OrganizationScopePatch};
 use crate::domain::sso_connectors::{NewSsoConnector, SsoConnectorPatch};
 use crate::management_api::bodies::{
-    OrganizationRoleCreate, OrganizationRolePatch, OrganizationRoleResourceScopesAdd,
-    OrganizationRoleResourceScopesReplace, OrganizationRoleScopesAdd,
-    OrganizationRoleScopesReplace, OrganizationScopeCreate, OrganizationScopePatch,
+    OrganizationRoleResourceScopesAdd, OrganizationRoleResourceScopesReplace,
+    OrganizationRoleScopesAdd, OrganizationRoleScopesReplace,
 };
 use crate::management_api::docs::{ApiRoutes, delete, get, patch, post, put};
 use crate::management_api::{organization_roles, organization_scopes, sso_connectors};
@@ -30,7 +31,7 @@ pub(super) fn template_routes(api: ApiRoutes) -> ApiRoutes {
                 "Create an organization scope",
             )
             .id("CreateOrganizationScope")
-            .body::<OrganizationScopeCreate>()
+            .body::<NewOrganizationScope>()
             .created::<OrganizationScope>()
             .errors(&[422]),
         ],
@@ -75,7 +76,7 @@ pub(super) fn template_routes(api: ApiRoutes) -> ApiRoutes {
             post(organization_roles::create, "Create an organization role")
                 .id("CreateOrganizationRole")
                 .describe("The initial permissions are granted in the same transaction.")
-                .body::<OrganizationRoleCreate>()
+                .body::<NewOrganizationRole>()
                 .created::<OrganizationRole>()
                 .errors(&[422]),
         ],
