@@ -15,9 +15,10 @@ use app::model::{
     OrganizationPage, OrganizationSettings,
 };
 use app::ports::ConsoleBackend;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 use tower_sessions::Session;
 
+use crate::domain::applications::NewApplication;
 use crate::domain::organizations::{NewOrganization, OrganizationBranding, OrganizationPatch};
 use crate::domain::{DomainError, admins, applications, organizations, search};
 use crate::metrics::{Outcome, Surface};
@@ -310,15 +311,19 @@ impl ConsoleBackend for ConsoleService {
     ) -> Result<CreatedApplication, AppError> {
         self.require_admin().await?;
         let description = description.trim();
-        let body = json!({
-            "name": name.trim(),
-            "type": app_type,
-            "description": if description.is_empty() { Value::Null } else { json!(description) },
-        });
+        let input = NewApplication {
+            name: name.trim().to_owned(),
+            app_type: app_type.parse().map_err(to_app)?,
+            description: Some(description.to_owned()).filter(|d| !d.is_empty()),
+            is_third_party: None,
+            oidc_client_metadata: None,
+            custom_client_metadata: None,
+            custom_data: None,
+        };
         applications::create(
             &self.state.store,
             DEFAULT_TENANT,
-            &body,
+            input,
             management_api_access,
             self.now(),
         )

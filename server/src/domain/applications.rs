@@ -1,77 +1,64 @@
-//! Applications: creation (with a secret shown once), lookup and client authentication.
+//! Applications: creation (with a secret shown once), changes, lookup and client
+//! authentication.
 
-use app::model::{APPLICATION_TYPES, Application, CreatedApplication};
-use serde_json::{Value, json};
+use app::model::{Application, CreatedApplication};
+use serde::Serialize;
 
-use super::guard::{Guard, Nullable};
-use super::{DomainError, client_metadata, ids, secrets};
+use super::application_commands::check;
+pub use super::application_commands::{ApplicationPatch, ApplicationType, NewApplication};
+use super::client_metadata::{CustomClientMetadata, OidcClientMetadata};
+use super::{DomainError, ids, secrets};
 use crate::storage::{
-    ApplicationRow, MANAGEMENT_API_ROLE_ID, NewApplication, Page, Paged, StorageError, Store,
+    ApplicationRow, MANAGEMENT_API_ROLE_ID, NewApplication as ApplicationInsert, Page, Paged,
+    StorageError, Store,
 };
-
-const NAME_MAX: usize = 256;
-const DESCRIPTION_MAX: usize = 1024;
 
 /// Types that authenticate with a secret.
 pub fn is_confidential(app_type: &str) -> bool {
     matches!(app_type, "MachineToMachine" | "Traditional" | "Protected")
 }
 
-/// Creates an application from a Management API body. With `management_api_access`, the app
-/// also gets the Management API role (console "grant access" option).
+fn json_text(value: &impl Serialize) -> Result<String, DomainError> {
+    serde_json::to_string(value).map_err(|e| DomainError::Internal(e.to_string()))
+}
+
+/// Creates an application. With `management_api_access`, the app also gets the Management API
+/// role (console "grant access" option).
 pub async fn create(
     store: &Store,
     tenant: &str,
-    body: &Value,
+    input: NewApplication,
     management_api_access: bool,
     now: i64,
 ) -> Result<CreatedApplication, DomainError> {
-    let mut g = Guard::new(body);
-    let name = g.required_string("name", 1, NAME_MAX);
-    let app_type = g.required_enum("type", &APPLICATION_TYPES);
-    let description = match g.nullable_string("description", DESCRIPTION_MAX) {
-        Nullable::Value(s) => Some(s),
-        _ => None,
-    };
-    let is_third_party = g.optional_bool("isThirdParty").unwrap_or(false);
-    let kind = app_type.clone().unwrap_or_default();
-    let oidc_metadata = match g.optional_object("oidcClientMetadata") {
-        Some(given) => {
-            client_metadata::oidc(&mut g, "oidcClientMetadata", given, &kind, &empty_oidc())
-        }
-        None => empty_oidc(),
-    };
-    let custom_metadata = match g.optional_object("customClientMetadata") {
-        Some(given) => client_metadata::custom(&mut g, "customClientMetadata", given, &json!({})),
-        None => json!({}),
-    };
-    let custom_data = g
-        .optional_object("customData")
-        .map(|m| Value::Object(m.clone()))
-        .unwrap_or_else(|| json!({}));
-    g.finish()?;
-    let (Some(name), Some(app_type)) = (name, app_type) else {
-        return Err(DomainError::invalid(
-            "Error in key path \"\": (custom) Invalid application",
-        ));
-    };
-    if management_api_access && app_type != "MachineToMachine" {
+    let app_type = input.app_type.as_str();
+    check(
+        Some(&input.name),
+        input.description.as_deref(),
+        input.oidc_client_metadata.as_ref(),
+        input.custom_client_metadata.as_ref(),
+        app_type,
+    )?;
+    if management_api_access && input.app_type != ApplicationType::MachineToMachine {
         return Err(DomainError::invalid(
             "Error in key path \"type\": (custom) Only machine-to-machine apps can call the Management API",
         ));
     }
-    let secret = is_confidential(&app_type).then(secrets::generate);
+    let oidc = OidcClientMetadata::default().merged(input.oidc_client_metadata.unwrap_or_default());
+    let custom =
+        CustomClientMetadata::default().merged(input.custom_client_metadata.unwrap_or_default());
+    let secret = is_confidential(app_type).then(secrets::generate);
     let row = ApplicationRow {
         tenant_id: tenant.into(),
         id: ids::generate(ids::LONG),
-        name,
-        description,
-        app_type,
+        name: input.name,
+        description: input.description,
+        app_type: app_type.into(),
         secret_digest: secret.as_deref().map(secrets::digest_hex),
-        oidc_client_metadata: oidc_metadata.to_string(),
-        custom_client_metadata: custom_metadata.to_string(),
-        custom_data: custom_data.to_string(),
-        is_third_party,
+        oidc_client_metadata: oidc.to_stored()?,
+        custom_client_metadata: custom.to_stored()?,
+        custom_data: json_text(&input.custom_data.unwrap_or_default())?,
+        is_third_party: input.is_third_party.unwrap_or(false),
         created_at: now,
     };
     let role_ids = if management_api_access {
@@ -79,7 +66,7 @@ pub async fn create(
     } else {
         Vec::new()
     };
-    let new = NewApplication { row, role_ids };
+    let new = ApplicationInsert { row, role_ids };
     store.application_insert(&new).await?;
     Ok(CreatedApplication {
         application: to_wire(new.row)?,
@@ -123,7 +110,7 @@ pub async fn ensure_bootstrap(
         is_third_party: false,
         created_at: now,
     };
-    let new = NewApplication {
+    let new = ApplicationInsert {
         row,
         role_ids: vec![MANAGEMENT_API_ROLE_ID.to_string()],
     };
@@ -164,61 +151,45 @@ pub async fn list(
     })
 }
 
-/// `PATCH /api/applications/:id`: name, description, client metadata (keys given replace the
-/// stored ones), custom data. The type and third-party flag are fixed at creation.
+/// `PATCH /api/applications/:id`: `None` when the application does not exist. Redirect URIs
+/// are checked for the stored type.
 pub async fn update(
     store: &Store,
     tenant: &str,
     id: &str,
-    body: &Value,
+    patch: ApplicationPatch,
 ) -> Result<Option<Application>, DomainError> {
     let Some(mut row) = store.application_find_by_id(tenant, id).await? else {
         return Ok(None);
     };
-    let mut g = Guard::new(body);
-    let name = g.optional_string("name", 1, NAME_MAX);
-    let description = g.nullable_string("description", DESCRIPTION_MAX);
-    let stored_oidc = super::json_column("oidc_client_metadata", &row.oidc_client_metadata)?;
-    let stored_custom = super::json_column("custom_client_metadata", &row.custom_client_metadata)?;
-    let oidc_metadata = g.optional_object("oidcClientMetadata").map(|given| {
-        client_metadata::oidc(
-            &mut g,
-            "oidcClientMetadata",
-            given,
-            &row.app_type,
-            &stored_oidc,
-        )
-    });
-    let custom_metadata = g.optional_object("customClientMetadata").map(|given| {
-        client_metadata::custom(&mut g, "customClientMetadata", given, &stored_custom)
-    });
-    let custom_data = g
-        .optional_object("customData")
-        .map(|m| Value::Object(m.clone()));
-    g.finish()?;
-    if let Some(name) = name {
+    check(
+        patch.name.as_deref(),
+        patch.description.as_ref().and_then(Option::as_deref),
+        patch.oidc_client_metadata.as_ref(),
+        patch.custom_client_metadata.as_ref(),
+        &row.app_type,
+    )?;
+    if let Some(name) = patch.name {
         row.name = name;
     }
-    if let Some(description) = description.into_patch() {
+    if let Some(description) = patch.description {
         row.description = description;
     }
-    if let Some(v) = oidc_metadata {
-        row.oidc_client_metadata = v.to_string();
+    if let Some(given) = patch.oidc_client_metadata {
+        let stored = OidcClientMetadata::from_stored(&row.oidc_client_metadata)?;
+        row.oidc_client_metadata = stored.merged(given).to_stored()?;
     }
-    if let Some(v) = custom_metadata {
-        row.custom_client_metadata = v.to_string();
+    if let Some(given) = patch.custom_client_metadata {
+        let stored = CustomClientMetadata::from_stored(&row.custom_client_metadata)?;
+        row.custom_client_metadata = stored.merged(given).to_stored()?;
     }
-    if let Some(v) = custom_data {
-        row.custom_data = v.to_string();
+    if let Some(custom_data) = patch.custom_data {
+        row.custom_data = json_text(&custom_data)?;
     }
     if !store.application_update(&row).await? {
         return Ok(None);
     }
     Ok(Some(to_wire(row)?))
-}
-
-fn empty_oidc() -> Value {
-    json!({ "redirectUris": [], "postLogoutRedirectUris": [] })
 }
 
 /// Deletes an application, except the bootstrap credential (`bootstrap`, the configured

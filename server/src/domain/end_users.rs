@@ -2,9 +2,8 @@
 //! tell which of identifier or password was wrong, and a missing account costs the same argon2
 //! work as a wrong password (see `passwords::verify`).
 
-use serde_json::json;
-
-use super::{DomainError, passwords, users};
+use super::users::{self, NewUser};
+use super::{DomainError, passwords};
 use crate::storage::{Store, UserRow};
 
 /// Why a sign-in failed, as the page says it.
@@ -75,14 +74,14 @@ pub async fn register(
     if password != password_confirm {
         return Ok(Err("The passwords do not match.".into()));
     }
-    let mut body = json!({ "password": password });
-    if !username.is_empty() {
-        body["username"] = json!(username);
-    }
-    if !email.is_empty() {
-        body["primaryEmail"] = json!(email);
-    }
-    match users::create(store, tenant, &body, now).await {
+    let given = |value: &str| Some(value.to_owned()).filter(|v| !v.is_empty());
+    let input = NewUser {
+        username: given(username),
+        primary_email: given(email),
+        password: Some(password.to_owned()),
+        ..NewUser::default()
+    };
+    match users::create(store, tenant, input, now).await {
         Ok(user) => Ok(Ok(user.id)),
         Err(DomainError::UsernameTaken) => Ok(Err("This username is already taken.".into())),
         Err(DomainError::EmailTaken) => Ok(Err(

@@ -6,10 +6,75 @@ use rand::Rng;
 use serde::Serialize;
 use serde_json::{Value, json};
 use totp_rs::Secret;
+use utoipa::ToSchema;
 
-use super::guard::Guard;
+use super::rules::Issues;
 use super::{DomainError, ids};
 use crate::storage::{MfaVerificationRow, Store};
+
+pub const SECRET_MIN: usize = 16;
+pub const SECRET_MAX: usize = 128;
+
+/// The kind of an MFA factor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ToSchema)]
+pub enum MfaVerificationType {
+    Totp,
+    BackupCode,
+}
+
+impl MfaVerificationType {
+    pub const NAMES: [&str; 2] = ["Totp", "BackupCode"];
+
+    /// The name Logto stores and lists.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MfaVerificationType::Totp => "Totp",
+            MfaVerificationType::BackupCode => "BackupCode",
+        }
+    }
+}
+
+/// `POST /api/users/{id}/mfa-verifications`: a new MFA factor. Both optional keys are checked
+/// whatever the type, but only `secret` matters for `Totp` and only `codes` for `BackupCode`.
+/// A user holds at most one factor of each type (422), and backup codes need another factor
+/// first (422).
+#[derive(Debug, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MfaVerificationCreate {
+    #[serde(rename = "type")]
+    pub kind: MfaVerificationType,
+    /// Base32 TOTP secret (any case); generated when left out. One that does not decode is
+    /// refused with 400 `user.totp_secret_invalid`.
+    #[schema(nullable = false, min_length = 16, max_length = 128)]
+    pub secret: Option<String>,
+    /// Backup codes to store; ten random ones are generated when left out.
+    #[schema(nullable = false, min_items = 1, min_length = 1)]
+    pub codes: Option<Vec<String>>,
+}
+
+impl MfaVerificationCreate {
+    /// The value rules, checked again here for callers that build the command themselves.
+    fn check(&self) -> Result<(), DomainError> {
+        let mut issues = Issues::default();
+        if let Some(secret) = &self.secret {
+            issues.text("secret", secret, SECRET_MIN, SECRET_MAX);
+        }
+        match &self.codes {
+            Some(codes) if codes.is_empty() => issues.push(
+                "codes",
+                "too_small",
+                "Array must contain at least 1 element(s)",
+            ),
+            Some(codes) => {
+                for (i, code) in codes.iter().enumerate() {
+                    issues.text(&format!("codes.{i}"), code, 1, usize::MAX);
+                }
+            }
+            None => {}
+        }
+        issues.finish()
+    }
+}
 
 /// A factor as Logto lists it.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -67,23 +132,18 @@ pub async fn list(
         .collect())
 }
 
-/// `POST` `{ type: "Totp", secret? }` or `{ type: "BackupCode", codes? }`: returns the secret or
-/// the codes, shown this once.
+/// Adds a factor: returns the secret or the codes, shown this once.
 pub async fn create(
     store: &Store,
     tenant: &str,
     user_id: &str,
-    body: &Value,
+    input: MfaVerificationCreate,
     now: i64,
 ) -> Result<NewMfaVerification, DomainError> {
-    let mut g = Guard::new(body);
-    let kind = g.required_enum("type", &["Totp", "BackupCode"]);
-    let secret = g.optional_string("secret", 16, 128);
-    let codes = g.id_list("codes", false, true);
-    g.finish()?;
-    let kind = kind.unwrap_or_default();
-    let (stored, answer) = if kind == "Totp" {
-        let secret = match secret {
+    input.check()?;
+    let kind = input.kind;
+    let (stored, answer) = if kind == MfaVerificationType::Totp {
+        let secret = match input.secret {
             Some(s) => {
                 let upper = s.to_uppercase();
                 if Secret::Encoded(upper.clone()).to_bytes().is_err() {
@@ -112,7 +172,9 @@ pub async fn create(
                 "Backup codes can only be added to a user who has another MFA factor.",
             ));
         }
-        let codes = codes.unwrap_or_else(|| (0..10).map(|_| backup_code()).collect());
+        let codes = input
+            .codes
+            .unwrap_or_else(|| (0..10).map(|_| backup_code()).collect());
         let stored: Vec<Value> = codes.iter().map(|c| json!({ "code": c })).collect();
         (
             Value::Array(stored).to_string(),
@@ -127,12 +189,12 @@ pub async fn create(
         tenant_id: tenant.into(),
         id: ids::generate(ids::LONG),
         user_id: user_id.into(),
-        kind: kind.clone(),
+        kind: kind.as_str().into(),
         secret: stored,
         created_at: now,
     };
     if !store.mfa_insert_unique(&row).await? {
-        let (code, message) = if kind == "Totp" {
+        let (code, message) = if kind == MfaVerificationType::Totp {
             ("user.totp_already_in_use", "TOTP is already in use.")
         } else {
             (

@@ -1,6 +1,7 @@
 //! Business rules, shared by the Management API and the console. No axum, no sqlx.
 
 pub mod admins;
+pub mod application_commands;
 pub mod applications;
 pub mod client_metadata;
 pub mod end_users;

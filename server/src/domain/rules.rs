@@ -49,6 +49,15 @@ pub fn line(key: &str, code: &str, message: &str) -> String {
     format!("Error in key path \"{key}\": ({code}) {message}")
 }
 
+/// zod's message for a value outside an enumeration.
+pub fn enum_message(allowed: &[&str], value: &str) -> String {
+    let expected: Vec<String> = allowed.iter().map(|v| format!("'{v}'")).collect();
+    format!(
+        "Invalid enum value. Expected {}, received '{value}'",
+        expected.join(" | ")
+    )
+}
+
 /// What is wrong with a text value: a NUL character, or a length outside `min..=max`
 /// (counted in UTF-16 code units, as JavaScript and so zod count).
 pub fn text_problem(value: &str, min: usize, max: usize) -> Option<(&'static str, String)> {

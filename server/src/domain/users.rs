@@ -1,26 +1,93 @@
 //! Users of the default tenant (a subset of Logto's `packages/schemas/tables/users.sql`):
-//! validation with Logto's rules, unique username / email / phone with Logto's error codes,
-//! argon2id passwords.
+//! the commands that create and change them, checked with Logto's rules; unique username /
+//! email / phone with Logto's error codes; argon2id passwords.
 
 use app::model::User;
-use serde_json::Value;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use utoipa::ToSchema;
 
-use super::guard::{Guard, Nullable};
+use super::rules::Issues;
 use super::{DomainError, ids, passwords};
-use crate::storage::{Page, Paged, Store, UniqueUserField, UserPatch, UserRow};
+use crate::storage::{Page, Paged, Store, UniqueUserField, UserPatch as UserPatchRow, UserRow};
 
-const TEXT_MAX: usize = 128;
-const AVATAR_MAX: usize = 2048;
+pub const TEXT_MAX: usize = 128;
+pub const AVATAR_MAX: usize = 2048;
+pub const PASSWORD_MAX: usize = 256;
+
+/// `POST /api/users`: a new user; every key is optional. A username, email or phone already
+/// held by another user is refused with 422.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NewUser {
+    /// A letter or `_`, then letters, digits or `_`.
+    #[schema(nullable, max_length = 128, pattern = r"^[A-Za-z_][A-Za-z0-9_]*$")]
+    pub username: Option<String>,
+    #[schema(nullable, max_length = 128, pattern = r"^[^\s@]+@\S+\.[^\s.]+$")]
+    pub primary_email: Option<String>,
+    /// Digits only, without `+`.
+    #[schema(nullable, max_length = 128, pattern = r"^[0-9]+$")]
+    pub primary_phone: Option<String>,
+    /// Display name.
+    #[schema(nullable, max_length = 128)]
+    pub name: Option<String>,
+    /// Picture URL.
+    #[schema(nullable, max_length = 2048)]
+    pub avatar: Option<String>,
+    /// Standard profile claims (default `{}`).
+    #[schema(value_type = Option<Object>, nullable = false)]
+    pub profile: Option<Map<String, Value>>,
+    /// Arbitrary data kept with the user (default `{}`).
+    #[schema(value_type = Option<Object>, nullable = false)]
+    pub custom_data: Option<Map<String, Value>>,
+    /// Stored as an argon2id hash; without it the user has no password.
+    #[schema(nullable = false, min_length = 1, max_length = 256, format = Password)]
+    pub password: Option<String>,
+}
+
+/// `PATCH /api/users/{id}`: the keys given change, the others keep their values; `null`
+/// (`Some(None)`) clears a nullable key. Objects replace the stored ones as a whole. The
+/// password cannot be set here (a `password` key is ignored).
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UserPatch {
+    /// A letter or `_`, then letters, digits or `_`.
+    #[schema(
+        value_type = Option<String>, nullable, max_length = 128,
+        pattern = r"^[A-Za-z_][A-Za-z0-9_]*$"
+    )]
+    pub username: Option<Option<String>>,
+    #[schema(
+        value_type = Option<String>, nullable, max_length = 128,
+        pattern = r"^[^\s@]+@\S+\.[^\s.]+$"
+    )]
+    pub primary_email: Option<Option<String>>,
+    /// Digits only, without `+`.
+    #[schema(value_type = Option<String>, nullable, max_length = 128, pattern = r"^[0-9]+$")]
+    pub primary_phone: Option<Option<String>>,
+    /// Display name.
+    #[schema(value_type = Option<String>, nullable, max_length = 128)]
+    pub name: Option<Option<String>>,
+    /// Picture URL.
+    #[schema(value_type = Option<String>, nullable, max_length = 2048)]
+    pub avatar: Option<Option<String>>,
+    /// Standard profile claims.
+    #[schema(value_type = Option<Object>, nullable = false)]
+    pub profile: Option<Map<String, Value>>,
+    /// Arbitrary data kept with the user.
+    #[schema(value_type = Option<Object>, nullable = false)]
+    pub custom_data: Option<Map<String, Value>>,
+}
 
 /// Logto's `usernameRegEx`: `^[A-Z_a-z]\w*$`.
-fn is_username(s: &str) -> bool {
+pub fn is_username(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// Logto's `emailRegEx`: `^\S+@\S+\.\S+$`.
-fn is_email(s: &str) -> bool {
+pub fn is_email(s: &str) -> bool {
     if s.chars().any(char::is_whitespace) {
         return false;
     }
@@ -36,65 +103,86 @@ fn is_email(s: &str) -> bool {
 }
 
 /// Logto's `phoneRegEx`: digits only.
-fn is_phone(s: &str) -> bool {
+pub fn is_phone(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A nullable identifier with a format rule.
-fn identifier(g: &mut Guard<'_>, key: &str, valid: fn(&str) -> bool) -> Option<Option<String>> {
-    match g.nullable_string(key, TEXT_MAX) {
-        Nullable::Value(s) if !valid(&s) => {
-            g.issue(key, "invalid_string", "Invalid");
-            None
-        }
-        other => other.into_patch(),
+/// A format rule of an identifier.
+pub type Format = fn(&str) -> bool;
+
+/// The identifiers with their format rules, in the order Logto's guard reports them.
+pub const IDENTIFIERS: [(&str, Format); 3] = [
+    ("username", is_username),
+    ("primaryEmail", is_email),
+    ("primaryPhone", is_phone),
+];
+
+impl NewUser {
+    /// The profile as a patch of an empty user, and the password.
+    fn into_patch(self) -> (UserPatch, Option<String>) {
+        let patch = UserPatch {
+            username: self.username.map(Some),
+            primary_email: self.primary_email.map(Some),
+            primary_phone: self.primary_phone.map(Some),
+            name: self.name.map(Some),
+            avatar: self.avatar.map(Some),
+            profile: self.profile,
+            custom_data: self.custom_data,
+        };
+        (patch, self.password)
     }
 }
 
-struct Input {
-    patch: UserPatch,
-    password: Option<String>,
+impl UserPatch {
+    /// The value rules, checked again here because not every caller reads a Management API
+    /// body (the hosted registration builds a new user from its form).
+    fn check(&self, password: Option<&str>) -> Result<(), DomainError> {
+        let mut issues = Issues::default();
+        let identifiers = [&self.username, &self.primary_email, &self.primary_phone];
+        for ((key, valid), value) in IDENTIFIERS.into_iter().zip(identifiers) {
+            if let Some(Some(value)) = value
+                && issues.text(key, value, 0, TEXT_MAX)
+                && !valid(value)
+            {
+                issues.push(key, "invalid_string", "Invalid");
+            }
+        }
+        if let Some(Some(name)) = &self.name {
+            issues.text("name", name, 0, TEXT_MAX);
+        }
+        if let Some(Some(avatar)) = &self.avatar {
+            issues.text("avatar", avatar, 0, AVATAR_MAX);
+        }
+        if let Some(password) = password {
+            issues.text("password", password, 1, PASSWORD_MAX);
+        }
+        issues.finish()
+    }
+
+    /// The columns to write.
+    fn into_row(self) -> Result<UserPatchRow, DomainError> {
+        Ok(UserPatchRow {
+            username: self.username,
+            primary_email: self.primary_email,
+            primary_phone: self.primary_phone,
+            name: self.name,
+            avatar: self.avatar,
+            profile: self.profile.as_ref().map(json_text).transpose()?,
+            custom_data: self.custom_data.as_ref().map(json_text).transpose()?,
+            is_suspended: None,
+        })
+    }
 }
 
-fn parse(body: &Value, creating: bool) -> Result<Input, DomainError> {
-    let mut g = Guard::new(body);
-    let username = identifier(&mut g, "username", is_username);
-    let primary_email = identifier(&mut g, "primaryEmail", is_email);
-    let primary_phone = identifier(&mut g, "primaryPhone", is_phone);
-    let name = g.nullable_string("name", TEXT_MAX).into_patch();
-    let avatar = g.nullable_string("avatar", AVATAR_MAX).into_patch();
-    let custom_data = g
-        .optional_object("customData")
-        .map(|m| Value::Object(m.clone()).to_string());
-    let profile = g
-        .optional_object("profile")
-        .map(|m| Value::Object(m.clone()).to_string());
-    let password = if creating {
-        g.optional_string("password", 1, 256)
-    } else {
-        None
-    };
-    g.finish()?;
-    Ok(Input {
-        patch: UserPatch {
-            username,
-            primary_email,
-            primary_phone,
-            name,
-            avatar,
-            profile,
-            custom_data,
-            is_suspended: None,
-        },
-        password,
-    })
+fn json_text(value: &impl Serialize) -> Result<String, DomainError> {
+    serde_json::to_string(value).map_err(|e| DomainError::Internal(e.to_string()))
 }
 
 /// Refuses a username, email or phone already held by another user, with Logto's codes.
 async fn check_unique(
     store: &Store,
     tenant: &str,
-    patch: &UserPatch,
+    patch: &UserPatchRow,
     own_id: Option<&str>,
 ) -> Result<(), DomainError> {
     let fields = [
@@ -146,20 +234,21 @@ pub fn to_wire(row: UserRow) -> Result<User, DomainError> {
     })
 }
 
-/// `POST /api/users`: every field optional; the password is hashed with argon2id.
+/// Creates a user; the password is hashed with argon2id.
 pub async fn create(
     store: &Store,
     tenant: &str,
-    body: &Value,
+    input: NewUser,
     now: i64,
 ) -> Result<User, DomainError> {
-    let input = parse(body, true)?;
-    check_unique(store, tenant, &input.patch, None).await?;
-    let password_encrypted = match input.password {
+    let (patch, password) = input.into_patch();
+    patch.check(password.as_deref())?;
+    let p = patch.into_row()?;
+    check_unique(store, tenant, &p, None).await?;
+    let password_encrypted = match password {
         Some(p) => Some(passwords::hash(p).await?),
         None => None,
     };
-    let p = input.patch;
     let row = UserRow {
         username: p.username.flatten(),
         primary_email: p.primary_email.flatten(),
@@ -204,17 +293,19 @@ pub async fn list(
     })
 }
 
+/// Applies a patch; `None` when the user does not exist.
 pub async fn update(
     store: &Store,
     tenant: &str,
     id: &str,
-    body: &Value,
+    patch: UserPatch,
     now: i64,
 ) -> Result<Option<User>, DomainError> {
-    let input = parse(body, false)?;
-    check_unique(store, tenant, &input.patch, Some(id)).await?;
+    patch.check(None)?;
+    let patch = patch.into_row()?;
+    check_unique(store, tenant, &patch, Some(id)).await?;
     store
-        .user_update(tenant, id, &input.patch, now)
+        .user_update(tenant, id, &patch, now)
         .await?
         .map(to_wire)
         .transpose()

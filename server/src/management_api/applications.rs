@@ -7,10 +7,11 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::bodies::Body;
 use super::pagination;
-use crate::domain::applications;
+use crate::domain::applications::{self, ApplicationPatch, NewApplication};
 use crate::http::error::ApiError;
-use crate::http::extract::{JsonBody, QueryPairs};
+use crate::http::extract::QueryPairs;
 use crate::state::AppState;
 use crate::storage::{DEFAULT_TENANT, MemberKind};
 
@@ -56,10 +57,10 @@ pub async fn applications_list(
 /// confidential types, its `secret` (shown only here).
 pub async fn application_create(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<NewApplication>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let created = applications::create(&state.store, DEFAULT_TENANT, &body, false, now).await?;
+    let created = applications::create(&state.store, DEFAULT_TENANT, input, false, now).await?;
     Ok(Json(created).into_response())
 }
 
@@ -78,9 +79,9 @@ pub async fn application_get(
 pub async fn application_patch(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(patch): Body<ApplicationPatch>,
 ) -> Result<Response, ApiError> {
-    match applications::update(&state.store, DEFAULT_TENANT, &id, &body).await? {
+    match applications::update(&state.store, DEFAULT_TENANT, &id, patch).await? {
         Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists_with_id("applications", &id)),
     }

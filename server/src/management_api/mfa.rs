@@ -7,9 +7,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::bodies::Body;
+use crate::domain::mfa::MfaVerificationCreate;
 use crate::domain::{mfa, users};
 use crate::http::error::ApiError;
-use crate::http::extract::JsonBody;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -33,11 +34,11 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<MfaVerificationCreate>,
 ) -> Result<Response, ApiError> {
     require_user(&state, &id).await?;
     let now = state.clock.now_ms();
-    Ok(Json(mfa::create(&state.store, DEFAULT_TENANT, &id, &body, now).await?).into_response())
+    Ok(Json(mfa::create(&state.store, DEFAULT_TENANT, &id, input, now).await?).into_response())
 }
 
 /// `DELETE /:verificationId` → 204, 404 `entity.not_found`.

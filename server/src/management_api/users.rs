@@ -6,10 +6,11 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::bodies::Body;
 use super::pagination;
-use crate::domain::users;
+use crate::domain::users::{self, NewUser, UserPatch};
 use crate::http::error::ApiError;
-use crate::http::extract::{JsonBody, QueryPairs};
+use crate::http::extract::QueryPairs;
 use crate::state::AppState;
 use crate::storage::{DEFAULT_TENANT, MemberKind};
 
@@ -36,10 +37,10 @@ pub async fn list(
 /// `POST /api/users` → 201; a taken username / email / phone → 422 with Logto's codes.
 pub async fn create(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    Body(input): Body<NewUser>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let user = users::create(&state.store, DEFAULT_TENANT, &body, now).await?;
+    let user = users::create(&state.store, DEFAULT_TENANT, input, now).await?;
     Ok(Json(user).into_response())
 }
 
@@ -56,10 +57,10 @@ pub async fn get(
 pub async fn update(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    Body(patch): Body<UserPatch>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    match users::update(&state.store, DEFAULT_TENANT, &id, &body, now).await? {
+    match users::update(&state.store, DEFAULT_TENANT, &id, patch, now).await? {
         Some(user) => Ok(Json(user).into_response()),
         None => Err(ApiError::not_exists_with_id("users", &id)),
     }

@@ -17,12 +17,12 @@
 #![allow(dead_code)]
 
 mod body;
+mod client_metadata_bodies;
 mod config_bodies;
 mod member_bodies;
 mod organization_bodies;
 mod relation_bodies;
 mod resource_and_role_bodies;
-mod shared;
 mod sso_connector_bodies;
 mod template_bodies;
 mod user_and_application_bodies;
@@ -34,4 +34,3 @@ pub use organization_bodies::*;
 pub use relation_bodies::{IdListBody, ids_to_add};
 pub use resource_and_role_bodies::*;
 pub use template_bodies::*;
-pub use user_and_application_bodies::*;

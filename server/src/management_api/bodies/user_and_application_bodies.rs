@@ -1,171 +1,238 @@
-//! Users, applications, the sign-in experience and configuration.
+//! Users, their MFA factors and applications: how each body is read.
 
-use serde_json::{Map, Value};
-use utoipa::ToSchema;
+use app::model::APPLICATION_TYPES;
+use serde_json::Value;
 
-use super::shared::{ApplicationType, MfaVerificationType};
+use super::body::FromBody;
+use super::client_metadata_bodies::{read_custom, read_oidc};
+use crate::domain::DomainError;
+use crate::domain::application_commands::{
+    ApplicationPatch, DESCRIPTION_MAX, NAME_MAX, NewApplication,
+};
+use crate::domain::guard::{Guard, Nullable};
+use crate::domain::mfa::{MfaVerificationCreate, MfaVerificationType, SECRET_MAX, SECRET_MIN};
+use crate::domain::users::{AVATAR_MAX, IDENTIFIERS, NewUser, PASSWORD_MAX, TEXT_MAX, UserPatch};
 
-/// `POST /api/users`: a new user; every key is optional. A username, email or phone already
-/// held by another user is refused with 422.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct UserCreate {
-    /// A letter or `_`, then letters, digits or `_`.
-    #[schema(nullable, max_length = 128, pattern = r"^[A-Za-z_][A-Za-z0-9_]*$")]
-    pub username: Option<String>,
-    #[schema(nullable, max_length = 128, pattern = r"^[^\s@]+@\S+\.[^\s.]+$")]
-    pub primary_email: Option<String>,
-    /// Digits only, without `+`.
-    #[schema(nullable, max_length = 128, pattern = r"^[0-9]+$")]
-    pub primary_phone: Option<String>,
-    /// Display name.
-    #[schema(nullable, max_length = 128)]
-    pub name: Option<String>,
-    /// Picture URL.
-    #[schema(nullable, max_length = 2048)]
-    pub avatar: Option<String>,
-    /// Standard profile claims (default `{}`).
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub profile: Option<Map<String, Value>>,
-    /// Arbitrary data kept with the user (default `{}`).
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub custom_data: Option<Map<String, Value>>,
-    /// Stored as an argon2id hash; without it the user has no password.
-    #[schema(nullable = false, min_length = 1, max_length = 256, format = Password)]
-    pub password: Option<String>,
+impl FromBody for NewUser {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let (fields, password) = read_user(body, true)?;
+        Ok(NewUser {
+            username: fields.username.flatten(),
+            primary_email: fields.primary_email.flatten(),
+            primary_phone: fields.primary_phone.flatten(),
+            name: fields.name.flatten(),
+            avatar: fields.avatar.flatten(),
+            profile: fields.profile,
+            custom_data: fields.custom_data,
+            password,
+        })
+    }
 }
 
-/// `PATCH /api/users/{id}`: the keys given change, the others keep their values; `null`
-/// clears a nullable key. Objects replace the stored ones as a whole. The password cannot be
-/// set here (a `password` key is ignored).
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct UserPatch {
-    /// A letter or `_`, then letters, digits or `_`.
-    #[schema(nullable, max_length = 128, pattern = r"^[A-Za-z_][A-Za-z0-9_]*$")]
-    pub username: Option<String>,
-    #[schema(nullable, max_length = 128, pattern = r"^[^\s@]+@\S+\.[^\s.]+$")]
-    pub primary_email: Option<String>,
-    /// Digits only, without `+`.
-    #[schema(nullable, max_length = 128, pattern = r"^[0-9]+$")]
-    pub primary_phone: Option<String>,
-    /// Display name.
-    #[schema(nullable, max_length = 128)]
-    pub name: Option<String>,
-    /// Picture URL.
-    #[schema(nullable, max_length = 2048)]
-    pub avatar: Option<String>,
-    /// Standard profile claims.
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub profile: Option<Map<String, Value>>,
-    /// Arbitrary data kept with the user.
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub custom_data: Option<Map<String, Value>>,
+impl FromBody for UserPatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        Ok(read_user(body, false)?.0)
+    }
 }
 
-/// `POST /api/users/{id}/mfa-verifications`: a new MFA factor. Both optional keys are checked
-/// whatever the type, but only `secret` matters for `Totp` and only `codes` for `BackupCode`.
-/// A user holds at most one factor of each type (422), and backup codes need another factor
-/// first (422).
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct UserMfaVerificationCreate {
-    #[serde(rename = "type")]
-    pub verification_type: MfaVerificationType,
-    /// Base32 TOTP secret (any case); generated when left out. One that does not decode is
-    /// refused with 400 `user.totp_secret_invalid`.
-    #[schema(nullable = false, min_length = 16, max_length = 128)]
-    pub secret: Option<String>,
-    /// Backup codes to store; ten random ones are generated when left out.
-    #[schema(nullable = false, min_items = 1, min_length = 1)]
-    pub codes: Option<Vec<String>>,
+/// The keys of both user bodies; only a new user's `password` is read.
+fn read_user(body: &Value, creating: bool) -> Result<(UserPatch, Option<String>), DomainError> {
+    let mut g = Guard::new(body);
+    let [username, primary_email, primary_phone] =
+        IDENTIFIERS.map(|(key, valid)| match g.nullable_string(key, TEXT_MAX) {
+            Nullable::Value(s) if !valid(&s) => {
+                g.issue(key, "invalid_string", "Invalid");
+                None
+            }
+            other => other.into_patch(),
+        });
+    let name = g.nullable_string("name", TEXT_MAX).into_patch();
+    let avatar = g.nullable_string("avatar", AVATAR_MAX).into_patch();
+    let custom_data = g.optional_object("customData").cloned();
+    let profile = g.optional_object("profile").cloned();
+    let password = if creating {
+        g.optional_string("password", 1, PASSWORD_MAX)
+    } else {
+        None
+    };
+    g.finish()?;
+    let patch = UserPatch {
+        username,
+        primary_email,
+        primary_phone,
+        name,
+        avatar,
+        profile,
+        custom_data,
+    };
+    Ok((patch, password))
 }
 
-/// `POST /api/applications`: a new application. Confidential types (`Traditional`,
-/// `MachineToMachine`, `Protected`) get a secret, returned only in this response.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ApplicationCreate {
-    #[schema(min_length = 1, max_length = 256)]
-    pub name: String,
-    #[serde(rename = "type")]
-    pub application_type: ApplicationType,
-    #[schema(nullable, max_length = 1024)]
-    pub description: Option<String>,
-    /// Whether the application belongs to a third party, which must ask users for consent
-    /// (default `false`; fixed once the application exists).
-    #[schema(nullable = false)]
-    pub is_third_party: Option<bool>,
-    /// Default: both URI lists empty.
-    #[schema(nullable = false)]
-    pub oidc_client_metadata: Option<OidcClientMetadata>,
-    /// Default `{}`.
-    #[schema(nullable = false)]
-    pub custom_client_metadata: Option<CustomClientMetadata>,
-    /// Arbitrary data kept with the application (default `{}`).
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub custom_data: Option<Map<String, Value>>,
+impl FromBody for MfaVerificationCreate {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let kind = g.required_enum("type", &MfaVerificationType::NAMES);
+        let secret = g.optional_string("secret", SECRET_MIN, SECRET_MAX);
+        let codes = g.id_list("codes", false, true);
+        g.finish()?;
+        // `finish` succeeded, so `kind` is one of the names.
+        let kind = if kind.as_deref() == Some("BackupCode") {
+            MfaVerificationType::BackupCode
+        } else {
+            MfaVerificationType::Totp
+        };
+        Ok(MfaVerificationCreate {
+            kind,
+            secret,
+            codes,
+        })
+    }
 }
 
-/// `PATCH /api/applications/{id}`: the keys given change, the others keep their values (the
-/// type and the third-party flag cannot change; those keys are ignored).
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ApplicationPatch {
-    #[schema(nullable = false, min_length = 1, max_length = 256)]
-    pub name: Option<String>,
-    #[schema(nullable, max_length = 1024)]
-    pub description: Option<String>,
-    /// Each list given replaces the stored one; a list left out is kept.
-    #[schema(nullable = false)]
-    pub oidc_client_metadata: Option<OidcClientMetadata>,
-    /// Each key given replaces the stored one; keys left out are kept.
-    #[schema(nullable = false)]
-    pub custom_client_metadata: Option<CustomClientMetadata>,
-    /// Arbitrary data kept with the application; replaces the stored object as a whole.
-    #[schema(value_type = Option<Object>, nullable = false)]
-    pub custom_data: Option<Map<String, Value>>,
+impl FromBody for NewApplication {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.required_string("name", 1, NAME_MAX);
+        let app_type = g.required_enum("type", &APPLICATION_TYPES);
+        let description = match g.nullable_string("description", DESCRIPTION_MAX) {
+            Nullable::Value(s) => Some(s),
+            _ => None,
+        };
+        let is_third_party = g.optional_bool("isThirdParty");
+        // An unknown type is already reported; its URIs are read as a web application's.
+        let type_name = app_type.clone().unwrap_or_default();
+        let oidc_client_metadata = g
+            .optional_object("oidcClientMetadata")
+            .map(|given| read_oidc(&mut g, "oidcClientMetadata", given, Some(&type_name)));
+        let custom_client_metadata = g
+            .optional_object("customClientMetadata")
+            .map(|given| read_custom(&mut g, "customClientMetadata", given));
+        let custom_data = g.optional_object("customData").cloned();
+        g.finish()?;
+        Ok(NewApplication {
+            name: name.unwrap_or_default(),
+            app_type: app_type.unwrap_or_default().parse()?,
+            description,
+            is_third_party,
+            oidc_client_metadata,
+            custom_client_metadata,
+            custom_data,
+        })
+    }
 }
 
-/// An application's OpenID Connect client settings; only these keys are kept. Redirect URIs
-/// are matched exactly at sign-in: absolute, without a fragment or `*`, and `http` or `https`
-/// (with a host), except that native applications may also use a reverse-domain scheme such
-/// as `com.example.app:/callback`.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OidcClientMetadata {
-    /// Where authorization responses may be sent.
-    #[schema(nullable = false, format = "uri")]
-    pub redirect_uris: Option<Vec<String>>,
-    /// Where users may be sent after signing out.
-    #[schema(nullable = false, format = "uri")]
-    pub post_logout_redirect_uris: Option<Vec<String>>,
+impl FromBody for ApplicationPatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.optional_string("name", 1, NAME_MAX);
+        let description = g
+            .nullable_string("description", DESCRIPTION_MAX)
+            .into_patch();
+        let oidc_client_metadata = g
+            .optional_object("oidcClientMetadata")
+            .map(|given| read_oidc(&mut g, "oidcClientMetadata", given, None));
+        let custom_client_metadata = g
+            .optional_object("customClientMetadata")
+            .map(|given| read_custom(&mut g, "customClientMetadata", given));
+        let custom_data = g.optional_object("customData").cloned();
+        g.finish()?;
+        Ok(ApplicationPatch {
+            name,
+            description,
+            oidc_client_metadata,
+            custom_client_metadata,
+            custom_data,
+        })
+    }
 }
 
-/// An application's token and browser settings; only these keys are kept.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct CustomClientMetadata {
-    /// Browser origins allowed to call the token endpoints: scheme, host and optional port,
-    /// nothing after (`https://app.example.com`).
-    #[schema(nullable = false, format = "uri")]
-    pub cors_allowed_origins: Option<Vec<String>>,
-    /// ID token lifetime in seconds (default 3600).
-    #[schema(nullable = false, minimum = 1, maximum = 31536000)]
-    pub id_token_ttl: Option<i64>,
-    /// Refresh token lifetime in seconds; takes precedence over `refreshTokenTtlInDays`.
-    #[schema(nullable = false, minimum = 1, maximum = 31536000)]
-    pub refresh_token_ttl: Option<i64>,
-    /// Refresh token lifetime in days (default 14).
-    #[schema(nullable = false, minimum = 1, maximum = 730)]
-    pub refresh_token_ttl_in_days: Option<i64>,
-    /// Whether a refresh token is issued without the `offline_access` scope (default `false`).
-    #[schema(nullable = false)]
-    pub always_issue_refresh_token: Option<bool>,
-    /// Whether each refresh returns a new refresh token (default `true`).
-    #[schema(nullable = false)]
-    pub rotate_refresh_token: Option<bool>,
-    /// Logto's token-exchange switch; stored as given.
-    #[schema(nullable = false)]
-    pub allow_token_exchange: Option<bool>,
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::domain::application_commands::ApplicationType;
+
+    fn lines<T: std::fmt::Debug>(read: Result<T, DomainError>) -> Vec<String> {
+        match read {
+            Err(DomainError::Invalid(lines)) => lines,
+            other => panic!("expected invalid, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn user_bodies_keep_logtos_rules() {
+        let user = NewUser::from_body(&json!({ "username": null, "password": "p" })).unwrap();
+        assert!(user.username.is_none());
+        assert_eq!(user.password.as_deref(), Some("p"));
+        let bad = json!({ "username": "1a", "primaryEmail": "a@b", "password": "" });
+        assert_eq!(
+            lines(NewUser::from_body(&bad)),
+            [
+                "Error in key path \"username\": (invalid_string) Invalid",
+                "Error in key path \"primaryEmail\": (invalid_string) Invalid",
+                "Error in key path \"password\": (too_small) String must contain at least 1 \
+                 character(s)",
+            ]
+        );
+        let patch = UserPatch::from_body(&json!({ "name": null, "password": 1 })).unwrap();
+        assert_eq!(patch.name, Some(None));
+    }
+
+    #[test]
+    fn mfa_body_names_its_type() {
+        let body = json!({ "type": "BackupCode", "codes": ["a"] });
+        let input = MfaVerificationCreate::from_body(&body).unwrap();
+        assert_eq!(input.kind, MfaVerificationType::BackupCode);
+        assert_eq!(
+            lines(MfaVerificationCreate::from_body(&json!({ "codes": [] }))).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn application_bodies_check_uris_and_settings() {
+        let body = json!({ "name": "A", "type": "Native",
+            "oidcClientMetadata": { "redirectUris": ["com.example.app:/cb"] },
+            "customClientMetadata": { "idTokenTtl": 60, "junk": 1 } });
+        let input = NewApplication::from_body(&body).unwrap();
+        assert_eq!(input.app_type, ApplicationType::Native);
+        let custom = input.custom_client_metadata.unwrap();
+        assert_eq!(custom.id_token_ttl, Some(60));
+        assert!(custom.other.is_empty());
+        let bad = json!({ "name": "A", "type": "SPA",
+            "oidcClientMetadata": { "redirectUris": ["com.example.app:/cb", 1] },
+            "customClientMetadata": { "refreshTokenTtlInDays": 0, "corsAllowedOrigins": ["x"] } });
+        let found = lines(NewApplication::from_body(&bad));
+        let expected = [
+            (
+                "oidcClientMetadata.redirectUris.0",
+                "(custom) A redirect URI must use http",
+            ),
+            (
+                "oidcClientMetadata.redirectUris.1",
+                "(invalid_type) Expected string",
+            ),
+            (
+                "customClientMetadata.corsAllowedOrigins.0",
+                "(custom) An origin is",
+            ),
+            (
+                "customClientMetadata.refreshTokenTtlInDays",
+                "(too_big) Number must be",
+            ),
+        ];
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+        for (line, (key, start)) in found.iter().zip(expected) {
+            assert!(
+                line.starts_with(&format!("Error in key path \"{key}\": {start}")),
+                "{line}"
+            );
+        }
+        // A patch leaves the scheme rule to the domain, which knows the stored type.
+        let patch = json!({ "oidcClientMetadata": { "redirectUris": ["com.example.app:/cb"] } });
+        assert!(ApplicationPatch::from_body(&patch).is_ok());
+        let patch = json!({ "description": null, "oidcClientMetadata": { "redirectUris": ["x"] } });
+        assert_eq!(lines(ApplicationPatch::from_body(&patch)).len(), 1);
+    }
 }

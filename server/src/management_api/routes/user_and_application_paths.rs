@@ -3,11 +3,10 @@
 use app::model::{Application, CreatedApplication, OrganizationWithRoles, User};
 
 use super::search_param::Q;
-use crate::domain::mfa::{MfaVerification, NewMfaVerification};
-use crate::management_api::bodies::{
-    ApplicationCreate, ApplicationPatch, IdTokenConfigReplace, OidcKeysRotate,
-    SignInExperiencePatch, UserCreate, UserMfaVerificationCreate, UserPatch,
-};
+use crate::domain::applications::{ApplicationPatch, NewApplication};
+use crate::domain::mfa::{MfaVerification, MfaVerificationCreate, NewMfaVerification};
+use crate::domain::users::{NewUser, UserPatch};
+use crate::management_api::bodies::{IdTokenConfigReplace, OidcKeysRotate, SignInExperiencePatch};
 use crate::management_api::docs::{ApiRoutes, delete, get, patch, post, put};
 use crate::management_api::id_token_config::IdTokenConfig;
 use crate::management_api::keys::PrivateKeyInfo;
@@ -25,7 +24,7 @@ pub(super) fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
                 .paged::<User>(),
             post(users::create, "Create user")
                 .id("CreateUser")
-                .body::<UserCreate>()
+                .body::<NewUser>()
                 .ok::<User>()
                 .errors(&[422]),
         ],
@@ -65,7 +64,7 @@ pub(super) fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
                 .errors(&[404]),
             post(mfa::create, "Create an MFA verification for a user")
                 .id("CreateUserMfaVerification")
-                .body::<UserMfaVerificationCreate>()
+                .body::<MfaVerificationCreate>()
                 .ok::<NewMfaVerification>()
                 .errors(&[404, 422]),
         ],
@@ -103,7 +102,7 @@ pub(super) fn user_and_application_routes(api: ApiRoutes) -> ApiRoutes {
             post(applications::application_create, "Create an application")
                 .id("CreateApplication")
                 .describe("Traditional and machine-to-machine applications get a secret, returned this once.")
-                .body::<ApplicationCreate>()
+                .body::<NewApplication>()
                 .ok::<CreatedApplication>()
                 .errors(&[422]),
         ],

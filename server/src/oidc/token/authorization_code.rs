@@ -67,7 +67,7 @@ pub async fn grant(
         .map_err(lookup_failed)?
         .filter(|u| !u.is_suspended)
         .ok_or_else(invalid_grant)?;
-    let lifetimes = issue::lifetimes(client);
+    let lifetimes = issue::lifetimes(client)?;
     let scopes: Vec<&str> = found.grant.scopes.split(' ').collect();
     let refresh_token = if scopes.contains(&"offline_access")
         || lifetimes.always_issue_refresh_token

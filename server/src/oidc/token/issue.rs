@@ -151,7 +151,7 @@ pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse,
         )
         .await
         .map_err(lookup_failed)?;
-        let ttl = lifetimes(req.client).id_token_secs;
+        let ttl = lifetimes(req.client)?.id_token_secs;
         Some(
             id_token::sign(
                 &state.keys,
@@ -216,11 +216,10 @@ pub fn granted_resource<'a>(
     }
 }
 
-/// The client's token lifetimes and refresh-token options.
-pub fn lifetimes(client: &ApplicationRow) -> client_metadata::Lifetimes {
-    let metadata: serde_json::Value =
-        serde_json::from_str(&client.custom_client_metadata).unwrap_or_default();
-    client_metadata::lifetimes(&metadata)
+/// The client's token lifetimes and refresh-token options; stored settings that do not read
+/// are a server error, never silently the defaults.
+pub fn lifetimes(client: &ApplicationRow) -> Result<client_metadata::Lifetimes, OAuthError> {
+    client_metadata::lifetimes(&client.custom_client_metadata).map_err(lookup_failed)
 }
 
 /// Logto's answer to a user outside the organization (also for one that does not exist).

@@ -70,7 +70,7 @@ pub async fn grant(
         None => None,
     };
     let resource = issue::granted_resource(params, &found.grant)?;
-    let lifetimes = issue::lifetimes(client);
+    let lifetimes = issue::lifetimes(client)?;
     let lifetime = found.token_expires_at - found.token_created_at;
     let rotate = !applications::is_confidential(&client.app_type)
         || (lifetimes.rotate_refresh_token && now - found.token_created_at >= lifetime * 7 / 10);
