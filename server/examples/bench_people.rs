@@ -246,7 +246,7 @@ async fn exchange_load(
 }
 
 async fn seed(store: &Store) -> Fixture {
-    let now = server::clock::Clock.now_ms();
+    let now = server::clock::Clock::system().now_ms();
     let org = ids::generate(ids::SHORT);
     store
         .organization_insert(&OrganizationRow {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use app::ports::{ConsoleBackend, HostedBackend};
+use app::ports::HostedBackend;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::Method;
@@ -24,7 +24,7 @@ use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
 
 use crate::clock::Clock;
 use crate::config::{Settings, redact_url};
-use crate::console::{ADMIN_KEY, ConsoleService, HostedService};
+use crate::console::{self, ADMIN_KEY, ConsoleService, HostedService};
 use crate::domain::{admins, applications};
 use crate::http::limits::BODY_LIMIT;
 use crate::http::{body_timeout, csp, csrf, headers, metrics, serve};
@@ -44,14 +44,21 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings, leptos_options: LeptosOptions) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, leptos_options, Clock::system()).await
+    }
+
+    /// [`Application::build`] on a given clock (tests pin one to cross time limits at once).
+    pub async fn build_with_clock(
+        settings: Settings,
+        leptos_options: LeptosOptions,
+        clock: Clock,
+    ) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(&settings.server.address)
             .await
             .with_context(|| format!("cannot listen on {}", settings.server.address))?;
         let address = listener.local_addr()?;
         let public_url: Arc<str> = settings.public_url(&address.to_string()).into();
-        let clock = Clock;
-
-        let store = open_store(&settings).await?;
+        let store = open_store(&settings).await?.with_clock(clock.clone());
         let restored = store
             .ensure_management_api(&settings.management_api.indicator)
             .await?;
@@ -171,10 +178,10 @@ pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
         .with_secure(secure)
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(12)));
 
-    let backend: Arc<dyn ConsoleBackend> = Arc::new(ConsoleService::new(state.clone()));
+    let console = Arc::new(ConsoleService::new(state.clone()));
     let hosted: Arc<dyn HostedBackend> = Arc::new(HostedService::new(state.clone()));
     let provide_backend = move || {
-        provide_context(Arc::clone(&backend));
+        console::context::provide_ports(&console);
         provide_context(Arc::clone(&hosted));
         csp::provide_page_nonce();
     };

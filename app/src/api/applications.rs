@@ -28,24 +28,7 @@ pub async fn update_application(
     id: String,
     settings: crate::model::ApplicationSettings,
 ) -> Result<crate::model::Application, AppError> {
-    let s = settings;
-    let description = s.description.trim();
-    let body = serde_json::json!({
-        "name": s.name.trim(),
-        "description": if description.is_empty() { serde_json::Value::Null } else { description.into() },
-        "oidcClientMetadata": {
-            "redirectUris": s.redirect_uris.iter().map(|u| u.trim()).filter(|u| !u.is_empty()).collect::<Vec<_>>(),
-            "postLogoutRedirectUris": s.post_logout_redirect_uris.iter().map(|u| u.trim()).filter(|u| !u.is_empty()).collect::<Vec<_>>(),
-        },
-        "customClientMetadata": {
-            "corsAllowedOrigins": s.cors_allowed_origins.iter().map(|u| u.trim()).filter(|u| !u.is_empty()).collect::<Vec<_>>(),
-            "idTokenTtl": s.id_token_ttl,
-            "refreshTokenTtlInDays": s.refresh_token_ttl_in_days,
-            "rotateRefreshToken": s.rotate_refresh_token,
-            "alwaysIssueRefreshToken": s.always_issue_refresh_token,
-        },
-    });
-    super::call("PATCH", super::path(&["applications", &id]), Some(body)).await
+    crate::ports::applications(|p| async move { p.update_application(id, settings).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "delete_application")]
@@ -55,7 +38,7 @@ pub async fn delete_application(id: String) -> Result<(), AppError> {
 
 #[server(prefix = "/console/fn", endpoint = "get_application")]
 pub async fn get_application(id: String) -> Result<crate::model::Application, AppError> {
-    super::call("GET", super::path(&["applications", &id]), None).await
+    crate::ports::applications(|p| async move { p.get_application(id).await }).await
 }
 
 /// The organizations a machine-to-machine app is in, with its roles there.
@@ -65,6 +48,8 @@ pub async fn application_organizations(
     page: u32,
     page_size: u32,
 ) -> Result<crate::model::Paged<crate::model::OrganizationWithRoles>, AppError> {
-    let url = super::path(&["applications", &id, "organizations"]);
-    super::call_page(&url, &[], page, page_size).await
+    crate::ports::applications(
+        |p| async move { p.application_organizations(id, page, page_size).await },
+    )
+    .await
 }

@@ -8,7 +8,7 @@ use crate::model::{
     RolePermissions,
 };
 #[cfg(feature = "ssr")]
-use {super::*, serde_json::json};
+use {super::refuse, crate::ports::template};
 
 #[server(prefix = "/console/fn", endpoint = "list_organization_roles")]
 pub async fn list_organization_roles(
@@ -17,8 +17,11 @@ pub async fn list_organization_roles(
     page: u32,
     page_size: u32,
 ) -> Result<Paged<OrganizationRoleWithScopes>, AppError> {
-    let query = [("q", q.trim()), ("type", role_type.as_str())];
-    call_page("/organization-roles", &query, page, page_size).await
+    template(|p| async move {
+        p.list_organization_roles(q, role_type, page, page_size)
+            .await
+    })
+    .await
 }
 
 #[server(prefix = "/console/fn", endpoint = "create_organization_role")]
@@ -30,14 +33,18 @@ pub async fn create_organization_role(
     if name.trim().is_empty() {
         return refuse(AppError::field("name", "Name is required."));
     }
-    let description = Some(description.trim()).filter(|d| !d.is_empty());
-    let body = json!({ "name": name.trim(), "description": description, "type": role_type });
-    call("POST", "/organization-roles".into(), Some(body)).await
+    let name = name.trim().to_owned();
+    let description = Some(description.trim().to_owned()).filter(|d| !d.is_empty());
+    template(|p| async move {
+        p.create_organization_role(name, description, role_type)
+            .await
+    })
+    .await
 }
 
 #[server(prefix = "/console/fn", endpoint = "get_organization_role")]
 pub async fn get_organization_role(id: String) -> Result<OrganizationRole, AppError> {
-    call("GET", path(&["organization-roles", &id]), None).await
+    template(|p| async move { p.get_organization_role(id).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "update_organization_role")]
@@ -49,29 +56,20 @@ pub async fn update_organization_role(
     if name.trim().is_empty() {
         return refuse(AppError::field("name", "Name is required."));
     }
-    let description = Some(description.trim()).filter(|d| !d.is_empty());
-    let body = json!({ "name": name.trim(), "description": description });
-    call("PATCH", path(&["organization-roles", &id]), Some(body)).await
+    let name = name.trim().to_owned();
+    let description = Some(description.trim().to_owned()).filter(|d| !d.is_empty());
+    template(|p| async move { p.update_organization_role(id, name, description).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "delete_organization_role")]
 pub async fn delete_organization_role(id: String) -> Result<(), AppError> {
-    done("DELETE", path(&["organization-roles", &id]), None).await
+    template(|p| async move { p.delete_organization_role(id).await }).await
 }
 
 /// The role with every permission it holds.
 #[server(prefix = "/console/fn", endpoint = "organization_role_permissions")]
 pub async fn organization_role_permissions(id: String) -> Result<RolePermissions, AppError> {
-    Ok(RolePermissions {
-        role: call("GET", path(&["organization-roles", &id]), None).await?,
-        scopes: call("GET", path(&["organization-roles", &id, "scopes"]), None).await?,
-        resource_scopes: call(
-            "GET",
-            path(&["organization-roles", &id, "resource-scopes"]),
-            None,
-        )
-        .await?,
-    })
+    template(|p| async move { p.organization_role_permissions(id).await }).await
 }
 
 /// Gives the role organization permissions and API permissions.
@@ -87,21 +85,11 @@ pub async fn assign_organization_role_permissions(
     if scope_ids.is_empty() && resource_scope_ids.is_empty() {
         return refuse(AppError::invalid("Pick at least one permission."));
     }
-    if !scope_ids.is_empty() {
-        let body = json!({ "organizationScopeIds": scope_ids });
-        done(
-            "POST",
-            path(&["organization-roles", &id, "scopes"]),
-            Some(body),
-        )
-        .await?;
-    }
-    if !resource_scope_ids.is_empty() {
-        let body = json!({ "scopeIds": resource_scope_ids });
-        let url = path(&["organization-roles", &id, "resource-scopes"]);
-        done("POST", url, Some(body)).await?;
-    }
-    Ok(())
+    template(|p| async move {
+        p.assign_organization_role_permissions(id, scope_ids, resource_scope_ids)
+            .await
+    })
+    .await
 }
 
 /// Takes one permission from the role; `api` tells an API permission from an organization one.
@@ -114,9 +102,11 @@ pub async fn remove_organization_role_permission(
     scope_id: String,
     api: bool,
 ) -> Result<(), AppError> {
-    let relation = if api { "resource-scopes" } else { "scopes" };
-    let url = path(&["organization-roles", &id, relation, &scope_id]);
-    done("DELETE", url, None).await
+    template(|p| async move {
+        p.remove_organization_role_permission(id, scope_id, api)
+            .await
+    })
+    .await
 }
 
 #[server(prefix = "/console/fn", endpoint = "list_organization_scopes")]
@@ -125,13 +115,13 @@ pub async fn list_organization_scopes(
     page: u32,
     page_size: u32,
 ) -> Result<Paged<OrganizationScope>, AppError> {
-    call_page("/organization-scopes", &[("q", q.trim())], page, page_size).await
+    template(|p| async move { p.list_organization_scopes(q, page, page_size).await }).await
 }
 
 /// Every organization permission (for pickers).
 #[server(prefix = "/console/fn", endpoint = "all_organization_scopes")]
 pub async fn all_organization_scopes() -> Result<Vec<OrganizationScope>, AppError> {
-    call("GET", "/organization-scopes".into(), None).await
+    template(|p| async move { p.all_organization_scopes().await }).await
 }
 
 /// Every API resource whose permissions organization roles may hold, with those permissions
@@ -139,8 +129,7 @@ pub async fn all_organization_scopes() -> Result<Vec<OrganizationScope>, AppErro
 /// permissions in organization roles, since they would administer the whole tenant.
 #[server(prefix = "/console/fn", endpoint = "all_resources_with_scopes")]
 pub async fn all_resources_with_scopes() -> Result<Vec<ResourceWithScopes>, AppError> {
-    let all: Vec<ResourceWithScopes> =
-        call("GET", "/resources?includeScopes=true".into(), None).await?;
+    let all = template(|p| async move { p.all_resources_with_scopes().await }).await?;
     Ok(all
         .into_iter()
         .filter(|r| r.resource.id != crate::model::MANAGEMENT_API_RESOURCE_ID)
@@ -152,12 +141,10 @@ pub async fn all_resources_with_scopes() -> Result<Vec<ResourceWithScopes>, AppE
 pub async fn organization_roles_of_type(
     role_type: String,
 ) -> Result<Vec<OrganizationRoleWithScopes>, AppError> {
-    let page = call_page(
-        "/organization-roles",
-        &[("type", role_type.as_str())],
-        1,
-        100,
-    )
+    let page = template(|p| async move {
+        p.list_organization_roles(String::new(), role_type, 1, 100)
+            .await
+    })
     .await?;
     Ok(page.items)
 }
@@ -172,15 +159,12 @@ pub async fn save_organization_scope(
     if name.trim().is_empty() {
         return refuse(AppError::field("name", "Name is required."));
     }
-    let description = Some(description.trim()).filter(|d| !d.is_empty());
-    let body = json!({ "name": name.trim(), "description": description });
-    match id {
-        Some(id) => call("PATCH", path(&["organization-scopes", &id]), Some(body)).await,
-        None => call("POST", "/organization-scopes".into(), Some(body)).await,
-    }
+    let name = name.trim().to_owned();
+    let description = Some(description.trim().to_owned()).filter(|d| !d.is_empty());
+    template(|p| async move { p.save_organization_scope(id, name, description).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "delete_organization_scope")]
 pub async fn delete_organization_scope(id: String) -> Result<(), AppError> {
-    done("DELETE", path(&["organization-scopes", &id]), None).await
+    template(|p| async move { p.delete_organization_scope(id).await }).await
 }

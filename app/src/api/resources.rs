@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::model::{Paged, Resource, Scope};
 #[cfg(feature = "ssr")]
-use {super::*, serde_json::json};
+use {super::refuse, crate::ports::resources};
 
 #[server(prefix = "/console/fn", endpoint = "list_resources")]
 pub async fn list_resources(page: u32, page_size: u32) -> Result<Paged<Resource>, AppError> {
-    call_page("/resources", &[], page, page_size).await
+    resources(|p| async move { p.list_resources(page, page_size).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "create_resource")]
@@ -32,23 +32,23 @@ pub async fn create_resource(name: String, indicator: String) -> Result<Resource
             "API identifier must be an absolute URI, such as https://api.example.com.",
         ));
     }
-    let body = json!({ "name": name.trim(), "indicator": indicator });
-    call("POST", "/resources".into(), Some(body)).await
+    let (name, indicator) = (name.trim().to_owned(), indicator.to_owned());
+    resources(|p| async move { p.create_resource(name, indicator).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "get_resource")]
 pub async fn get_resource(id: String) -> Result<Resource, AppError> {
-    call("GET", path(&["resources", &id]), None).await
+    resources(|p| async move { p.get_resource(id).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "delete_resource")]
 pub async fn delete_resource(id: String) -> Result<(), AppError> {
-    done("DELETE", path(&["resources", &id]), None).await
+    resources(|p| async move { p.delete_resource(id).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "resource_scopes")]
 pub async fn resource_scopes(id: String) -> Result<Vec<Scope>, AppError> {
-    call("GET", path(&["resources", &id, "scopes"]), None).await
+    resources(|p| async move { p.resource_scopes(id).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "create_resource_scope")]
@@ -60,16 +60,11 @@ pub async fn create_resource_scope(
     if name.trim().is_empty() {
         return refuse(AppError::field("name", "Name is required."));
     }
-    let body = json!({ "name": name.trim(), "description": description.trim() });
-    call("POST", path(&["resources", &id, "scopes"]), Some(body)).await
+    let (name, description) = (name.trim().to_owned(), description.trim().to_owned());
+    resources(|p| async move { p.create_resource_scope(id, name, description).await }).await
 }
 
 #[server(prefix = "/console/fn", endpoint = "delete_resource_scope")]
 pub async fn delete_resource_scope(id: String, scope_id: String) -> Result<(), AppError> {
-    done(
-        "DELETE",
-        path(&["resources", &id, "scopes", &scope_id]),
-        None,
-    )
-    .await
+    resources(|p| async move { p.delete_resource_scope(id, scope_id).await }).await
 }

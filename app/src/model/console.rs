@@ -25,11 +25,3 @@ pub struct Paged<T> {
     pub page: u32,
     pub page_size: u32,
 }
-
-/// A Management API answer as the console receives it in-process: the JSON body (`null` for
-/// 204) and the `Total-Number` header of paginated lists.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ApiReply {
-    pub body: serde_json::Value,
-    pub total: Option<i64>,
-}

@@ -17,7 +17,7 @@ pub use applications::{
     DEFAULT_ALWAYS_ISSUE_REFRESH_TOKEN, DEFAULT_ID_TOKEN_TTL_SECS, DEFAULT_REFRESH_TOKEN_TTL_DAYS,
     DEFAULT_ROTATE_REFRESH_TOKEN, signs_people_in,
 };
-pub use console::{AdminInfo, ApiReply, ConsoleStatus, Paged};
+pub use console::{AdminInfo, ConsoleStatus, Paged};
 pub use hosted::{Branding, Consent, HostedView};
 pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};
 pub use organization_roles::{

@@ -1,13 +1,29 @@
-//! What the console needs from the server, as a trait the server implements over its domain
-//! services. Keeps this crate free of persistence code (ports and adapters).
+//! What the console needs from the server, as traits the server implements over its domain
+//! services (one per resource, in this folder). Keeps this crate free of persistence code
+//! (ports and adapters): a server function calls a port with typed values and gets typed values
+//! or an [`AppError`] back, never a request path or JSON.
+
+mod applications;
+mod jit;
+mod members;
+mod resources;
+mod template;
+mod users;
+
+pub use applications::ApplicationsPort;
+pub use jit::JitPort;
+pub use members::{MemberKind, MembersPort};
+pub use resources::ResourcesPort;
+pub use template::TemplatePort;
+pub use users::UsersPort;
 
 use std::future::Future;
 use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::model::{
-    AdminInfo, ApiReply, ApplicationPage, ConsoleStatus, CreatedApplication, HostedView,
-    Organization, OrganizationPage, OrganizationSettings,
+    AdminInfo, ApplicationPage, ConsoleStatus, CreatedApplication, HostedView, Organization,
+    OrganizationPage, OrganizationSettings,
 };
 
 #[async_trait::async_trait]
@@ -54,15 +70,6 @@ pub trait ConsoleBackend: Send + Sync {
         management_api_access: bool,
     ) -> Result<CreatedApplication, AppError>;
     async fn delete_application(&self, id: String) -> Result<(), AppError>;
-
-    /// Calls the Management API in-process as the signed-in admin. `path_and_query` is relative
-    /// to `/api` (`/organization-roles?q=admin`); `method` is an HTTP method name.
-    async fn call_api(
-        &self,
-        method: &'static str,
-        path_and_query: String,
-        body: Option<serde_json::Value>,
-    ) -> Result<ApiReply, AppError>;
 }
 
 /// What the hosted sign-in pages need: the browser's pending sign-in, found by its cookie.
@@ -86,7 +93,17 @@ where
     F: FnOnce(Arc<dyn ConsoleBackend>) -> Fut,
     Fut: Future<Output = Result<T, AppError>>,
 {
-    let backend = leptos::prelude::use_context::<Arc<dyn ConsoleBackend>>();
+    with::<dyn ConsoleBackend, _, _, _>(f).await
+}
+
+/// [`run`] for any port: `with::<dyn MembersPort, _, _, _>(|p| async move { … })`.
+pub async fn with<P, T, F, Fut>(f: F) -> Result<T, AppError>
+where
+    P: ?Sized + Send + Sync + 'static,
+    F: FnOnce(Arc<P>) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    let backend = leptos::prelude::use_context::<Arc<P>>();
     let result = match backend {
         Some(backend) => f(backend).await,
         None => Err(AppError::Internal),
@@ -98,4 +115,27 @@ where
         res.set_status(status);
     }
     result
+}
+
+/// One runner per port, so a server function reads `members(|p| async move { … })`.
+macro_rules! port_runners {
+    ($($name:ident => $port:ident),* $(,)?) => {$(
+        #[doc = concat!("[`with`] the [`", stringify!($port), "`].")]
+        pub async fn $name<T, F, Fut>(f: F) -> Result<T, AppError>
+        where
+            F: FnOnce(Arc<dyn $port>) -> Fut,
+            Fut: Future<Output = Result<T, AppError>>,
+        {
+            with::<dyn $port, T, F, Fut>(f).await
+        }
+    )*};
+}
+
+port_runners! {
+    applications => ApplicationsPort,
+    jit => JitPort,
+    members => MembersPort,
+    resources => ResourcesPort,
+    template => TemplatePort,
+    users => UsersPort,
 }

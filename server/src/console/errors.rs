@@ -28,7 +28,7 @@ pub fn to_app(err: DomainError) -> AppError {
             "primary_phone",
             "This phone number is associated with an existing account.",
         ),
-        DomainError::Refused { message, .. } => AppError::invalid(message),
+        DomainError::Refused { code, message, .. } => refused(code, message),
         DomainError::RequireMembership => {
             AppError::invalid("Only members of the organization can hold its roles.")
         }
@@ -59,25 +59,11 @@ pub fn to_app(err: DomainError) -> AppError {
     }
 }
 
-/// Maps a Management API error body `{code, message, details?}`: codes about one input become a
-/// message on that form field; invalid input names its field; the rest keep the API's message.
-pub fn api_error_to_app(status: u16, body: &serde_json::Value) -> AppError {
-    let text = |key: &str| body.get(key).and_then(|v| v.as_str()).unwrap_or_default();
-    let code = text("code");
-    let message = text("message");
+/// Refusals about one input become a message on that form field; the rest keep the domain's
+/// message.
+fn refused(code: &str, message: String) -> AppError {
     let on = |field: &str, message: &str| AppError::field(field, message);
     match code {
-        "guard.invalid_input" => {
-            let first = text("details")
-                .lines()
-                .next()
-                .unwrap_or(message)
-                .to_string();
-            match parse_line(&first) {
-                Some((key, text)) => AppError::field(&field_name(&key), sentence(&key, &text)),
-                None => AppError::invalid(first),
-            }
-        }
         "entity.unique_integrity_violation" | "scope.name_exists" => {
             on("name", "This name is already in use.")
         }
@@ -91,22 +77,7 @@ pub fn api_error_to_app(status: u16, body: &serde_json::Value) -> AppError {
             "connector_name",
             "A connector with this name already exists.",
         ),
-        "entity.db_constraint_violated" => to_app(DomainError::Storage(
-            crate::storage::StorageError::CheckViolation,
-        )),
-        "entity.relation_foreign_key_not_found" => to_app(DomainError::Storage(
-            crate::storage::StorageError::ForeignKeyViolation,
-        )),
-        "organization.require_membership" => to_app(DomainError::RequireMembership),
-        _ => match status {
-            401 | 403 => AppError::Unauthenticated,
-            404 => AppError::NotFound(
-                "This item does not exist any more. Reload the page to see the current state."
-                    .into(),
-            ),
-            400..=499 if !message.is_empty() => AppError::invalid(message),
-            _ => AppError::Internal,
-        },
+        _ => AppError::invalid(message),
     }
 }
 

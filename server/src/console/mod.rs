@@ -1,90 +1,32 @@
 //! The console's backend: implements `app::ports::ConsoleBackend` over the same domain services
 //! the Management API uses. The signed-in admin lives in the tower-sessions session.
 
-mod api_call;
 mod attempts;
+pub mod context;
 mod errors;
 mod hosted;
+mod resources;
 pub mod server_fn_errors;
+mod service;
 
 pub use hosted::HostedService;
+pub use service::{ADMIN_KEY, ConsoleService};
 
 use app::error::AppError;
 use app::model::{
-    AdminInfo, ApiReply, ApplicationPage, ConsoleStatus, CreatedApplication, Organization,
-    OrganizationPage, OrganizationSettings,
+    AdminInfo, ApplicationPage, ConsoleStatus, CreatedApplication, Organization, OrganizationPage,
+    OrganizationSettings,
 };
 use app::ports::ConsoleBackend;
 use serde_json::{Map, Value};
-use tower_sessions::Session;
 
 use crate::domain::applications::NewApplication;
 use crate::domain::organizations::{NewOrganization, OrganizationBranding, OrganizationPatch};
 use crate::domain::{DomainError, admins, applications, organizations, search};
 use crate::metrics::{Outcome, Surface};
-use crate::state::AppState;
-use crate::storage::{DEFAULT_TENANT, Page};
+use crate::storage::DEFAULT_TENANT;
 use errors::to_app;
-
-/// Session key holding the signed-in administrator's id.
-pub const ADMIN_KEY: &str = "admin_id";
-
-pub struct ConsoleService {
-    state: AppState,
-    api: axum::Router,
-}
-
-impl ConsoleService {
-    pub fn new(state: AppState) -> Self {
-        let api = crate::management_api::console_router(state.clone());
-        ConsoleService { state, api }
-    }
-
-    async fn session(&self) -> Result<Session, AppError> {
-        leptos_axum::extract::<Session>().await.map_err(|e| {
-            tracing::error!(error = %e, "session layer missing");
-            AppError::Internal
-        })
-    }
-
-    async fn current_admin(&self) -> Result<Option<AdminInfo>, AppError> {
-        let session = self.session().await?;
-        let id: Option<String> = session.get(ADMIN_KEY).await.map_err(|e| {
-            tracing::error!(error = %e, "session read failed");
-            AppError::Internal
-        })?;
-        match id {
-            Some(id) => admins::find(&self.state.store, &id).await.map_err(to_app),
-            None => Ok(None),
-        }
-    }
-
-    async fn require_admin(&self) -> Result<AdminInfo, AppError> {
-        self.current_admin().await?.ok_or(AppError::Unauthenticated)
-    }
-
-    /// Starts a fresh session (new id, against fixation) for the admin.
-    async fn start_session(&self, admin: &AdminInfo) -> Result<(), AppError> {
-        let session = self.session().await?;
-        let failed = |e: tower_sessions::session::Error| {
-            tracing::error!(error = %e, "session write failed");
-            AppError::Internal
-        };
-        session.cycle_id().await.map_err(failed)?;
-        session.insert(ADMIN_KEY, &admin.id).await.map_err(failed)
-    }
-
-    fn now(&self) -> i64 {
-        self.state.clock.now_ms()
-    }
-}
-
-fn clamp_page(page: u32, page_size: u32) -> Page {
-    Page {
-        page: page.max(1),
-        page_size: page_size.clamp(1, 100),
-    }
-}
+use service::clamp_page;
 
 /// The Settings form as a patch, keeping the branding the form does not show (icons).
 fn settings_patch(
@@ -344,15 +286,5 @@ impl ConsoleBackend for ConsoleService {
                 "This application no longer exists.".into(),
             ))
         }
-    }
-
-    async fn call_api(
-        &self,
-        method: &'static str,
-        path_and_query: String,
-        body: Option<Value>,
-    ) -> Result<ApiReply, AppError> {
-        self.require_admin().await?;
-        api_call::call(&self.api, method, path_and_query, body).await
     }
 }

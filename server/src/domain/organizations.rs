@@ -45,7 +45,7 @@ pub struct NewOrganization {
 
 /// `PATCH /api/organizations/{id}`: the keys given change, the others keep their values; an
 /// empty body changes nothing. Objects (`customData`, `color`, `branding`) replace the stored
-/// ones as a whole. `Some(None)` clears a nullable key.
+/// ones as a whole. `null` clears a nullable key.
 #[derive(Debug, Default, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationPatch {

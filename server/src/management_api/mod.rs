@@ -28,4 +28,4 @@ mod uri_text;
 mod users;
 mod writes;
 
-pub use router::{console_router, router};
+pub use router::router;

@@ -1,5 +1,5 @@
-//! The Management API's routers: behind bearer-token authentication for `/api`, and without it
-//! for the console's in-process calls.
+//! The Management API's router: every route behind bearer-token authentication, mounted at
+//! `/api`.
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -36,19 +36,4 @@ pub fn router(state: AppState) -> Router<AppState> {
         // Logto's health check: the server is up and routing.
         .route("/status", get(|| async { StatusCode::NO_CONTENT }))
         .fallback(|| async { ApiError::route_not_found() })
-}
-
-/// The same routes for the console, which calls them in-process for the signed-in admin (its
-/// session and CSRF checks stand in for the bearer token), so both share every rule and error.
-pub fn console_router(state: AppState) -> Router {
-    let (routes, _, _) = routes::api().into_parts();
-    routes
-        .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            writes::forget_grants_after_writes,
-        ))
-        .route_layer(middleware::from_fn(uri_text::refuse_unstorable_uri))
-        .fallback(|| async { ApiError::route_not_found() })
-        .with_state(state)
 }

@@ -12,6 +12,7 @@ use sqlx::sqlite::{
 
 use super::error::StorageError;
 use super::member_anchor_cache::MemberAnchors;
+use crate::clock::Clock;
 
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -95,12 +96,20 @@ pub struct Store {
     pub(super) db: Db,
     /// Kept per replica: where deep member pages start.
     pub(super) anchors: std::sync::Arc<MemberAnchors>,
+    /// What the per-replica caches here measure their age by.
+    pub(super) clock: Clock,
 }
 
 static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
 
 impl Store {
+    /// The same store reading time from `clock`.
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
     /// Connects to `sqlite://…` or `postgres://…`; a SQLite file and its folder are created.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StorageError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -116,6 +125,7 @@ impl Store {
             Ok(Store {
                 db: Db::Postgres(pool),
                 anchors: Default::default(),
+                clock: Clock::system(),
             })
         } else if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)?
@@ -140,6 +150,7 @@ impl Store {
             Ok(Store {
                 db: Db::Sqlite(pool),
                 anchors: Default::default(),
+                clock: Clock::system(),
             })
         } else {
             Err(StorageError::Config(

@@ -4,14 +4,13 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use quick_cache::sync::Cache;
 
 /// Positions between two kept keys.
 pub(super) const EVERY: i64 = 1_000;
-/// An organization under constant change is not re-read more often than this.
-pub(super) const REBUILD_AFTER: Duration = Duration::from_secs(1);
+/// An organization under constant change is not re-read more often than this (ms).
+pub(super) const REBUILD_AFTER_MS: i64 = 1_000;
 /// Organizations (of at least `EVERY` members) whose keys are kept.
 const ORGANIZATIONS: usize = 1_024;
 
@@ -20,7 +19,8 @@ pub(super) type SortKey = (i64, String);
 
 pub(super) struct Anchors {
     pub(super) revision: i64,
-    pub(super) built_at: Instant,
+    /// When the keys were read ([`Store`](super::Store)'s clock, ms).
+    pub(super) built_at: i64,
     /// `keys[i]` is the key at position `(i + 1) * EVERY` (0-based).
     pub(super) keys: Vec<SortKey>,
 }

@@ -10,14 +10,13 @@
 //! every membership added or removed (migration 0008), and which the page reads together with
 //! the member count it already needed: keys from another revision are never used. After a
 //! change the keys are built again (one pass over the organization's index entries), at most
-//! once per [`REBUILD_AFTER`] per organization; meanwhile pages use a plain `OFFSET`.
+//! once per [`REBUILD_AFTER_MS`] per organization; meanwhile pages use a plain `OFFSET`.
 
 use std::sync::Arc;
-use std::time::Instant;
 
 use super::db::{Store, dispatch};
 use super::error::StorageError;
-use super::member_anchor_cache::{Anchors, EVERY, REBUILD_AFTER, SortKey};
+use super::member_anchor_cache::{Anchors, EVERY, REBUILD_AFTER_MS, SortKey};
 
 impl Store {
     /// Where a page at `offset` of the unfiltered user list of an organization with `count`
@@ -35,13 +34,14 @@ impl Store {
             return Ok(None);
         }
         let key = (tenant.to_owned(), organization_id.to_owned());
+        let now = self.clock.now_ms();
         let anchors = match self.anchors.cache.get(&key) {
             Some(kept) if kept.revision == revision => kept,
-            Some(kept) if kept.built_at.elapsed() < REBUILD_AFTER => return Ok(None),
+            Some(kept) if now - kept.built_at < REBUILD_AFTER_MS => return Ok(None),
             _ => {
                 let built = Arc::new(Anchors {
                     revision,
-                    built_at: Instant::now(),
+                    built_at: now,
                     keys: self.member_sort_keys(tenant, organization_id).await?,
                 });
                 self.anchors.cache.insert(key, built.clone());

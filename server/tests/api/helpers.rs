@@ -5,6 +5,7 @@ use base64::engine::general_purpose::STANDARD;
 use leptos::config::LeptosOptions;
 use reqwest::{Client, Method, RequestBuilder, Response};
 use serde_json::Value;
+use server::clock::Clock;
 use server::config::Settings;
 use server::startup::Application;
 use server::state::AppState;
@@ -144,6 +145,13 @@ pub async fn spawn_app_with(
     Some(serve(db, adjust).await)
 }
 
+/// [`spawn_app`] on a clock that stands still until `app.state.clock.advance(ms)`, for rules
+/// about time that a test must cross without waiting.
+pub async fn spawn_app_pinned(backend: Backend) -> Option<TestApp> {
+    let db = Arc::new(TestDb::new(backend).await?);
+    Some(serve_on(db, |_| {}, Clock::pinned(Clock::system().now_ms())).await)
+}
+
 impl TestApp {
     /// A second server over the same database, as another replica behind a load balancer.
     pub async fn replica(&self) -> TestApp {
@@ -157,11 +165,15 @@ impl TestApp {
 }
 
 async fn serve(db: Arc<TestDb>, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    serve_on(db, adjust, Clock::system()).await
+}
+
+async fn serve_on(db: Arc<TestDb>, adjust: impl FnOnce(&mut Settings), clock: Clock) -> TestApp {
     let mut settings = Settings::for_database(&db.url);
     settings.bootstrap.m2m_client_id = Some(BOOTSTRAP_ID.into());
     settings.bootstrap.m2m_client_secret = Some(BOOTSTRAP_SECRET.into());
     adjust(&mut settings);
-    let app = Application::build(settings, leptos_options())
+    let app = Application::build_with_clock(settings, leptos_options(), clock)
         .await
         .expect("application builds");
     let address = format!("http://{}", app.address);

@@ -10,7 +10,7 @@ use crate::both_backends;
 use crate::helpers::{Backend, MANAGEMENT_API, read, spawn_app};
 
 fn claims(iss: &str, aud: &str, scope: &str, exp_offset: i64) -> AccessTokenClaims {
-    let now = server::clock::Clock.now_ms() / 1000;
+    let now = server::clock::Clock::system().now_ms() / 1000;
     AccessTokenClaims {
         jti: "test".into(),
         sub: "someone".into(),

@@ -2,15 +2,13 @@
 //! (the sort key at every 1,000th position); they must give exactly what `OFFSET` gives,
 //! before and after members come and go.
 
-use std::time::Duration;
-
 use reqwest::Method;
 use server::domain::ids;
 use server::storage::relations::ORGANIZATION_USERS;
 use server::storage::{DEFAULT_TENANT, UserRow};
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, spawn_app};
+use crate::helpers::{Backend, TestApp, spawn_app_pinned};
 
 const MEMBERS: usize = 2_600;
 
@@ -60,7 +58,7 @@ async fn check(app: &TestApp, org_id: &str, expected: &[String]) {
 
 both_backends!(deep_member_pages_match_offset, deep_pages_impl);
 async fn deep_pages_impl(backend: Backend) {
-    let Some(app) = spawn_app(backend).await else {
+    let Some(app) = spawn_app_pinned(backend).await else {
         return;
     };
     let org = app.create_org("Big").await;
@@ -97,7 +95,7 @@ async fn deep_pages_impl(backend: Backend) {
     assert_eq!(app.delete(&path).await.0, 204);
     check(&app, &org_id, &expected).await;
     // Once the anchors may be built again, from the new state.
-    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    app.state.clock.advance(1_100);
     check(&app, &org_id, &expected).await;
 
     // One joins (at the end, as the latest).
@@ -109,6 +107,6 @@ async fn deep_pages_impl(backend: Backend) {
     let body = serde_json::json!({ "userIds": [user_id] });
     assert_eq!(app.status_of(Method::POST, &path, body).await, 201);
     expected.push(user_id);
-    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    app.state.clock.advance(1_100);
     check(&app, &org_id, &expected).await;
 }

@@ -109,7 +109,7 @@ async fn grace_period_impl(backend: Backend) {
         .unwrap()
         .kid
         .unwrap();
-    let now = server::clock::Clock.now_ms();
+    let now = server::clock::Clock::system().now_ms();
     let keys = rotate(&app, json!({ "rotationGracePeriod": 3600 })).await;
     assert_eq!(keys[0]["status"], "Next");
     let effective = keys[0]["effectiveAt"].as_i64().unwrap();

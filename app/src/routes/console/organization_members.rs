@@ -225,7 +225,7 @@ fn EditRoles(
 ) -> impl IntoView {
     let open = open_for(editing);
     let current: Vec<String> = member.roles.iter().map(|r| r.id.clone()).collect();
-    let picked = RwSignal::new(current.clone());
+    let picked = RwSignal::new(current);
     let error = RwSignal::new(None::<AppError>);
     let member_id = member.id.clone();
     let save = Action::new(move |ids: &Vec<String>| {
@@ -233,7 +233,6 @@ fn EditRoles(
             org.clone(),
             kind.api().into(),
             member_id.clone(),
-            current.clone(),
             ids.clone(),
         )
     });

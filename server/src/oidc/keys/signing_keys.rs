@@ -85,9 +85,10 @@ impl SigningKeys {
     pub async fn reload(&self) -> Result<(), KeyError> {
         let rows = self.store.signing_key_list(DEFAULT_TENANT).await?;
         // Parsing private keys (RSA ones especially) is CPU work: off the async runtime.
-        let set = tokio::task::spawn_blocking(move || KeySet::build(&rows, Clock.now_ms()))
-            .await
-            .map_err(|e| KeyError::Crypto(format!("loading keys: {e}")))??;
+        let set =
+            tokio::task::spawn_blocking(move || KeySet::build(&rows, Clock::system().now_ms()))
+                .await
+                .map_err(|e| KeyError::Crypto(format!("loading keys: {e}")))??;
         let set = Arc::new(set);
         if let Ok(mut cur) = self.current.write() {
             *cur = set;
@@ -104,7 +105,7 @@ impl SigningKeys {
 
     pub fn jwks(&self) -> Value {
         self.snapshot()
-            .map(|s| s.jwks(Clock.now_ms()))
+            .map(|s| s.jwks(Clock::system().now_ms()))
             .unwrap_or_else(|| json!({ "keys": [] }))
     }
 
@@ -118,7 +119,9 @@ impl SigningKeys {
         let Some(set) = self.snapshot() else {
             return vec![self.alg.name()];
         };
-        let signing = set.signer(Clock.now_ms()).map_or(self.alg, |s| s.alg);
+        let signing = set
+            .signer(Clock::system().now_ms())
+            .map_or(self.alg, |s| s.alg);
         let mut algs = vec![signing.name()];
         for alg in set.algs() {
             if !algs.contains(&alg.name()) {
@@ -174,7 +177,7 @@ impl SigningKeys {
             .snapshot()
             .ok_or_else(|| KeyError::Crypto("key set unavailable".into()))?;
         let signer = set
-            .signer(Clock.now_ms())
+            .signer(Clock::system().now_ms())
             .ok_or_else(|| KeyError::Crypto("no signing key".into()))?;
         let header = if id_token {
             &signer.id_header_b64

@@ -1,0 +1,15 @@
+//! Hands the console's backend to each server function through Leptos' context: one
+//! [`ConsoleService`] behind every port of `app::ports`.
+
+use std::sync::Arc;
+
+use app::ports::{ConsoleBackend, ResourcesPort};
+use leptos::prelude::provide_context;
+
+use super::service::ConsoleService;
+
+/// Provides every port for the current request.
+pub fn provide_ports(service: &Arc<ConsoleService>) {
+    provide_context::<Arc<dyn ConsoleBackend>>(service.clone());
+    provide_context::<Arc<dyn ResourcesPort>>(service.clone());
+}
