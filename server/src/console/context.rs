@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use app::ports::{ConsoleBackend, ResourcesPort};
+use app::ports::{ApplicationsPort, ConsoleBackend, ResourcesPort, UsersPort};
 use leptos::prelude::provide_context;
 
 use super::service::ConsoleService;
@@ -12,4 +12,6 @@ use super::service::ConsoleService;
 pub fn provide_ports(service: &Arc<ConsoleService>) {
     provide_context::<Arc<dyn ConsoleBackend>>(service.clone());
     provide_context::<Arc<dyn ResourcesPort>>(service.clone());
+    provide_context::<Arc<dyn UsersPort>>(service.clone());
+    provide_context::<Arc<dyn ApplicationsPort>>(service.clone());
 }
