@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The token benchmark's reference on this machine: oidc-provider (scripts/reference/) issuing
 # ES256 client_credentials tokens with no database, under the same wrk load as Tessera's
-# organization tokens in server/examples/bench.rs (one wrk thread, 16 and 64 connections).
+# organization tokens in server/examples/bench/ (one wrk thread, 16 and 64 connections).
 # Usage: scripts/bench-reference.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/reference"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the hot paths on SQLite and PostgreSQL with a release build:
-# - server/examples/bench.rs: member pages of a 100,000-member organization, the organizations
+# - server/examples/bench/: member pages of a 100,000-member organization, the organizations
 #   of a user in 1,000 organizations, client_credentials organization-token throughput (from
 #   the example itself and from wrk);
 # - server/examples/bench_people.rs: refresh-token organization-token exchanges under load and

@@ -4,7 +4,7 @@
 //!
 //! Why: the list of a member of 1,000 organizations is two 1,000-row reads, and on this path
 //! the database drivers' per-row work dominates (≈ 10 ms on PostgreSQL, ≈ 15 ms on SQLite,
-//! measured by `examples/bench.rs`); the revision is one single-row read. Nothing is shared
+//! measured by `examples/bench/`); the revision is one single-row read. Nothing is shared
 //! between replicas and every request reads the revision, so a change made through any replica
 //! shows on the next request everywhere.
 
