@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use app::ports::TemplatePort;
 use app::ports::{ApplicationsPort, ConsoleBackend, ResourcesPort, UsersPort};
 use leptos::prelude::provide_context;
 
@@ -14,4 +15,5 @@ pub fn provide_ports(service: &Arc<ConsoleService>) {
     provide_context::<Arc<dyn ResourcesPort>>(service.clone());
     provide_context::<Arc<dyn UsersPort>>(service.clone());
     provide_context::<Arc<dyn ApplicationsPort>>(service.clone());
+    provide_context::<Arc<dyn TemplatePort>>(service.clone());
 }

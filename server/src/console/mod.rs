@@ -11,6 +11,7 @@ mod hosted;
 mod resources;
 pub mod server_fn_errors;
 mod service;
+mod template;
 mod users;
 
 pub use hosted::HostedService;

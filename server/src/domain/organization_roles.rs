@@ -5,15 +5,16 @@
 use std::collections::HashMap;
 
 use app::model::{
-    NamedRef, OrganizationRole, OrganizationRoleWithScopes, OrganizationScope, ResourceScopeRef,
-    Scope,
+    NamedRef, ORGANIZATION_ROLE_TYPES, OrganizationRole, OrganizationRoleWithScopes,
+    OrganizationScope, ResourceScopeRef, Scope,
 };
 use utoipa::ToSchema;
 
 use super::relations::{Count, check_ids, dedup};
 use super::roles::RoleType;
-use super::rules::Issues;
+use super::rules::{self, Issues};
 use super::{DomainError, ids, organization_scopes, resources};
+use crate::storage::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_ROLE_SCOPES};
 use crate::storage::{
     OrganizationRolePatch as OrganizationRolePatchRow, OrganizationRoleRow, Page, Paged, Store,
 };
@@ -87,6 +88,29 @@ pub async fn refuse_management_api_scopes(
                 "Management API permissions cannot be assigned to organization roles \
                  (permission {id})."
             ),
+        )),
+    }
+}
+
+/// The line refusing `value` as a role type (key `type`, zod's enum message), or `None` when
+/// it names one; the role list's `type` filter and the console's forms share it.
+pub fn type_issue(value: &str) -> Option<String> {
+    if ORGANIZATION_ROLE_TYPES.contains(&value) {
+        return None;
+    }
+    Some(rules::line(
+        "type",
+        "invalid_enum_value",
+        &rules::enum_message(&ORGANIZATION_ROLE_TYPES, value),
+    ))
+}
+
+/// The role type named `value`, refused with [`type_issue`]'s line otherwise.
+pub fn parse_type(value: &str) -> Result<RoleType, DomainError> {
+    match RoleType::parse(value) {
+        Some(role_type) => Ok(role_type),
+        None => Err(DomainError::Invalid(
+            type_issue(value).into_iter().collect(),
         )),
     }
 }
@@ -256,4 +280,45 @@ pub async fn resource_scopes(
             .await?
             .map(resources::scope_to_wire),
     ))
+}
+
+/// Gives the role organization permissions and API permissions in one transaction, with the
+/// checks of the two relation routes (`POST …/scopes`, `POST …/resource-scopes`): ids are
+/// non-empty text, repeats count once, Management API permissions are refused, and an unknown
+/// role or permission is a `ForeignKeyViolation` that leaves the role as it was.
+pub async fn add_permissions(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    scope_ids: Vec<String>,
+    resource_scope_ids: Vec<String>,
+) -> Result<(), DomainError> {
+    let mut issues = Issues::default();
+    check_ids(&mut issues, "organizationScopeIds", &scope_ids, Count::Any);
+    check_ids(&mut issues, "scopeIds", &resource_scope_ids, Count::Any);
+    issues.finish()?;
+    let resource_scope_ids = dedup(resource_scope_ids);
+    refuse_management_api_scopes(store, tenant, &resource_scope_ids).await?;
+    Ok(store
+        .organization_role_add_permissions(tenant, id, &dedup(scope_ids), &resource_scope_ids)
+        .await?)
+}
+
+/// Takes one permission from the role (`api`: an API permission, else an organization one);
+/// `false` when the role did not hold it.
+pub async fn remove_permission(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    scope_id: &str,
+    api: bool,
+) -> Result<bool, DomainError> {
+    let relation = if api {
+        &ORGANIZATION_ROLE_RESOURCE_SCOPES
+    } else {
+        &ORGANIZATION_ROLE_SCOPES
+    };
+    Ok(store
+        .relation_remove(relation, tenant, &[id], scope_id)
+        .await?)
 }

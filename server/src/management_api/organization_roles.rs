@@ -22,19 +22,10 @@ pub async fn list(
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
     let q = pagination::search(&query, &["q"])?;
-    let role_type = match query.get("type") {
-        Some(t) if app::model::ORGANIZATION_ROLE_TYPES.contains(&t) => Some(t),
-        Some(t) => {
-            return Err(ApiError::invalid_input(
-                "query",
-                &[format!(
-                    "Error in key path \"type\": (invalid_enum_value) Invalid enum value. \
-                     Expected 'User' | 'MachineToMachine', received '{t}'"
-                )],
-            ));
-        }
-        None => None,
-    };
+    let role_type = query.get("type");
+    if let Some(line) = role_type.and_then(organization_roles::type_issue) {
+        return Err(ApiError::invalid_input("query", &[line]));
+    }
     let found =
         organization_roles::list(&state.store, DEFAULT_TENANT, q, role_type, Some(page)).await?;
     Ok(pagination::list_response(

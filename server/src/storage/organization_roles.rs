@@ -86,6 +86,40 @@ impl Store {
         tx.commit().await
     }
 
+    /// Adds organization permissions and API permissions to a role in one transaction, under
+    /// the role's lock like every other writer of its permission lists: an unknown role or
+    /// permission id is a `ForeignKeyViolation` and leaves nothing behind; held ones are kept.
+    pub async fn organization_role_add_permissions(
+        &self,
+        tenant: &str,
+        id: &str,
+        scope_ids: &[String],
+        resource_scope_ids: &[String],
+    ) -> Result<(), StorageError> {
+        let scope = [id];
+        let mut tx = self.begin().await?;
+        super::relations::lock_scopes(&mut tx, &[&scope]).await?;
+        super::relations::insert_in(
+            &mut tx,
+            &ORGANIZATION_ROLE_SCOPES,
+            tenant,
+            &scope,
+            scope_ids,
+            0,
+        )
+        .await?;
+        super::relations::insert_in(
+            &mut tx,
+            &ORGANIZATION_ROLE_RESOURCE_SCOPES,
+            tenant,
+            &scope,
+            resource_scope_ids,
+            0,
+        )
+        .await?;
+        tx.commit().await
+    }
+
     pub async fn organization_role_find_by_id(
         &self,
         tenant: &str,

@@ -89,7 +89,7 @@ pub(crate) async fn insert_in(
 /// same list delete and insert the same rows in different orders and deadlock, and their
 /// triggers raise the same revision rows. SQLite needs nothing: its write transactions already
 /// run one at a time (`BEGIN IMMEDIATE`).
-async fn lock_scopes(tx: &mut Tx, scopes: &[&[&str]]) -> Result<(), StorageError> {
+pub(crate) async fn lock_scopes(tx: &mut Tx, scopes: &[&[&str]]) -> Result<(), StorageError> {
     let Tx::Postgres(t) = tx else {
         return Ok(());
     };
