@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use app::ports::TemplatePort;
 use app::ports::{ApplicationsPort, ConsoleBackend, ResourcesPort, UsersPort};
+use app::ports::{JitPort, MembersPort};
 use leptos::prelude::provide_context;
 
 use super::service::ConsoleService;
@@ -16,4 +17,6 @@ pub fn provide_ports(service: &Arc<ConsoleService>) {
     provide_context::<Arc<dyn UsersPort>>(service.clone());
     provide_context::<Arc<dyn ApplicationsPort>>(service.clone());
     provide_context::<Arc<dyn TemplatePort>>(service.clone());
+    provide_context::<Arc<dyn MembersPort>>(service.clone());
+    provide_context::<Arc<dyn JitPort>>(service.clone());
 }

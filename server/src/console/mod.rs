@@ -8,6 +8,8 @@ mod backend;
 pub mod context;
 mod errors;
 mod hosted;
+mod jit;
+mod members;
 mod resources;
 pub mod server_fn_errors;
 mod service;

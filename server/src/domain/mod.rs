@@ -9,6 +9,7 @@ pub mod error;
 pub mod guard;
 pub mod ids;
 pub mod jit;
+pub mod member_roles;
 pub mod members;
 pub mod mfa;
 pub mod organization_lists;

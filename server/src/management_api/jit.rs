@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use super::bodies::{Body, IdListBody, OrganizationJitEmailDomainsReplace};
 use super::{pagination, relations};
 use crate::domain::jit::{self, NewJitEmailDomain};
-use crate::domain::{organization_roles, organizations, sso_connectors};
+use crate::domain::organizations;
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
 use crate::state::AppState;
@@ -79,13 +79,9 @@ pub async fn email_domain_remove(
     State(state): State<AppState>,
     Path((id, domain)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    relations::remove(
-        &state,
-        &ORGANIZATION_JIT_EMAIL_DOMAINS,
-        &[&id],
-        &domain.to_lowercase(),
+    super::responses::deleted(
+        jit::remove_email_domain(&state.store, DEFAULT_TENANT, &id, &domain).await?,
     )
-    .await
 }
 
 /// `GET …/jit/roles`: default roles (plain shape), pagination optional.
@@ -96,12 +92,9 @@ pub async fn roles(
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
-    require_organization(&state, &id).await?;
-    let found = state
-        .store
-        .jit_role_list(DEFAULT_TENANT, &id, page)
+    let found = jit::roles(&state.store, DEFAULT_TENANT, &id, page)
         .await?
-        .map(organization_roles::to_wire);
+        .ok_or_else(|| ApiError::not_exists_with_id("organizations", &id))?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,
@@ -117,8 +110,9 @@ pub async fn sso_connectors(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_organization(&state, &id).await?;
-    let found = sso_connectors::of_organization(&state.store, DEFAULT_TENANT, &id).await?;
+    let found = jit::sso_connectors(&state.store, DEFAULT_TENANT, &id)
+        .await?
+        .ok_or_else(|| ApiError::not_exists_with_id("organizations", &id))?;
     Ok(Json(found).into_response())
 }
 

@@ -18,6 +18,7 @@ mod keys;
 mod management_api_seed;
 mod member_anchor_cache;
 mod member_anchors;
+mod member_joins;
 mod member_kind;
 mod memberships;
 mod mfa;

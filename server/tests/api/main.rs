@@ -14,6 +14,7 @@ mod client_grants;
 mod concurrent_writes;
 mod console;
 mod console_limits;
+mod console_members;
 mod console_template;
 mod edge_forwarded_addresses;
 mod edge_security_headers;
