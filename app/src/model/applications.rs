@@ -43,14 +43,8 @@ pub struct CreatedApplication {
     pub secret: Option<String>,
 }
 
-/// One page of the console's application list, with Management API access flags.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ApplicationPage {
-    pub items: Vec<(Application, bool)>,
-    pub total: i64,
-    pub page: u32,
-    pub page_size: u32,
-}
+/// One page of the console's application list, each with its Management API access flag.
+pub type ApplicationPage = super::Paged<(Application, bool)>;
 
 /// The editable settings of an application, as the console's settings form holds them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

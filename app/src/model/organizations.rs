@@ -53,13 +53,7 @@ pub struct OrganizationWithFeatured {
 }
 
 /// One page of the console's organization list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct OrganizationPage {
-    pub items: Vec<OrganizationWithFeatured>,
-    pub total: i64,
-    pub page: u32,
-    pub page_size: u32,
-}
+pub type OrganizationPage = super::Paged<OrganizationWithFeatured>;
 
 /// The console's Settings form.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -10,8 +10,8 @@ use super::applications::type_label;
 use crate::api::applications::{application_organizations, get_application};
 use crate::api::session::get_console_status;
 use crate::components::browser::format_date;
-use crate::components::{Chips, CopyButton, EmptyState, ErrorState, Pagination, TableSkeleton};
-use crate::model::Application;
+use crate::components::{Chips, CopyButton, ErrorState, PagedTable, TableSkeleton};
+use crate::model::{Application, OrganizationWithRoles};
 
 const PAGE_SIZE: u32 = 20;
 
@@ -84,38 +84,20 @@ fn AppOrganizations(id: String) -> impl IntoView {
     );
     view! {
         <div class="card">
-            <Transition fallback=|| view! { <TableSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match orgs.await {
-                        Err(e) => view! {
-                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| orgs.refetch())/>
-                        }.into_any(),
-                        Ok(list) if list.items.is_empty() => view! {
-                            <EmptyState title="Not in any organization"
-                                text="Machine-to-machine apps join organizations from an organization's Machine-to-machine tab; then they can get organization tokens."/>
-                        }.into_any(),
-                        Ok(list) => view! {
-                            <table class="table">
-                                <thead><tr><th>"Organization"</th><th>"Organization roles"</th></tr></thead>
-                                <tbody>
-                                    {list.items.into_iter().map(|o| {
-                                        let href = format!("/console/organizations/{}/machine-to-machine", o.organization.id);
-                                        let roles = o.organization_roles.into_iter().map(|r| r.name).collect::<Vec<_>>();
-                                        view! {
-                                            <tr>
-                                                <td><a class="row-link" href=href>{o.organization.name}</a></td>
-                                                <td><Chips items=roles empty="No roles"/></td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <Pagination page=list.page page_size=list.page_size total=list.total
-                                on_page=Callback::new(move |p| page.set(p))/>
-                        }.into_any(),
+            <PagedTable list=orgs columns=&["Organization", "Organization roles"]
+                row=|o: OrganizationWithRoles| {
+                    let href = format!("/console/organizations/{}/machine-to-machine", o.organization.id);
+                    let roles = o.organization_roles.into_iter().map(|r| r.name).collect::<Vec<_>>();
+                    view! {
+                        <tr>
+                            <td><a class="row-link" href=href>{o.organization.name}</a></td>
+                            <td><Chips items=roles empty="No roles"/></td>
+                        </tr>
                     }
-                })}
-            </Transition>
+                }
+                empty_title="Not in any organization"
+                empty_text="Machine-to-machine apps join organizations from an organization's Machine-to-machine tab; then they can get organization tokens."
+                on_page=Callback::new(move |p| page.set(p))/>
         </div>
     }
 }

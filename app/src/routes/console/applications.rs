@@ -6,9 +6,7 @@ use leptos_meta::Title;
 
 use crate::api::applications::{create_application, delete_application, list_applications};
 use crate::components::browser::format_date;
-use crate::components::{
-    CopyButton, Dialog, EmptyState, ErrorState, Pagination, TableSkeleton, when_done,
-};
+use crate::components::{CopyButton, Dialog, PagedTable, when_done};
 use crate::error::AppError;
 use crate::model::{Application, CreatedApplication, signs_people_in};
 
@@ -67,50 +65,31 @@ pub fn ApplicationsPage() -> impl IntoView {
             <SecretPanel created=created/>
         </Show>
         <div class="card">
-            <Transition fallback=|| view! { <TableSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match apps.await {
-                        Err(e) => view! {
-                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| apps.refetch())/>
-                        }.into_any(),
-                        Ok(list) if list.items.is_empty() => view! {
-                            <EmptyState title="No applications" text="Create an app that signs people in, or a machine-to-machine app to call the Management API."/>
-                        }.into_any(),
-                        Ok(list) => view! {
-                            <table class="table">
-                                <thead>
-                                    <tr><th>"Name"</th><th>"App ID"</th><th>"Type"</th><th>"Management API"</th><th>"Created"</th><th></th></tr>
-                                </thead>
-                                <tbody>
-                                    {list.items.into_iter().map(|(app, access)| {
-                                        let row_app = app.clone();
-                                        view! {
-                                            <tr>
-                                                <td><a class="row-link" href=format!("/console/applications/{}/settings", app.id)>{app.name.clone()}</a></td>
-                                                <td><CopyButton value=app.id.clone() label="app ID"/></td>
-                                                <td>{type_label(&app.app_type).to_string()}</td>
-                                                <td>{if access { "Full access" } else { "—" }}</td>
-                                                <td>{format_date(app.created_at)}</td>
-                                                <td class="actions">
-                                                    <button type="button" class="btn danger small"
-                                                        on:click=move |_| {
-                                                            to_delete.set(Some(row_app.clone()));
-                                                            confirm_delete.set(true);
-                                                        }>
-                                                        "Delete"
-                                                    </button>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <Pagination page=list.page page_size=list.page_size total=list.total
-                                on_page=Callback::new(move |p| page.set(p))/>
-                        }.into_any(),
+            <PagedTable list=apps columns=&["Name", "App ID", "Type", "Management API", "Created", ""]
+                row=move |(app, access): (Application, bool)| {
+                    let row_app = app.clone();
+                    view! {
+                        <tr>
+                            <td><a class="row-link" href=format!("/console/applications/{}/settings", app.id)>{app.name.clone()}</a></td>
+                            <td><CopyButton value=app.id.clone() label="app ID"/></td>
+                            <td>{type_label(&app.app_type).to_string()}</td>
+                            <td>{if access { "Full access" } else { "—" }}</td>
+                            <td>{format_date(app.created_at)}</td>
+                            <td class="actions">
+                                <button type="button" class="btn danger small"
+                                    on:click=move |_| {
+                                        to_delete.set(Some(row_app.clone()));
+                                        confirm_delete.set(true);
+                                    }>
+                                    "Delete"
+                                </button>
+                            </td>
+                        </tr>
                     }
-                })}
-            </Transition>
+                }
+                empty_title="No applications"
+                empty_text="Create an app that signs people in, or a machine-to-machine app to call the Management API."
+                on_page=Callback::new(move |p| page.set(p))/>
         </div>
         <CreateApplicationDialog open=open created=created on_done=Callback::new(move |_| apps.refetch())/>
         <DeleteApplicationDialog target=to_delete open=confirm_delete on_done=Callback::new(move |_| apps.refetch())/>

@@ -10,8 +10,8 @@ use crate::api::organization_members::{
 use crate::api::organization_template::organization_roles_of_type;
 use crate::components::browser::format_date;
 use crate::components::{
-    CheckList, Chips, Choice, ConfirmDialog, Dialog, EmptyState, ErrorState, FormError, Pagination,
-    SearchInput, TableSkeleton, open_for, search_and_page, when_done,
+    CheckList, Chips, Choice, ConfirmDialog, Dialog, FormError, PagedTable, SearchInput,
+    TableSkeleton, open_for, search_and_page, when_done,
 };
 use crate::error::AppError;
 use crate::model::{NamedRef, Paged};
@@ -132,6 +132,10 @@ pub fn MembersTab(org_id: String, kind: MemberKind) -> impl IntoView {
             "Search applications",
         ),
     };
+    let columns: &[&str] = match kind {
+        MemberKind::Users => &["User", "Organization roles", "Last sign-in"],
+        MemberKind::Applications => &["Application", "Organization roles"],
+    };
     view! {
         <div class="card">
             <div class="section-head">
@@ -141,59 +145,36 @@ pub fn MembersTab(org_id: String, kind: MemberKind) -> impl IntoView {
             <div class="toolbar">
                 <SearchInput label=search_label placeholder="Search by name, email or ID" value=q/>
             </div>
-            <Transition fallback=|| view! { <TableSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match members.await {
-                        Err(e) => view! {
-                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| members.refetch())/>
-                        }.into_any(),
-                        Ok(list) if list.items.is_empty() => {
-                            let text = match (kind, q.get_untracked().is_empty()) {
-                                (_, false) => "Nothing matches this search.",
-                                (MemberKind::Users, true) => "Add users to this organization and give them roles.",
-                                (MemberKind::Applications, true) => "Add machine-to-machine apps so they can get organization tokens.",
-                            };
-                            view! { <EmptyState title=format!("No {}s yet", kind.noun()) text=text/> }.into_any()
-                        }
-                        Ok(list) => view! {
-                            <table class="table">
-                                <thead><tr>
-                                    <th>{if kind == MemberKind::Users { "User" } else { "Application" }}</th>
-                                    <th>"Organization roles"</th>
-                                    {(kind == MemberKind::Users).then(|| view! { <th>"Last sign-in"</th> })}
-                                    <th class="actions">"Actions"</th>
-                                </tr></thead>
-                                <tbody>
-                                    {list.items.into_iter().map(|m| {
-                                        let (edit, remove) = (m.clone(), m.clone());
-                                        let names = m.roles.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
-                                        let last = m.last_sign_in.map_or("Never".to_string(), format_date);
-                                        view! {
-                                            <tr>
-                                                <td>
-                                                    <strong>{m.title.clone()}</strong>
-                                                    <div class="muted">{m.subtitle.clone()}</div>
-                                                </td>
-                                                <td><Chips items=names empty="No roles"/></td>
-                                                {(kind == MemberKind::Users).then(|| view! { <td>{last}</td> })}
-                                                <td class="actions">
-                                                    <button type="button" class="btn small" aria-label=format!("Edit roles of {}", m.title)
-                                                        on:click=move |_| editing.set(Some(edit.clone()))>"Edit roles"</button>
-                                                    " "
-                                                    <button type="button" class="btn small danger" aria-label=format!("Remove {}", m.title)
-                                                        on:click=move |_| removing.set(Some(remove.clone()))>"Remove"</button>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <Pagination page=list.page page_size=list.page_size total=list.total
-                                on_page=Callback::new(move |p| page.set(p))/>
-                        }.into_any(),
+            <PagedTable list=members columns=columns actions=true
+                row=move |m: Member| {
+                    let (edit, remove) = (m.clone(), m.clone());
+                    let names = m.roles.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+                    let last = m.last_sign_in.map_or("Never".to_string(), format_date);
+                    view! {
+                        <tr>
+                            <td>
+                                <strong>{m.title.clone()}</strong>
+                                <div class="muted">{m.subtitle.clone()}</div>
+                            </td>
+                            <td><Chips items=names empty="No roles"/></td>
+                            {(kind == MemberKind::Users).then(|| view! { <td>{last}</td> })}
+                            <td class="actions">
+                                <button type="button" class="btn small" aria-label=format!("Edit roles of {}", m.title)
+                                    on:click=move |_| editing.set(Some(edit.clone()))>"Edit roles"</button>
+                                " "
+                                <button type="button" class="btn small danger" aria-label=format!("Remove {}", m.title)
+                                    on:click=move |_| removing.set(Some(remove.clone()))>"Remove"</button>
+                            </td>
+                        </tr>
                     }
-                })}
-            </Transition>
+                }
+                empty_title=format!("No {}s yet", kind.noun())
+                empty_text=move || match (kind, q.get().is_empty()) {
+                    (_, false) => "Nothing matches this search.",
+                    (MemberKind::Users, true) => "Add users to this organization and give them roles.",
+                    (MemberKind::Applications, true) => "Add machine-to-machine apps so they can get organization tokens.",
+                }
+                on_page=Callback::new(move |p| page.set(p))/>
         </div>
         {move || adding.get().then(|| view! { <AddMembers org=org.get_value() kind=kind open=adding roles=roles reload=reload/> })}
         {move || editing.get().map(|m| view! { <EditRoles org=org.get_value() kind=kind member=m editing=editing roles=roles reload=reload/> })}

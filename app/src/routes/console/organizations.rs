@@ -10,10 +10,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::organizations::{create_organization, list_organizations};
 use crate::components::browser::encode;
-use crate::components::{
-    CopyButton, Dialog, EmptyState, ErrorState, Pagination, TableSkeleton, when_done,
-};
+use crate::components::{CopyButton, Dialog, PagedTable, when_done};
 use crate::error::AppError;
+use crate::model::OrganizationWithFeatured;
 
 const PAGE_SIZE: u32 = 20;
 
@@ -96,54 +95,25 @@ pub fn OrganizationsPage() -> impl IntoView {
                     on:input=on_input
                 />
             </div>
-            <Transition fallback=|| view! { <TableSkeleton/> }>
-                {
-                    let go = go.clone();
-                    move || {
-                        let go = go.clone();
-                        Suspend::new(async move {
-                            match orgs.await {
-                                Err(e) => view! {
-                                    <ErrorState message=e.to_string() on_retry=Callback::new(move |_| orgs.refetch())/>
-                                }.into_any(),
-                                Ok(list) if list.items.is_empty() => {
-                                    let text = if q().is_empty() {
-                                        "Create your first organization to group users and give them roles."
-                                    } else {
-                                        "No organization matches this search."
-                                    };
-                                    view! { <EmptyState title="No organizations" text=text/> }.into_any()
-                                }
-                                Ok(list) => {
-                                    let q_now = q();
-                                    let on_page = Callback::new(move |p: u32| go(q_now.clone(), p));
-                                    view! {
-                                        <table class="table">
-                                            <thead>
-                                                <tr><th>"Name"</th><th>"Organization ID"</th><th>"Members"</th></tr>
-                                            </thead>
-                                            <tbody>
-                                                {list.items.into_iter().map(|item| {
-                                                    let org = item.organization;
-                                                    let href = format!("/console/organizations/{}/settings", org.id);
-                                                    view! {
-                                                        <tr>
-                                                            <td><a class="row-link" href=href>{org.name.clone()}</a></td>
-                                                            <td><CopyButton value=org.id.clone() label="organization ID"/></td>
-                                                            <td>{item.users_count}</td>
-                                                        </tr>
-                                                    }
-                                                }).collect_view()}
-                                            </tbody>
-                                        </table>
-                                        <Pagination page=list.page page_size=list.page_size total=list.total on_page=on_page/>
-                                    }.into_any()
-                                }
-                            }
-                        })
+            <PagedTable list=orgs columns=&["Name", "Organization ID", "Members"]
+                row=|item: OrganizationWithFeatured| {
+                    let org = item.organization;
+                    let href = format!("/console/organizations/{}/settings", org.id);
+                    view! {
+                        <tr>
+                            <td><a class="row-link" href=href>{org.name.clone()}</a></td>
+                            <td><CopyButton value=org.id.clone() label="organization ID"/></td>
+                            <td>{item.users_count}</td>
+                        </tr>
                     }
                 }
-            </Transition>
+                empty_title="No organizations"
+                empty_text=move || if q().is_empty() {
+                    "Create your first organization to group users and give them roles."
+                } else {
+                    "No organization matches this search."
+                }
+                on_page=Callback::new(move |p| go(q(), p))/>
         </div>
         <CreateOrganizationDialog open=open/>
     }

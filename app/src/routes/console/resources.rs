@@ -9,7 +9,7 @@ use crate::api::resources::{
     list_resources, resource_scopes,
 };
 use crate::components::{
-    ConfirmDialog, CopyButton, Dialog, EmptyState, ErrorState, FieldError, FormError, Pagination,
+    ConfirmDialog, CopyButton, Dialog, ErrorState, FieldError, FormError, ListTable, PagedTable,
     TableSkeleton, open_for, when_done,
 };
 use crate::error::AppError;
@@ -33,37 +33,20 @@ pub fn ResourcesPage() -> impl IntoView {
             <button type="button" class="btn primary" on:click=move |_| open.set(true)>"Create API resource"</button>
         </div>
         <div class="card">
-            <Transition fallback=|| view! { <TableSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match resources.await {
-                        Err(e) => view! {
-                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| resources.refetch())/>
-                        }.into_any(),
-                        Ok(list) if list.items.is_empty() => view! {
-                            <EmptyState title="No API resources" text="Create one for each API your applications call."/>
-                        }.into_any(),
-                        Ok(list) => view! {
-                            <table class="table">
-                                <thead><tr><th>"Name"</th><th>"API identifier"</th><th>"Token lifetime"</th></tr></thead>
-                                <tbody>
-                                    {list.items.into_iter().map(|r| {
-                                        let href = format!("{LIST}/{}/permissions", r.id);
-                                        view! {
-                                            <tr>
-                                                <td><a class="row-link" href=href>{r.name}</a></td>
-                                                <td><code>{r.indicator}</code></td>
-                                                <td>{format!("{} s", r.access_token_ttl)}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <Pagination page=list.page page_size=list.page_size total=list.total
-                                on_page=Callback::new(move |p| page.set(p))/>
-                        }.into_any(),
+            <PagedTable list=resources columns=&["Name", "API identifier", "Token lifetime"]
+                row=|r: ApiResource| {
+                    let href = format!("{LIST}/{}/permissions", r.id);
+                    view! {
+                        <tr>
+                            <td><a class="row-link" href=href>{r.name}</a></td>
+                            <td><code>{r.indicator}</code></td>
+                            <td>{format!("{} s", r.access_token_ttl)}</td>
+                        </tr>
                     }
-                })}
-            </Transition>
+                }
+                empty_title="No API resources"
+                empty_text="Create one for each API your applications call."
+                on_page=Callback::new(move |p| page.set(p))/>
         </div>
         <CreateResourceDialog open=open/>
     }
@@ -184,38 +167,22 @@ fn ScopesCard(resource_id: String) -> impl IntoView {
                 <h2>"Permissions"</h2>
                 <button type="button" class="btn primary" on:click=move |_| creating.set(true)>"Create permission"</button>
             </div>
-            <Transition fallback=|| view! { <TableSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match scopes.await {
-                        Err(e) => view! {
-                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| scopes.refetch())/>
-                        }.into_any(),
-                        Ok(list) if list.is_empty() => view! {
-                            <EmptyState title="No permissions" text="Permissions such as read:orders name what a token may do with this API."/>
-                        }.into_any(),
-                        Ok(list) => view! {
-                            <table class="table">
-                                <thead><tr><th>"Permission"</th><th>"Description"</th><th class="actions">"Actions"</th></tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|s| {
-                                        let target = s.clone();
-                                        view! {
-                                            <tr>
-                                                <td><code>{s.name.clone()}</code></td>
-                                                <td class="muted">{s.description.clone()}</td>
-                                                <td class="actions">
-                                                    <button type="button" class="btn small danger" aria-label=format!("Delete {}", s.name)
-                                                        on:click=move |_| deleting.set(Some(target.clone()))>"Delete"</button>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
+            <ListTable list=scopes columns=&["Permission", "Description"] actions=true
+                row=move |s: Scope| {
+                    let target = s.clone();
+                    view! {
+                        <tr>
+                            <td><code>{s.name.clone()}</code></td>
+                            <td class="muted">{s.description.clone()}</td>
+                            <td class="actions">
+                                <button type="button" class="btn small danger" aria-label=format!("Delete {}", s.name)
+                                    on:click=move |_| deleting.set(Some(target.clone()))>"Delete"</button>
+                            </td>
+                        </tr>
                     }
-                })}
-            </Transition>
+                }
+                empty_title="No permissions"
+                empty_text="Permissions such as read:orders name what a token may do with this API."/>
         </div>
         {move || creating.get().then(|| view! { <CreateScopeDialog resource_id=rid.get_value() open=creating reload=reload/> })}
         {move || deleting.get().map(|s| view! { <DeleteScope scope=s deleting=deleting reload=reload/> })}

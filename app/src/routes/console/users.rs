@@ -8,11 +8,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::api::users::{create_user, delete_user, get_user, list_users, user_organizations};
 use crate::components::browser::format_date;
 use crate::components::{
-    Chips, ConfirmDialog, CopyButton, Dialog, EmptyState, ErrorState, FieldError, FormError,
-    Pagination, SearchInput, TableSkeleton, search_and_page, when_done,
+    Chips, ConfirmDialog, CopyButton, Dialog, ErrorState, FieldError, FormError, ListTable,
+    PagedTable, SearchInput, TableSkeleton, search_and_page, when_done,
 };
 use crate::error::AppError;
-use crate::model::{NewUser, User};
+use crate::model::{NewUser, OrganizationWithRoles, User};
 
 const PAGE_SIZE: u32 = 20;
 
@@ -37,31 +37,14 @@ pub fn UsersPage() -> impl IntoView {
             <div class="toolbar">
                 <SearchInput label="Search users" placeholder="Search by name, email, username or ID" value=q/>
             </div>
-            <Transition fallback=|| view! { <TableSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match users.await {
-                        Err(e) => view! {
-                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| users.refetch())/>
-                        }.into_any(),
-                        Ok(list) if list.items.is_empty() => {
-                            let text = if q.get_untracked().is_empty() {
-                                "Create a user, or let people sign up on the sign-in page."
-                            } else {
-                                "No user matches this search."
-                            };
-                            view! { <EmptyState title="No users" text=text/> }.into_any()
-                        }
-                        Ok(list) => view! {
-                            <table class="table">
-                                <thead><tr><th>"User"</th><th>"Username"</th><th>"Last sign-in"</th><th>"Created"</th></tr></thead>
-                                <tbody>{list.items.into_iter().map(user_row).collect_view()}</tbody>
-                            </table>
-                            <Pagination page=list.page page_size=list.page_size total=list.total
-                                on_page=Callback::new(move |p| page.set(p))/>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <PagedTable list=users columns=&["User", "Username", "Last sign-in", "Created"] row=user_row
+                empty_title="No users"
+                empty_text=move || if q.get().is_empty() {
+                    "Create a user, or let people sign up on the sign-in page."
+                } else {
+                    "No user matches this search."
+                }
+                on_page=Callback::new(move |p| page.set(p))/>
         </div>
         <CreateUserDialog open=open/>
     }
@@ -238,36 +221,19 @@ fn UserOrganizations(id: String) -> impl IntoView {
     let orgs = Resource::new(move || id.clone(), user_organizations);
     view! {
         <div class="card">
-            <Transition fallback=|| view! { <TableSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match orgs.await {
-                        Err(e) => view! {
-                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| orgs.refetch())/>
-                        }.into_any(),
-                        Ok(list) if list.is_empty() => view! {
-                            <EmptyState title="Not in any organization"
-                                text="Add this user from an organization's Members tab."/>
-                        }.into_any(),
-                        Ok(list) => view! {
-                            <table class="table">
-                                <thead><tr><th>"Organization"</th><th>"Organization roles"</th></tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|o| {
-                                        let href = format!("/console/organizations/{}/members", o.organization.id);
-                                        let roles = o.organization_roles.into_iter().map(|r| r.name).collect::<Vec<_>>();
-                                        view! {
-                                            <tr>
-                                                <td><a class="row-link" href=href>{o.organization.name}</a></td>
-                                                <td><Chips items=roles empty="No roles"/></td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
+            <ListTable list=orgs columns=&["Organization", "Organization roles"]
+                row=|o: OrganizationWithRoles| {
+                    let href = format!("/console/organizations/{}/members", o.organization.id);
+                    let roles = o.organization_roles.into_iter().map(|r| r.name).collect::<Vec<_>>();
+                    view! {
+                        <tr>
+                            <td><a class="row-link" href=href>{o.organization.name}</a></td>
+                            <td><Chips items=roles empty="No roles"/></td>
+                        </tr>
                     }
-                })}
-            </Transition>
+                }
+                empty_title="Not in any organization"
+                empty_text="Add this user from an organization's Members tab."/>
         </div>
     }
 }

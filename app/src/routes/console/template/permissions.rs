@@ -6,8 +6,8 @@ use crate::api::organization_template::{
     delete_organization_scope, list_organization_scopes, save_organization_scope,
 };
 use crate::components::{
-    ConfirmDialog, Dialog, EmptyState, ErrorState, FieldError, FormError, Pagination, SearchInput,
-    TableSkeleton, open_for, search_and_page, when_done,
+    ConfirmDialog, Dialog, FieldError, FormError, PagedTable, SearchInput, open_for,
+    search_and_page, when_done,
 };
 use crate::error::AppError;
 use crate::model::OrganizationScope;
@@ -33,50 +33,32 @@ pub fn PermissionsTab() -> impl IntoView {
                     "Create permission"
                 </button>
             </div>
-            <Transition fallback=|| view! { <TableSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match scopes.await {
-                        Err(e) => view! {
-                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| scopes.refetch())/>
-                        }.into_any(),
-                        Ok(list) if list.items.is_empty() => {
-                            let text = if q.get_untracked().is_empty() {
-                                "Permissions such as read:projects say what a role may do inside an organization."
-                            } else {
-                                "No permission matches this search."
-                            };
-                            view! { <EmptyState title="No organization permissions" text=text/> }.into_any()
-                        }
-                        Ok(list) => view! {
-                            <table class="table">
-                                <thead><tr><th>"Permission"</th><th>"Description"</th><th class="actions">"Actions"</th></tr></thead>
-                                <tbody>
-                                    {list.items.into_iter().map(|scope| {
-                                        let (edit, remove) = (scope.clone(), scope.clone());
-                                        view! {
-                                            <tr>
-                                                <td><code>{scope.name.clone()}</code></td>
-                                                <td class="muted">{scope.description.clone()}</td>
-                                                <td class="actions">
-                                                    <button type="button" class="btn small"
-                                                        aria-label=format!("Edit {}", scope.name)
-                                                        on:click=move |_| editing.set(Some(Some(edit.clone())))>"Edit"</button>
-                                                    " "
-                                                    <button type="button" class="btn small danger"
-                                                        aria-label=format!("Delete {}", scope.name)
-                                                        on:click=move |_| deleting.set(Some(remove.clone()))>"Delete"</button>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <Pagination page=list.page page_size=list.page_size total=list.total
-                                on_page=Callback::new(move |p| page.set(p))/>
-                        }.into_any(),
+            <PagedTable list=scopes columns=&["Permission", "Description"] actions=true
+                row=move |scope: OrganizationScope| {
+                    let (edit, remove) = (scope.clone(), scope.clone());
+                    view! {
+                        <tr>
+                            <td><code>{scope.name.clone()}</code></td>
+                            <td class="muted">{scope.description.clone()}</td>
+                            <td class="actions">
+                                <button type="button" class="btn small"
+                                    aria-label=format!("Edit {}", scope.name)
+                                    on:click=move |_| editing.set(Some(Some(edit.clone())))>"Edit"</button>
+                                " "
+                                <button type="button" class="btn small danger"
+                                    aria-label=format!("Delete {}", scope.name)
+                                    on:click=move |_| deleting.set(Some(remove.clone()))>"Delete"</button>
+                            </td>
+                        </tr>
                     }
-                })}
-            </Transition>
+                }
+                empty_title="No organization permissions"
+                empty_text=move || if q.get().is_empty() {
+                    "Permissions such as read:projects say what a role may do inside an organization."
+                } else {
+                    "No permission matches this search."
+                }
+                on_page=Callback::new(move |p| page.set(p))/>
         </div>
         {move || editing.get().map(|scope| view! { <PermissionDialog scope=scope editing=editing on_saved=reload/> })}
         {move || deleting.get().map(|scope| view! { <DeletePermission scope=scope deleting=deleting on_deleted=reload/> })}

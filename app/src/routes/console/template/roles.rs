@@ -6,8 +6,7 @@ use leptos_router::hooks::use_navigate;
 use super::type_label;
 use crate::api::organization_template::{create_organization_role, list_organization_roles};
 use crate::components::{
-    Chips, Dialog, EmptyState, ErrorState, FieldError, FormError, Pagination, SearchInput,
-    TableSkeleton, search_and_page, when_done,
+    Chips, Dialog, FieldError, FormError, PagedTable, SearchInput, search_and_page, when_done,
 };
 use crate::error::AppError;
 use crate::model::{ORGANIZATION_ROLE_TYPES, OrganizationRoleWithScopes};
@@ -28,31 +27,14 @@ pub fn RolesTab() -> impl IntoView {
                 <SearchInput label="Search roles" placeholder="Search by role name" value=q/>
                 <button type="button" class="btn primary" on:click=move |_| open.set(true)>"Create role"</button>
             </div>
-            <Transition fallback=|| view! { <TableSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match roles.await {
-                        Err(e) => view! {
-                            <ErrorState message=e.to_string() on_retry=Callback::new(move |_| roles.refetch())/>
-                        }.into_any(),
-                        Ok(list) if list.items.is_empty() => {
-                            let text = if q.get_untracked().is_empty() {
-                                "Create roles such as Admin or Member, then give them permissions."
-                            } else {
-                                "No role matches this search."
-                            };
-                            view! { <EmptyState title="No organization roles" text=text/> }.into_any()
-                        }
-                        Ok(list) => view! {
-                            <table class="table">
-                                <thead><tr><th>"Role"</th><th>"Type"</th><th>"Permissions"</th></tr></thead>
-                                <tbody>{list.items.into_iter().map(role_row).collect_view()}</tbody>
-                            </table>
-                            <Pagination page=list.page page_size=list.page_size total=list.total
-                                on_page=Callback::new(move |p| page.set(p))/>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <PagedTable list=roles columns=&["Role", "Type", "Permissions"] row=role_row
+                empty_title="No organization roles"
+                empty_text=move || if q.get().is_empty() {
+                    "Create roles such as Admin or Member, then give them permissions."
+                } else {
+                    "No role matches this search."
+                }
+                on_page=Callback::new(move |p| page.set(p))/>
         </div>
         <CreateRoleDialog open=open/>
     }
