@@ -49,6 +49,16 @@ impl ApplicationType {
             ApplicationType::Saml => "SAML",
         }
     }
+
+    /// Types that authenticate with a secret (RFC 6749 §2.1 confidential clients).
+    pub fn is_confidential(self) -> bool {
+        matches!(
+            self,
+            ApplicationType::MachineToMachine
+                | ApplicationType::Traditional
+                | ApplicationType::Protected
+        )
+    }
 }
 
 impl FromStr for ApplicationType {

@@ -13,11 +13,6 @@ use crate::storage::{
     StorageError, Store,
 };
 
-/// Types that authenticate with a secret.
-pub fn is_confidential(app_type: &str) -> bool {
-    matches!(app_type, "MachineToMachine" | "Traditional" | "Protected")
-}
-
 fn json_text(value: &impl Serialize) -> Result<String, DomainError> {
     serde_json::to_string(value).map_err(|e| DomainError::Internal(e.to_string()))
 }
@@ -47,7 +42,7 @@ pub async fn create(
     let oidc = OidcClientMetadata::default().merged(input.oidc_client_metadata.unwrap_or_default());
     let custom =
         CustomClientMetadata::default().merged(input.custom_client_metadata.unwrap_or_default());
-    let secret = is_confidential(app_type).then(secrets::generate);
+    let secret = input.app_type.is_confidential().then(secrets::generate);
     let row = ApplicationRow {
         tenant_id: tenant.into(),
         id: ids::generate(ids::LONG),

@@ -183,12 +183,6 @@ pub struct Lifetimes {
     pub always_issue_refresh_token: bool,
 }
 
-/// The lifetimes of an app from its stored `customClientMetadata`; a stored value that is not
-/// that shape is an error, never read as the defaults.
-pub fn lifetimes(stored: &str) -> Result<Lifetimes, StorageError> {
-    Ok(CustomClientMetadata::from_stored(stored)?.lifetimes())
-}
-
 /// The rules of `oidcClientMetadata` (at `key`) for an application of `app_type`.
 pub fn check_oidc(issues: &mut Issues, key: &str, metadata: &OidcClientMetadata, app_type: &str) {
     for (list, uris) in [
@@ -236,16 +230,6 @@ pub fn check_custom(issues: &mut Issues, key: &str, metadata: &CustomClientMetad
 /// Why `n` is outside `min..=max`, if it is.
 pub fn range_problem(n: i64, min: i64, max: i64) -> Option<String> {
     (!(min..=max).contains(&n)).then(|| format!("Number must be between {min} and {max}"))
-}
-
-/// A list of strings stored under `key` in an app's metadata JSON (`redirectUris`,
-/// `postLogoutRedirectUris`, `corsAllowedOrigins`); empty when absent.
-pub fn stored_list(metadata_json: &str, key: &str) -> Vec<String> {
-    serde_json::from_str::<Value>(metadata_json)
-        .ok()
-        .and_then(|m| m.get(key).cloned())
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
 }
 
 /// Why `uri` cannot be a redirect URI of an app of this type, if it cannot.
@@ -339,6 +323,12 @@ mod tests {
             redirect_uri_problem("https://a.example/cb#x", "SPA")
         );
         assert_eq!(uri_problem("nope"), Some("Invalid URL"));
+    }
+
+    /// The lifetimes of a stored `customClientMetadata`: a value that is not that shape is an
+    /// error, never read as the defaults.
+    fn lifetimes(stored: &str) -> Result<Lifetimes, StorageError> {
+        Ok(CustomClientMetadata::from_stored(stored)?.lifetimes())
     }
 
     #[test]

@@ -5,15 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::client::Client;
 use super::token::Params;
-use crate::storage::{ApplicationRow, DEFAULT_TENANT, Store};
+use crate::storage::{DEFAULT_TENANT, Store};
 
 /// The reserved resource whose permissions are all organization permissions (Logto's
 /// `packages/toolkit/core-kit/src/openid.ts`).
 pub const ORGANIZATIONS_RESOURCE: &str = "urn:logto:resource:organizations";
-
-/// Client types that sign people in with the authorization code flow.
-const INTERACTIVE_TYPES: [&str; 3] = ["SPA", "Native", "Traditional"];
 
 /// A validated authorization request, kept with the interaction until the code is issued.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -73,12 +71,11 @@ fn back(error: &'static str, description: impl Into<String>) -> RedirectError {
 pub async fn trusted_redirect(
     store: &Store,
     params: &Params,
-) -> Result<(ApplicationRow, String), PageError> {
+) -> Result<(Client, String), PageError> {
     let client_id = params
         .get("client_id")
         .ok_or_else(|| page("invalid_request", "missing required parameter 'client_id'"))?;
-    let client = store
-        .application_find_by_id(DEFAULT_TENANT, client_id)
+    let client = Client::find(store, client_id)
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "client lookup failed");
@@ -92,10 +89,7 @@ pub async fn trusted_redirect(
         )
     })?;
     // Exact, byte-for-byte comparison: no prefix, suffix, case or normalisation tricks.
-    if !registered_redirect_uris(&client)
-        .iter()
-        .any(|r| r == redirect_uri)
-    {
+    if !client.redirect_uris.iter().any(|r| r == redirect_uri) {
         return Err(page(
             "invalid_redirect_uri",
             "redirect_uri did not match any of the client's registered redirect_uris",
@@ -104,15 +98,11 @@ pub async fn trusted_redirect(
     Ok((client, redirect_uri.to_string()))
 }
 
-fn registered_redirect_uris(client: &ApplicationRow) -> Vec<String> {
-    crate::domain::client_metadata::stored_list(&client.oidc_client_metadata, "redirectUris")
-}
-
 /// Everything else, once errors can go back to the client.
 pub async fn validate(
     store: &Store,
     params: &Params,
-    client: &ApplicationRow,
+    client: &Client,
     redirect_uri: String,
 ) -> Result<AuthRequest, RedirectError> {
     for unsupported in ["request", "request_uri", "registration"] {
@@ -125,7 +115,7 @@ pub async fn validate(
             return Err(back(error, format!("'{unsupported}' is not supported")));
         }
     }
-    if !INTERACTIVE_TYPES.contains(&client.app_type.as_str()) {
+    if !client.signs_people_in() {
         return Err(back(
             "unauthorized_client",
             "requested response_type is not allowed for this client",
@@ -211,7 +201,7 @@ pub async fn validate(
 }
 
 /// RFC 7636: S256 only; required for public clients (SPA, Native).
-fn pkce(params: &Params, client: &ApplicationRow) -> Result<Option<String>, RedirectError> {
+fn pkce(params: &Params, client: &Client) -> Result<Option<String>, RedirectError> {
     let challenge = params.get("code_challenge");
     let method = params.get("code_challenge_method");
     match (challenge, method) {
@@ -220,7 +210,7 @@ fn pkce(params: &Params, client: &ApplicationRow) -> Result<Option<String>, Redi
             "code_challenge_method requires a code_challenge",
         )),
         (None, None) => {
-            if crate::domain::applications::is_confidential(&client.app_type) {
+            if client.is_confidential() {
                 Ok(None)
             } else {
                 Err(back(

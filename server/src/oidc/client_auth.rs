@@ -3,14 +3,17 @@
 //! - `client_secret_post`: `client_id` and `client_secret` in the form;
 //! - never both at once; the secret is compared as a SHA-256 digest in constant time.
 
+use std::borrow::Borrow;
+
 use axum::http::{HeaderMap, header};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
+use super::client::Client;
 use super::error::OAuthError;
 use super::token::params::Params;
 use crate::domain::secrets;
-use crate::storage::{ApplicationRow, DEFAULT_TENANT, Store};
+use crate::storage::{StorageError, Store};
 
 #[derive(Debug)]
 pub struct PresentedClient {
@@ -73,65 +76,59 @@ pub fn presented(headers: &HeaderMap, params: &Params) -> Result<PresentedClient
     }
 }
 
-/// Resolves any client: public ones (SPA, Native) identify themselves by `client_id` alone and
-/// must not present a secret; confidential ones authenticate as in [`authenticate`].
-pub async fn authenticate_any(
-    store: &Store,
-    presented: &PresentedClient,
-) -> Result<ApplicationRow, OAuthError> {
-    let app = store
-        .application_find_by_id(DEFAULT_TENANT, &presented.client_id)
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "client lookup failed");
-            OAuthError::ServerError
-        })?;
-    match app {
-        Some(app) if !crate::domain::applications::is_confidential(&app.app_type) => {
-            if presented.secret.is_some() {
-                return Err(OAuthError::InvalidClient {
-                    description: "a public client must not authenticate with a secret".into(),
-                    basic: presented.basic,
-                });
-            }
-            Ok(app)
-        }
-        _ => authenticate(store, presented).await,
-    }
+/// Which clients an endpoint serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Accepts {
+    /// Public clients (SPA, Native) identify themselves by `client_id` alone and must not
+    /// present a secret; confidential ones authenticate with theirs.
+    AnyClient,
+    /// Confidential clients only, with their secret (RFC 6749 §4.4.2 client credentials,
+    /// RFC 7662 §2.1 introspection).
+    Confidential,
 }
 
-/// Resolves a confidential client: it must exist, have a secret and present the same one.
+/// Reads and authenticates the presented client.
 pub async fn authenticate(
     store: &Store,
     presented: &PresentedClient,
-) -> Result<ApplicationRow, OAuthError> {
-    let app = store
-        .application_find_by_id(DEFAULT_TENANT, &presented.client_id)
+    accepts: Accepts,
+) -> Result<Client, OAuthError> {
+    let found = Client::find(store, &presented.client_id)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "client lookup failed");
-            OAuthError::ServerError
-        })?;
-    verify(app, presented)
+        .map_err(lookup_failed)?;
+    verify(found, presented, accepts)
 }
 
-/// Checks the presented secret against the application read for the presented client id:
-/// it must exist, have a secret and the secret must match.
-pub fn verify(
-    app: Option<ApplicationRow>,
+/// Authenticates `found`, the client read for the presented id (`None`: there is none), and
+/// hands it back. Generic so that a client kept in memory (`Arc<Client>`) is checked the same
+/// way as one just read.
+pub fn verify<C: Borrow<Client>>(
+    found: Option<C>,
     presented: &PresentedClient,
-) -> Result<ApplicationRow, OAuthError> {
-    let app = app.ok_or_else(|| authentication_failed(presented))?;
-    verify_secret(&app, presented)?;
-    Ok(app)
+    accepts: Accepts,
+) -> Result<C, OAuthError> {
+    let found = found.ok_or_else(|| authentication_failed(presented))?;
+    let client = found.borrow();
+    if accepts == Accepts::AnyClient && !client.is_confidential() {
+        if presented.secret.is_some() {
+            return Err(OAuthError::InvalidClient {
+                description: "a public client must not authenticate with a secret".into(),
+                basic: presented.basic,
+            });
+        }
+        return Ok(found);
+    }
+    verify_secret(client, presented)?;
+    Ok(found)
 }
 
-/// The application must have a secret and the presented one must match it.
-pub fn verify_secret(app: &ApplicationRow, presented: &PresentedClient) -> Result<(), OAuthError> {
+/// The client must have a secret and the presented one must match it (compared as a digest,
+/// in constant time).
+fn verify_secret(client: &Client, presented: &PresentedClient) -> Result<(), OAuthError> {
     let matches = presented
         .secret
         .as_deref()
-        .zip(app.secret_digest.as_deref())
+        .zip(client.secret_digest.as_deref())
         .is_some_and(|(secret, digest)| secrets::matches(digest, secret));
     if matches {
         Ok(())
@@ -141,9 +138,15 @@ pub fn verify_secret(app: &ApplicationRow, presented: &PresentedClient) -> Resul
 }
 
 /// The one answer to any failed client authentication: it never says which part was wrong.
-pub fn authentication_failed(presented: &PresentedClient) -> OAuthError {
+fn authentication_failed(presented: &PresentedClient) -> OAuthError {
     OAuthError::InvalidClient {
         description: "client authentication failed".into(),
         basic: presented.basic,
     }
+}
+
+/// A failed client lookup: logged here, answered as `server_error`.
+pub fn lookup_failed(e: StorageError) -> OAuthError {
+    tracing::error!(error = %e, "client lookup failed");
+    OAuthError::ServerError
 }

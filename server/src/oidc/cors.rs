@@ -7,9 +7,10 @@
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use super::client::Client;
 use super::client_auth;
 use super::token::params::Params;
-use crate::storage::{ApplicationRow, DEFAULT_TENANT, Store};
+use crate::storage::Store;
 
 /// Adds `Access-Control-Allow-Origin` to `res` when the request's origin may read it.
 pub async fn apply(
@@ -21,13 +22,10 @@ pub async fn apply(
     let Some(client_id) = client_id.filter(|_| headers.contains_key(header::ORIGIN)) else {
         return;
     };
-    let Ok(Some(app)) = store
-        .application_find_by_id(DEFAULT_TENANT, client_id)
-        .await
-    else {
+    let Ok(Some(client)) = Client::find(store, client_id).await else {
         return;
     };
-    apply_for(&app, headers, res);
+    apply_for(&client, headers, res);
 }
 
 /// [`apply`] for a form-encoded request (token, revocation) whose client is the one it presents
@@ -43,22 +41,15 @@ pub async fn apply_presented(store: &Store, headers: &HeaderMap, body: &[u8], re
     apply(store, headers, client_id.as_deref(), res).await;
 }
 
-/// [`apply`] for an application already at hand.
-pub fn apply_for(app: &ApplicationRow, headers: &HeaderMap, res: &mut Response) {
+/// [`apply`] for a client already at hand.
+pub fn apply_for(client: &Client, headers: &HeaderMap, res: &mut Response) {
     let Some(origin) = headers.get(header::ORIGIN) else {
         return;
     };
     let Ok(origin_text) = origin.to_str() else {
         return;
     };
-    let list = crate::domain::client_metadata::stored_list;
-    let allowed = list(&app.custom_client_metadata, "corsAllowedOrigins")
-        .iter()
-        .any(|o| o == origin_text)
-        || list(&app.oidc_client_metadata, "redirectUris")
-            .iter()
-            .filter_map(|u| url::Url::parse(u).ok())
-            .any(|u| u.origin().ascii_serialization() == origin_text);
+    let allowed = client.allows_origin(origin_text);
     let h = res.headers_mut();
     h.append(header::VARY, HeaderValue::from_static("Origin"));
     if allowed {

@@ -6,6 +6,7 @@ pub mod access_token;
 pub mod auth_request;
 pub mod authorize;
 pub mod claims;
+pub mod client;
 pub mod client_auth;
 pub mod client_grants;
 pub mod config_cache;

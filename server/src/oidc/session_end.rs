@@ -13,9 +13,9 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::auth_request::redirect_with;
+use super::client::Client;
 use super::token::Params;
 use super::{access_token, cookies, error_page, flow};
-use crate::domain::client_metadata::stored_list;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -65,8 +65,8 @@ pub async fn end_session(
     }
     let client = match &client_id {
         None => None,
-        Some(id) => match state.store.application_find_by_id(DEFAULT_TENANT, id).await {
-            Ok(Some(app)) => Some(app),
+        Some(id) => match Client::find(&state.store, id).await {
+            Ok(Some(client)) => Some(client),
             Ok(None) => return error_page::render("invalid_client", "client is invalid"),
             Err(e) => {
                 tracing::error!(error = %e, "client lookup failed");
@@ -77,14 +77,13 @@ pub async fn end_session(
     let redirect = match params.get("post_logout_redirect_uri") {
         None => None,
         Some(uri) => {
-            let Some(app) = &client else {
+            let Some(client) = &client else {
                 return error_page::render(
                     "invalid_request",
                     "post_logout_redirect_uri requires id_token_hint or client_id",
                 );
             };
-            let registered = stored_list(&app.oidc_client_metadata, "postLogoutRedirectUris");
-            if !registered.iter().any(|r| r == uri) {
+            if !client.post_logout_redirect_uris.iter().any(|r| r == uri) {
                 return error_page::render(
                     "invalid_request",
                     "post_logout_redirect_uri not registered",
@@ -109,7 +108,7 @@ pub async fn end_session(
     // and no ID token) names one of the client's origins in `Referer`; another site cannot.
     let from_client = client
         .as_ref()
-        .is_some_and(|app| confirm::referred_by_client(&headers, &app.oidc_client_metadata));
+        .is_some_and(|client| confirm::referred_by_client(&headers, client));
     // Without a session there is nothing a forged request could end.
     if !(hint_fits || confirmed || from_client || session_user.is_none()) {
         return confirm::page(&params, client_id.as_deref(), &headers);

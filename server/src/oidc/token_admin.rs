@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::access_token;
-use super::client_auth;
+use super::client_auth::{self, Accepts};
 use super::error::OAuthError;
 use super::token::Params;
-use crate::domain::{applications, secrets};
+use crate::domain::secrets;
 use crate::state::AppState;
 
 /// `POST /oidc/token/revocation` `token`, `token_type_hint?` → 200 whatever the token was.
@@ -26,7 +26,8 @@ pub async fn revocation(
     let run = async {
         let params = Params::parse(&body)?;
         let presented = client_auth::presented(&headers, &params)?;
-        let client = client_auth::authenticate_any(&state.store, &presented).await?;
+        let client =
+            client_auth::authenticate(&state.store, &presented, Accepts::AnyClient).await?;
         let token = params.get("token").ok_or_else(|| {
             OAuthError::InvalidRequest("missing required parameter 'token'".into())
         })?;
@@ -90,8 +91,8 @@ async fn introspect(
 ) -> Result<Value, OAuthError> {
     let params = Params::parse(body)?;
     let presented = client_auth::presented(headers, &params)?;
-    let client = client_auth::authenticate(&state.store, &presented).await?;
-    if !applications::is_confidential(&client.app_type) {
+    let client = client_auth::authenticate(&state.store, &presented, Accepts::Confidential).await?;
+    if !client.is_confidential() {
         return Err(OAuthError::InvalidClient {
             description: "introspection is for confidential clients".into(),
             basic: presented.basic,

@@ -19,15 +19,17 @@ use quick_cache::sync::Cache;
 
 pub use freshness::{Freshness, watch};
 
-use crate::storage::{ApplicationRow, DEFAULT_TENANT, StorageError, Store};
+use crate::oidc::client::Client;
+use crate::storage::{DEFAULT_TENANT, StorageError, Store};
 
 /// Grants kept per replica (each a few hundred bytes).
 const CAPACITY: usize = 16_384;
 
-/// An app and, when it is a member of the organization, the names of the organization
-/// permissions it holds there (sorted).
+/// An app, read once into a [`Client`] (nothing is parsed again while it is kept), and, when it
+/// is a member of the organization, the names of the organization permissions it holds there
+/// (sorted).
 pub struct Grant {
-    pub client: Arc<ApplicationRow>,
+    pub client: Arc<Client>,
     pub scopes: Option<Vec<String>>,
 }
 
@@ -87,7 +89,7 @@ impl ClientGrants {
             return Ok(None);
         };
         let grant = Arc::new(Grant {
-            client: Arc::new(client),
+            client: Arc::new(Client::from_row(client)?),
             scopes,
         });
         let unkept = generation.map(|generation| Unkept {

@@ -7,8 +7,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use subtle::ConstantTimeEq;
 
-use crate::domain::client_metadata::stored_list;
 use crate::domain::secrets;
+use crate::oidc::client::Client;
 use crate::oidc::cookies;
 use crate::oidc::error_page::escape;
 use crate::oidc::token::Params;
@@ -31,7 +31,7 @@ pub fn confirmed(params: &Params, headers: &HeaderMap) -> bool {
 
 /// Whether `Referer` (or `Origin`) names the origin of one of the client's registered
 /// redirect or post-logout redirect URIs: the request is a navigation from the client's pages.
-pub fn referred_by_client(headers: &HeaderMap, client_metadata: &str) -> bool {
+pub fn referred_by_client(headers: &HeaderMap, client: &Client) -> bool {
     let Some(from) = [header::REFERER, header::ORIGIN]
         .iter()
         .filter_map(|h| headers.get(h)?.to_str().ok())
@@ -41,10 +41,11 @@ pub fn referred_by_client(headers: &HeaderMap, client_metadata: &str) -> bool {
     else {
         return false;
     };
-    ["redirectUris", "postLogoutRedirectUris"]
+    client
+        .redirect_uris
         .iter()
-        .flat_map(|key| stored_list(client_metadata, key))
-        .filter_map(|uri| url::Url::parse(&uri).ok())
+        .chain(&client.post_logout_redirect_uris)
+        .filter_map(|uri| url::Url::parse(uri).ok())
         .any(|uri| uri.origin() == from)
 }
 

@@ -6,27 +6,49 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use subtle::ConstantTimeEq;
 
+use super::context::GrantContext;
 use super::issue::{self, Request, invalid_grant, lookup_failed, revoke};
 use super::params::Params;
 use super::response::TokenResponse;
 use crate::domain::secrets;
 use crate::oidc::claims::SUPPORTED_SCOPES;
+use crate::oidc::client::Client;
 use crate::oidc::error::OAuthError;
-use crate::state::AppState;
-use crate::storage::{ApplicationRow, DEFAULT_TENANT};
+use crate::storage::DEFAULT_TENANT;
+
+/// The grant's parameters (RFC 6749 §4.1.3, RFC 7636 §4.5, RFC 8707 §2.2).
+pub struct AuthorizationCodeRequest<'a> {
+    pub code: &'a str,
+    /// Must be the one the code was issued for; leaving it out is a mismatch too.
+    pub redirect_uri: Option<&'a str>,
+    pub code_verifier: Option<&'a str>,
+    pub resources: &'a [String],
+}
+
+impl<'a> AuthorizationCodeRequest<'a> {
+    pub fn parse(params: &'a Params) -> Result<Self, OAuthError> {
+        let code = params.get("code").ok_or_else(|| {
+            OAuthError::InvalidRequest("missing required parameter 'code'".into())
+        })?;
+        Ok(Self {
+            code,
+            redirect_uri: params.get("redirect_uri"),
+            code_verifier: params.get("code_verifier"),
+            resources: &params.resources,
+        })
+    }
+}
 
 pub async fn grant(
-    state: &AppState,
-    client: &ApplicationRow,
-    params: &Params,
+    ctx: &GrantContext<'_>,
+    client: &Client,
+    request: AuthorizationCodeRequest<'_>,
 ) -> Result<TokenResponse, OAuthError> {
-    let code = params
-        .get("code")
-        .ok_or_else(|| OAuthError::InvalidRequest("missing required parameter 'code'".into()))?;
-    let now = state.clock.now_ms();
-    let found = state
+    let now = ctx.now_ms;
+    let code_digest = secrets::digest_hex(request.code);
+    let found = ctx
         .store
-        .code_find(&secrets::digest_hex(code))
+        .code_find(&code_digest)
         .await
         .map_err(lookup_failed)?
         .ok_or_else(invalid_grant)?;
@@ -34,7 +56,7 @@ pub async fn grant(
         return Err(invalid_grant());
     }
     if found.consumed_at.is_some() {
-        revoke(state, &found.grant.id).await;
+        revoke(ctx, &found.grant.id).await;
         tracing::warn!(client_id = %client.id, "authorization code reused; grant revoked");
         return Err(invalid_grant());
     }
@@ -43,39 +65,38 @@ pub async fn grant(
             "authorization code is expired".into(),
         ));
     }
-    if params.get("redirect_uri") != Some(found.redirect_uri.as_str()) {
+    if request.redirect_uri != Some(found.redirect_uri.as_str()) {
         return Err(OAuthError::InvalidGrant(
             "authorization code redirect_uri mismatch".into(),
         ));
     }
-    verify_pkce(found.code_challenge.as_deref(), params.get("code_verifier"))?;
-    let resource = issue::granted_resource(params, &found.grant)?;
+    verify_pkce(found.code_challenge.as_deref(), request.code_verifier)?;
+    let resource = issue::granted_resource(request.resources, &found.grant)?;
     // Whoever consumes first wins; a concurrent second exchange is a reuse.
-    if !state
+    if !ctx
         .store
-        .code_consume(&secrets::digest_hex(code), now)
+        .code_consume(&code_digest, now)
         .await
         .map_err(lookup_failed)?
     {
-        revoke(state, &found.grant.id).await;
+        revoke(ctx, &found.grant.id).await;
         return Err(invalid_grant());
     }
-    let user = state
+    let user = ctx
         .store
         .user_find_by_id(DEFAULT_TENANT, &found.grant.user_id)
         .await
         .map_err(lookup_failed)?
         .filter(|u| !u.is_suspended)
         .ok_or_else(invalid_grant)?;
-    let lifetimes = issue::lifetimes(client)?;
+    let lifetimes = client.lifetimes;
     let scopes: Vec<&str> = found.grant.scopes.split(' ').collect();
     let refresh_token = if scopes.contains(&"offline_access")
         || lifetimes.always_issue_refresh_token
     {
         let token = secrets::generate();
         let expires_at = (now + lifetimes.refresh_token_secs * 1000).min(found.grant.expires_at);
-        state
-            .store
+        ctx.store
             .refresh_token_insert(
                 DEFAULT_TENANT,
                 &found.grant.id,
@@ -101,7 +122,7 @@ pub async fn grant(
         ),
     };
     issue::tokens(
-        state,
+        ctx,
         Request {
             client,
             grant: &found.grant,

@@ -8,62 +8,46 @@
 //! - granted scopes = requested ∩ what the app's roles hold on that resource (none requested →
 //!   none granted); unknown scopes are dropped, not refused.
 
-use std::sync::Arc;
-
+use super::context::GrantContext;
 use super::params::Params;
 use super::response::TokenResponse;
+use crate::domain::applications::ApplicationType;
 use crate::domain::ids;
 use crate::oidc::access_token::AccessTokenClaims;
-use crate::oidc::client_auth::{self, PresentedClient};
+use crate::oidc::client::Client;
 use crate::oidc::error::OAuthError;
-use crate::state::AppState;
-use crate::storage::{ApplicationRow, DEFAULT_TENANT};
+use crate::storage::DEFAULT_TENANT;
 
-/// Authenticates the client and runs the grant; `authenticated` receives the client once it
-/// has authenticated (for CORS). An organization token request (the hot path) needs only the
-/// client and its permissions in the organization: from this replica's memory when they are
-/// current ([`ClientGrants`](crate::oidc::client_grants::ClientGrants)), else from one statement.
-pub async fn authenticate_and_grant(
-    state: &AppState,
-    presented: &PresentedClient,
-    params: &Params,
-    authenticated: &mut Option<Arc<ApplicationRow>>,
-) -> Result<TokenResponse, OAuthError> {
-    let organization_id = params.get("organization_id");
-    let Some(organization_id) = organization_id.filter(|_| params.resources.is_empty()) else {
-        let client = client_auth::authenticate(&state.store, presented).await?;
-        let result = grant(state, &client, params, organization_id).await;
-        *authenticated = Some(Arc::new(client));
-        return result;
-    };
-    let found = state
-        .client_grants
-        .lookup(&state.store, &presented.client_id, organization_id)
-        .await
-        .map_err(lookup_failed)?;
-    let (found, unkept) = found.ok_or_else(|| client_auth::authentication_failed(presented))?;
-    client_auth::verify_secret(&found.client, presented)?;
-    let client = &found.client;
-    *authenticated = Some(client.clone());
-    machine_only(client)?;
-    let token = organization_token(
-        state,
-        client,
-        params,
-        organization_id,
-        found.scopes.as_deref(),
-    )?;
-    // Only a member's grant is kept: the organizations an app can make this replica remember
-    // are the ones an admin added it to, so no request can fill the memory.
-    if let Some(unkept) = unkept {
-        state.client_grants.keep(unkept);
+/// The grant's parameters (RFC 6749 §4.4.2, RFC 8707 §2.1, Logto's `organization_id`). None
+/// is refused by itself: what is wrong with them is told once the client is known.
+pub struct ClientCredentialsRequest<'a> {
+    pub scopes: Vec<String>,
+    pub resources: &'a [String],
+    pub organization_id: Option<&'a str>,
+}
+
+impl<'a> ClientCredentialsRequest<'a> {
+    pub fn parse(params: &'a Params) -> Self {
+        Self {
+            scopes: params.scopes(),
+            resources: &params.resources,
+            organization_id: params.get("organization_id"),
+        }
     }
-    Ok(token)
+}
+
+/// The organization of an organization token request (`organization_id` without `resource`):
+/// the token endpoint's hot path, whose client is read with its permissions there
+/// (`client_grants`).
+pub fn organization_token_requested(params: &Params) -> Option<&str> {
+    params
+        .get("organization_id")
+        .filter(|_| params.resources.is_empty())
 }
 
 /// Only machine-to-machine applications may use this grant.
-fn machine_only(client: &ApplicationRow) -> Result<(), OAuthError> {
-    if client.app_type == "MachineToMachine" {
+fn machine_only(client: &Client) -> Result<(), OAuthError> {
+    if client.kind == ApplicationType::MachineToMachine {
         Ok(())
     } else {
         Err(OAuthError::UnauthorizedClient(
@@ -73,14 +57,13 @@ fn machine_only(client: &ApplicationRow) -> Result<(), OAuthError> {
 }
 
 /// A resource token, with the organization's permissions when `organization_id` is given.
-async fn grant(
-    state: &AppState,
-    client: &ApplicationRow,
-    params: &Params,
-    organization_id: Option<&str>,
+pub async fn resource_token(
+    ctx: &GrantContext<'_>,
+    client: &Client,
+    request: &ClientCredentialsRequest<'_>,
 ) -> Result<TokenResponse, OAuthError> {
     machine_only(client)?;
-    let indicator = match params.resources.as_slice() {
+    let indicator = match request.resources {
         [] => {
             return Err(OAuthError::InvalidTarget(
                 "both `resource` and `organization_id` are not provided".into(),
@@ -95,10 +78,10 @@ async fn grant(
     };
     let unknown_resource =
         || OAuthError::InvalidTarget("resource indicator is missing, or unknown".into());
-    let grant = match organization_id {
+    let grant = match request.organization_id {
         // A resource token for the organization: API permissions of the app's roles there.
         Some(organization_id) => {
-            let found = state
+            let found = ctx
                 .store
                 .application_organization_resource_grant(
                     DEFAULT_TENANT,
@@ -113,7 +96,7 @@ async fn grant(
                 Some((false, _)) => return Err(not_associated()),
                 // Membership is checked before the resource, as Logto does.
                 None => {
-                    let member = state
+                    let member = ctx
                         .store
                         .application_is_member(DEFAULT_TENANT, organization_id, &client.id)
                         .await
@@ -126,7 +109,7 @@ async fn grant(
                 }
             }
         }
-        None => state
+        None => ctx
             .store
             .resource_grant_for_application(DEFAULT_TENANT, &client.id, indicator)
             .await
@@ -134,19 +117,20 @@ async fn grant(
             .ok_or_else(unknown_resource)?,
     };
     let (resource, available) = (grant.resource, grant.scopes);
-    let scope = params
-        .scopes()
-        .into_iter()
+    let scope = request
+        .scopes
+        .iter()
         .filter(|s| available.contains(s))
+        .cloned()
         .collect::<Vec<_>>()
         .join(" ");
     sign(
-        state,
+        ctx,
         client,
         resource.indicator,
         resource.access_token_ttl,
         scope,
-        organization_id,
+        request.organization_id,
     )
 }
 
@@ -156,25 +140,25 @@ fn not_associated() -> OAuthError {
 }
 
 /// Organization token (`aud = urn:logto:organization:{id}`, 3600 s): the organization
-/// permissions of the app's roles there (`None`: not a member) ∩ the requested scopes (none
-/// requested → `""`).
-fn organization_token(
-    state: &AppState,
-    client: &ApplicationRow,
-    params: &Params,
+/// permissions of the app's roles there (`available`, read with the client; `None`: not a
+/// member) ∩ the requested scopes (none requested → `""`).
+pub fn organization_token(
+    ctx: &GrantContext<'_>,
+    client: &Client,
+    request: &ClientCredentialsRequest<'_>,
     organization_id: &str,
     available: Option<&[String]>,
 ) -> Result<TokenResponse, OAuthError> {
+    machine_only(client)?;
     let available = available.ok_or_else(not_associated)?;
-    let requested = params.scopes();
     let scope = available
         .iter()
-        .filter(|s| requested.contains(s))
+        .filter(|s| request.scopes.contains(s))
         .cloned()
         .collect::<Vec<_>>()
         .join(" ");
     sign(
-        state,
+        ctx,
         client,
         organization_audience(organization_id),
         ORGANIZATION_TOKEN_TTL,
@@ -185,14 +169,14 @@ fn organization_token(
 
 /// Signs an access token for the client itself (`sub` = `client_id`) and wraps the response.
 fn sign(
-    state: &AppState,
-    client: &ApplicationRow,
+    ctx: &GrantContext<'_>,
+    client: &Client,
     aud: String,
     ttl: i64,
     scope: String,
     organization_id: Option<&str>,
 ) -> Result<TokenResponse, OAuthError> {
-    let iat = state.clock.now_ms() / 1000;
+    let iat = ctx.now_secs();
     let claims = AccessTokenClaims {
         jti: ids::generate(32),
         sub: client.id.clone(),
@@ -200,11 +184,11 @@ fn sign(
         exp: iat + ttl,
         scope: scope.clone(),
         client_id: client.id.clone(),
-        iss: state.issuer.to_string(),
+        iss: ctx.issuer.to_string(),
         aud,
         organization_id: organization_id.map(str::to_string),
     };
-    let access_token = state.keys.sign(&claims).map_err(|e| {
+    let access_token = ctx.keys.sign(&claims).map_err(|e| {
         tracing::error!(error = %e, "token signing failed");
         OAuthError::ServerError
     })?;

@@ -9,23 +9,21 @@
 //! An ID token comes along whenever `openid` is among the effective scopes.
 
 use super::client_credentials::{ORGANIZATION_TOKEN_TTL, organization_audience};
-use super::params::Params;
+use super::context::GrantContext;
 use super::response::TokenResponse;
-use crate::domain::{client_metadata, ids, secrets};
+use crate::domain::{ids, secrets};
 use crate::oidc::access_token::AccessTokenClaims;
 use crate::oidc::claims::{self, Audience, ORGANIZATIONS_SCOPE, SUPPORTED_SCOPES};
+use crate::oidc::client::Client;
 use crate::oidc::error::OAuthError;
 use crate::oidc::id_token::{self, IdTokenInput};
-use crate::state::AppState;
-use crate::storage::{
-    ApplicationRow, DEFAULT_TENANT, GrantRow, OrganizationStanding, StorageError, UserRow,
-};
+use crate::storage::{DEFAULT_TENANT, GrantRow, OrganizationStanding, StorageError, UserRow};
 
 /// Lifetime of opaque (userinfo) access tokens.
 const OPAQUE_TTL_SECS: i64 = 3600;
 
 pub struct Request<'a> {
-    pub client: &'a ApplicationRow,
+    pub client: &'a Client,
     pub grant: &'a GrantRow,
     pub user: &'a UserRow,
     /// The `scope` parameter, when given (already checked to be within the grant).
@@ -43,7 +41,7 @@ pub fn lookup_failed(e: StorageError) -> OAuthError {
     OAuthError::ServerError
 }
 
-pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse, OAuthError> {
+pub async fn tokens(ctx: &GrantContext<'_>, req: Request<'_>) -> Result<TokenResponse, OAuthError> {
     let grant_scopes: Vec<&str> = req
         .grant
         .scopes
@@ -54,12 +52,12 @@ pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse,
         Some(r) => r.iter().map(String::as_str).collect(),
         None => grant_scopes.clone(),
     };
-    let now_secs = state.clock.now_ms() / 1000;
+    let now_secs = ctx.now_secs();
     let (access_token, expires_in, scope) = match (req.organization_id, req.resource) {
         (Some(organization_id), None) => {
             let standing = match req.standing {
                 Some(s) => s,
-                None => state
+                None => ctx
                     .store
                     .user_organization_standing(DEFAULT_TENANT, organization_id, &req.user.id)
                     .await
@@ -74,7 +72,7 @@ pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse,
                 .collect::<Vec<_>>()
                 .join(" ");
             let token = sign_access(
-                state,
+                ctx,
                 req.client,
                 req.user,
                 organization_audience(organization_id),
@@ -85,7 +83,7 @@ pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse,
             (token, ORGANIZATION_TOKEN_TTL, scope)
         }
         (organization_id, Some(indicator)) => {
-            let (is_member, grant) = state
+            let (is_member, grant) = ctx
                 .store
                 .user_resource_grant(DEFAULT_TENANT, &req.user.id, indicator, organization_id)
                 .await
@@ -105,7 +103,7 @@ pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse,
                 .join(" ");
             let ttl = grant.resource.access_token_ttl;
             let token = sign_access(
-                state,
+                ctx,
                 req.client,
                 req.user,
                 grant.resource.indicator,
@@ -123,8 +121,7 @@ pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse,
                 .collect::<Vec<_>>()
                 .join(" ");
             let token = secrets::generate();
-            state
-                .store
+            ctx.store
                 .access_token_insert(
                     DEFAULT_TENANT,
                     &req.grant.id,
@@ -138,25 +135,21 @@ pub async fn tokens(state: &AppState, req: Request<'_>) -> Result<TokenResponse,
         }
     };
     let id_token = if requested.contains(&"openid") {
-        let enabled = state
+        let enabled = ctx
             .config_cache
-            .id_token_claims(&state.store)
+            .id_token_claims(ctx.store)
             .await
             .map_err(lookup_failed)?;
-        let user_claims = claims::for_user(
-            &state.store,
-            req.user,
-            &requested,
-            Audience::IdToken(&enabled),
-        )
-        .await
-        .map_err(lookup_failed)?;
-        let ttl = lifetimes(req.client)?.id_token_secs;
+        let user_claims =
+            claims::for_user(ctx.store, req.user, &requested, Audience::IdToken(&enabled))
+                .await
+                .map_err(lookup_failed)?;
+        let ttl = req.client.lifetimes.id_token_secs;
         Some(
             id_token::sign(
-                &state.keys,
+                ctx.keys,
                 IdTokenInput {
-                    issuer: &state.issuer,
+                    issuer: ctx.issuer,
                     client_id: &req.client.id,
                     now_secs,
                     ttl_secs: ttl,
@@ -187,18 +180,18 @@ pub fn invalid_grant() -> OAuthError {
 }
 
 /// Deletes the grant and everything it issued (code or refresh-token reuse).
-pub async fn revoke(state: &AppState, grant_id: &str) {
-    if let Err(e) = state.store.grant_delete(grant_id).await {
+pub async fn revoke(ctx: &GrantContext<'_>, grant_id: &str) {
+    if let Err(e) = ctx.store.grant_delete(grant_id).await {
         tracing::error!(error = %e, "grant revocation failed");
     }
 }
 
 /// The one `resource` of the request, which must be among those the grant covers.
 pub fn granted_resource<'a>(
-    params: &'a Params,
+    resources: &'a [String],
     grant: &GrantRow,
 ) -> Result<Option<&'a str>, OAuthError> {
-    match params.resources.as_slice() {
+    match resources {
         [] => Ok(None),
         [one] => {
             let granted: Vec<String> = serde_json::from_str(&grant.resources).unwrap_or_default();
@@ -216,12 +209,6 @@ pub fn granted_resource<'a>(
     }
 }
 
-/// The client's token lifetimes and refresh-token options; stored settings that do not read
-/// are a server error, never silently the defaults.
-pub fn lifetimes(client: &ApplicationRow) -> Result<client_metadata::Lifetimes, OAuthError> {
-    client_metadata::lifetimes(&client.custom_client_metadata).map_err(lookup_failed)
-}
-
 /// Logto's answer to a user outside the organization (also for one that does not exist).
 pub fn not_a_member() -> OAuthError {
     OAuthError::AccessDenied("user is not a member of the organization".into())
@@ -230,13 +217,13 @@ pub fn not_a_member() -> OAuthError {
 /// The organization checks of Logto's refresh token grant, in its order
 /// (`packages/core/src/oidc/grants/utils.ts`, then `grants/refresh-token.ts`).
 pub async fn check_organization(
-    state: &AppState,
-    client: &ApplicationRow,
+    ctx: &GrantContext<'_>,
+    client: &Client,
     grant: &GrantRow,
     user_id: &str,
     organization_id: &str,
 ) -> Result<OrganizationStanding, OAuthError> {
-    let standing = state
+    let standing = ctx
         .store
         .user_organization_standing(DEFAULT_TENANT, organization_id, user_id)
         .await
@@ -264,15 +251,15 @@ pub async fn check_organization(
 }
 
 fn sign_access(
-    state: &AppState,
-    client: &ApplicationRow,
+    ctx: &GrantContext<'_>,
+    client: &Client,
     user: &UserRow,
     aud: String,
     ttl: i64,
     scope: &str,
     organization_id: Option<&str>,
 ) -> Result<String, OAuthError> {
-    let iat = state.clock.now_ms() / 1000;
+    let iat = ctx.now_secs();
     let claims = AccessTokenClaims {
         jti: ids::generate(32),
         sub: user.id.clone(),
@@ -280,11 +267,11 @@ fn sign_access(
         exp: iat + ttl,
         scope: scope.to_string(),
         client_id: client.id.clone(),
-        iss: state.issuer.to_string(),
+        iss: ctx.issuer.to_string(),
         aud,
         organization_id: organization_id.map(str::to_string),
     };
-    state.keys.sign(&claims).map_err(signing_failed)
+    ctx.keys.sign(&claims).map_err(signing_failed)
 }
 
 fn signing_failed(e: crate::oidc::keys::KeyError) -> OAuthError {
