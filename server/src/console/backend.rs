@@ -14,7 +14,7 @@ use super::errors::to_app;
 use super::service::{ConsoleService, clamp_page};
 use crate::domain::applications::NewApplication;
 use crate::domain::organizations::{NewOrganization, OrganizationBranding, OrganizationPatch};
-use crate::domain::{DomainError, admins, applications, organizations, search};
+use crate::domain::{admins, applications, organizations, search};
 use crate::metrics::{Outcome, Surface};
 use crate::storage::DEFAULT_TENANT;
 
@@ -132,19 +132,11 @@ impl ConsoleBackend for ConsoleService {
         self.require_admin().await?;
         let page = clamp_page(page, page_size);
         let store = &self.state.store;
-        let q = q.trim();
         // The Management API's rule and words for search text, on the same domain call.
-        if let Some(line) = search::too_long("q", q) {
-            return Err(to_app(DomainError::Invalid(vec![line])));
-        }
-        let found = organizations::list(
-            store,
-            DEFAULT_TENANT,
-            Some(q).filter(|q| !q.is_empty()),
-            page,
-        )
-        .await
-        .map_err(to_app)?;
+        let q = search::search_text(&q).map_err(to_app)?;
+        let found = organizations::list(store, DEFAULT_TENANT, q, page)
+            .await
+            .map_err(to_app)?;
         let items = organizations::with_featured(store, DEFAULT_TENANT, found.items)
             .await
             .map_err(to_app)?;

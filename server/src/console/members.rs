@@ -10,7 +10,7 @@ use app::model::{
 use app::ports::{MemberKind, MembersPort};
 
 use super::service::{ConsoleService, clamp_page, paged};
-use crate::domain::{DomainError, applications, member_roles, members, search, users};
+use crate::domain::{applications, member_roles, members, search, users};
 use crate::storage::{self, DEFAULT_TENANT, Page};
 
 /// The Add dialog shows the first matches only.
@@ -27,16 +27,6 @@ fn storage_kind(kind: MemberKind) -> storage::MemberKind {
         MemberKind::User => storage::MemberKind::User,
         MemberKind::Application => storage::MemberKind::Application,
     }
-}
-
-/// Search text as the list routes take it: trimmed, empty meaning no filter, and refused with
-/// the Management API's words when too long.
-fn search_text(q: &str) -> Result<Option<&str>, DomainError> {
-    let q = q.trim();
-    if let Some(line) = search::too_long("q", q) {
-        return Err(DomainError::Invalid(vec![line]));
-    }
-    Ok(Some(q).filter(|q| !q.is_empty()))
 }
 
 /// The organization whose outsiders are listed; an empty id filters nothing, as an empty
@@ -57,7 +47,7 @@ impl MembersPort for ConsoleService {
         let page = clamp_page(page, page_size);
         let found = self
             .read(async {
-                let q = search_text(&q)?;
+                let q = search::search_text(&q)?;
                 let store = &self.state.store;
                 members::list_users(store, DEFAULT_TENANT, &organization_id, q, None, page).await
             })
@@ -75,7 +65,7 @@ impl MembersPort for ConsoleService {
         let page = clamp_page(page, page_size);
         let found = self
             .read(async {
-                let q = search_text(&q)?;
+                let q = search::search_text(&q)?;
                 let store = &self.state.store;
                 members::list_applications(store, DEFAULT_TENANT, &organization_id, q, page).await
             })
@@ -90,7 +80,7 @@ impl MembersPort for ConsoleService {
     ) -> Result<Paged<User>, AppError> {
         let found = self
             .read(async {
-                let q = search_text(&q)?;
+                let q = search::search_text(&q)?;
                 let exclude = excluded(&organization_id);
                 users::list(&self.state.store, DEFAULT_TENANT, q, exclude, OUTSIDE_PAGE).await
             })
@@ -105,7 +95,7 @@ impl MembersPort for ConsoleService {
     ) -> Result<Paged<Application>, AppError> {
         let found = self
             .read(async {
-                let q = search_text(&q)?;
+                let q = search::search_text(&q)?;
                 applications::list(
                     &self.state.store,
                     DEFAULT_TENANT,

@@ -23,16 +23,6 @@ fn scope_gone() -> AppError {
     AppError::NotFound("This organization permission no longer exists.".into())
 }
 
-/// Search text as the list routes take it: trimmed, empty meaning no filter, and refused with
-/// the Management API's words when too long.
-fn search_text(q: &str) -> Result<Option<&str>, DomainError> {
-    let q = q.trim();
-    if let Some(line) = search::too_long("q", q) {
-        return Err(DomainError::Invalid(vec![line]));
-    }
-    Ok(Some(q).filter(|q| !q.is_empty()))
-}
-
 #[async_trait::async_trait]
 impl TemplatePort for ConsoleService {
     async fn list_organization_roles(
@@ -45,7 +35,7 @@ impl TemplatePort for ConsoleService {
         let page = clamp_page(page, page_size);
         let found = self
             .read(async {
-                let q = search_text(&q)?;
+                let q = search::search_text(&q)?;
                 // An empty type lists both, as a missing `type` query does.
                 let role_type = Some(role_type.as_str()).filter(|t| !t.is_empty());
                 if let Some(line) = role_type.and_then(organization_roles::type_issue) {
@@ -191,7 +181,7 @@ impl TemplatePort for ConsoleService {
         let page = clamp_page(page, page_size);
         let found = self
             .read(async {
-                let q = search_text(&q)?;
+                let q = search::search_text(&q)?;
                 organization_scopes::list(&self.state.store, DEFAULT_TENANT, q, Some(page)).await
             })
             .await?;

@@ -5,7 +5,7 @@ use app::model::{NewUser as UserForm, OrganizationWithRoles, Paged, User};
 use app::ports::UsersPort;
 
 use super::service::{ConsoleService, clamp_page, paged};
-use crate::domain::{DomainError, members, search, users};
+use crate::domain::{members, search, users};
 use crate::storage::{DEFAULT_TENANT, MemberKind};
 
 fn gone() -> AppError {
@@ -26,11 +26,7 @@ impl UsersPort for ConsoleService {
         page_size: u32,
     ) -> Result<Paged<User>, AppError> {
         let page = clamp_page(page, page_size);
-        let q = q.trim();
-        if let Some(line) = search::too_long("q", q) {
-            return Err(super::errors::to_app(DomainError::Invalid(vec![line])));
-        }
-        let q = Some(q).filter(|q| !q.is_empty());
+        let q = search::search_text(&q).map_err(super::errors::to_app)?;
         let found = self
             .read(users::list(
                 &self.state.store,

@@ -1,6 +1,8 @@
 //! Search text of lists (`q`, Logto's `search`): bounded, so a database never sees a pattern it
 //! cannot handle (SQLite fails on `LIKE` patterns of tens of thousands of characters).
 
+use super::DomainError;
+
 /// Longest search text a list accepts, in characters.
 pub const MAX_SEARCH_CHARS: usize = 256;
 
@@ -12,4 +14,14 @@ pub fn too_long(key: &str, text: &str) -> Option<String> {
              {MAX_SEARCH_CHARS} character(s)"
         )
     })
+}
+
+/// Search text `q` as typed into a list's search box: trimmed, `None` when empty (no filter),
+/// refused when too long (under the key `q`, in the Management API's words).
+pub fn search_text(q: &str) -> Result<Option<&str>, DomainError> {
+    let q = q.trim();
+    if let Some(line) = too_long("q", q) {
+        return Err(DomainError::Invalid(vec![line]));
+    }
+    Ok(Some(q).filter(|q| !q.is_empty()))
 }

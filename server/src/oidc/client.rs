@@ -21,7 +21,9 @@ pub struct Client {
     pub post_logout_redirect_uris: Vec<String>,
     /// `corsAllowedOrigins`: bare origins (`https://app.example.com`).
     pub cors_allowed_origins: Vec<String>,
-    /// The origins of `redirect_uris` (opaque ones serialised as `null`), read once for CORS.
+    /// The origins of `redirect_uris` that are tuple origins (`scheme://host:port`), read once
+    /// for CORS. Opaque ones (a native app's `com.example.app:/cb`) serialise as `null`, the
+    /// origin sandboxed frames and `file:` pages send, so they are left out.
     redirect_origins: Vec<String>,
     /// Token lifetimes and refresh-token options, with Logto's defaults for what is not set.
     pub lifetimes: Lifetimes,
@@ -43,7 +45,9 @@ impl Client {
         let redirect_origins = redirect_uris
             .iter()
             .filter_map(|u| url::Url::parse(u).ok())
-            .map(|u| u.origin().ascii_serialization())
+            .map(|u| u.origin())
+            .filter(url::Origin::is_tuple)
+            .map(|o| o.ascii_serialization())
             .collect();
         Ok(Client {
             lifetimes: custom.lifetimes(),
@@ -127,6 +131,16 @@ mod tests {
         assert!(client.allows_origin("https://app.example.com"));
         assert!(client.allows_origin("https://other.example.com"));
         assert!(!client.allows_origin("https://evil.example.com"));
+        let native = Client::from_row(row(
+            "Native",
+            r#"{"redirectUris":["com.example.app:/callback"]}"#,
+            "{}",
+        ))
+        .unwrap();
+        assert!(
+            !native.allows_origin("null"),
+            "an opaque origin is never allowed"
+        );
     }
 
     #[test]
