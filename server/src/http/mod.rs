@@ -14,3 +14,4 @@ pub mod limits;
 pub mod metrics;
 pub mod peer_ip;
 pub mod serve;
+pub mod tenant;

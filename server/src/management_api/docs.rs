@@ -1,7 +1,9 @@
 //! The Management API's routes and their OpenAPI description, declared side by side: each
 //! operation is registered on the router and in the document by the same call, so
 //! `/api/swagger.json` lists exactly what the router serves. Schemas come from the wire types the
-//! handlers serialize (`app::model`) and the request bodies the validators accept (`bodies/`).
+//! handlers serialize (`app::model`) and the request bodies the handlers read (each resource's
+//! `bodies`). Each resource module registers its own operations (`routes(api)`, next to its
+//! handlers); `routes.rs` lists the resources.
 
 use axum::Router;
 use axum::handler::Handler;
@@ -11,13 +13,18 @@ use utoipa::openapi::path::HttpMethod;
 use utoipa::openapi::schema::{Array, Schema};
 use utoipa::openapi::{Paths, Ref, RefOr};
 
+mod operation;
+
 use crate::http::error::ErrorBody;
 use crate::state::AppState;
 
 /// Where the API is mounted; document paths carry it, as Logto's do.
-mod operation;
-
 const MOUNT: &str = "/api";
+
+/// The description of the `q` parameter the searchable lists share.
+pub const SEARCH_Q: &str = "Search text: a case-insensitive substring of the name, ID or other \
+                            listed fields; at most 256 characters (longer: 400 \
+                            `guard.invalid_input`).";
 
 pub type Schemas = Vec<(String, RefOr<Schema>)>;
 

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::http::error::ApiError;
 use crate::state::AppState;
-use crate::storage::{DEFAULT_TENANT, MemberKind};
+use crate::storage::MemberKind;
 
 /// 204 when a delete removed a row, else Logto's 404 `entity.not_found`.
 pub(super) fn deleted(removed: bool) -> Result<StatusCode, ApiError> {
@@ -20,12 +20,13 @@ pub(super) fn deleted(removed: bool) -> Result<StatusCode, ApiError> {
 /// A member's whole organization list (JSON array); `None` when there is no such member.
 pub(super) async fn organization_list(
     state: &AppState,
+    tenant: &str,
     kind: MemberKind,
     id: &str,
 ) -> Result<Option<Response>, ApiError> {
     let body = state
         .organization_lists
-        .body(&state.store, kind, DEFAULT_TENANT, id)
+        .body(&state.store, kind, tenant, id)
         .await?;
     Ok(body.map(|body| ([(CONTENT_TYPE, "application/json")], body).into_response()))
 }

@@ -1,56 +1,150 @@
 //! `/api/sign-in-exp`: the parts of Logto's sign-in experience Tessera implements
-//! (`signInMode`: `SignIn`, `Register` or `SignInAndRegister`).
+//! (`signInMode`: `SignIn`, `Register` or `SignInAndRegister`; Logto's
+//! `packages/core/src/routes/sign-in-experience/index.ts`): the routes with their OpenAPI
+//! description, the handlers and how their body is read.
 
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
+use serde_json::Value;
+use utoipa::ToSchema;
 
-use super::bodies::{Body, SignInExperiencePatch};
+use super::bodies::{Body, FromBody};
+use super::docs::{ApiRoutes, get, patch};
 use crate::domain::DomainError;
+use crate::domain::guard::Guard;
 use crate::http::error::ApiError;
+use crate::http::tenant::Tenant;
 use crate::state::AppState;
-use crate::storage::DEFAULT_TENANT;
+
+pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {
+    api.route(
+        "/sign-in-exp",
+        [
+            get(sign_in_exp_get, "Get default sign-in experience settings")
+                .id("GetSignInExp")
+                .ok::<SignInExperience>(),
+            patch(
+                sign_in_exp_update,
+                "Update default sign-in experience settings",
+            )
+            .id("UpdateSignInExp")
+            .body::<SignInExperiencePatch>()
+            .ok::<SignInExperience>(),
+        ],
+    )
+}
 
 /// The sign-in experience settings Tessera implements.
-#[derive(Serialize, utoipa::ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SignInExperience {
-    tenant_id: &'static str,
+    tenant_id: String,
     /// Always `default`: one sign-in experience per tenant.
     id: &'static str,
     /// `SignIn`, `Register` or `SignInAndRegister`.
     sign_in_mode: String,
 }
 
-async fn current(state: &AppState) -> Result<SignInExperience, ApiError> {
+async fn current(state: &AppState, tenant: String) -> Result<SignInExperience, ApiError> {
     let mode = state
         .store
-        .sign_in_mode(DEFAULT_TENANT)
+        .sign_in_mode(&tenant)
         .await
         .map_err(DomainError::from)?;
     Ok(SignInExperience {
-        tenant_id: DEFAULT_TENANT,
+        tenant_id: tenant,
         id: "default",
         sign_in_mode: mode,
     })
 }
 
 /// `GET /api/sign-in-exp`.
-pub async fn get(State(state): State<AppState>) -> Result<Json<SignInExperience>, ApiError> {
-    Ok(Json(current(&state).await?))
+pub async fn sign_in_exp_get(
+    State(state): State<AppState>,
+    Tenant(tenant): Tenant,
+) -> Result<Json<SignInExperience>, ApiError> {
+    Ok(Json(current(&state, tenant).await?))
 }
 
 /// `PATCH /api/sign-in-exp` `{ signInMode? }` → 200 with the settings.
-pub async fn patch(
+pub async fn sign_in_exp_update(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Body(patch): Body<SignInExperiencePatch>,
 ) -> Result<Json<SignInExperience>, ApiError> {
     if let Some(mode) = patch.sign_in_mode {
         state
             .store
-            .set_sign_in_mode(DEFAULT_TENANT, mode.as_str())
+            .set_sign_in_mode(&tenant, mode.as_str())
             .await
             .map_err(DomainError::from)?;
     }
-    Ok(Json(current(&state).await?))
+    Ok(Json(current(&state, tenant).await?))
+}
+
+/// Whether the hosted pages offer sign-in, registration, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToSchema)]
+pub enum SignInMode {
+    SignIn,
+    Register,
+    SignInAndRegister,
+}
+
+impl SignInMode {
+    const NAMES: [&'static str; 3] = ["SignIn", "Register", "SignInAndRegister"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignInMode::SignIn => "SignIn",
+            SignInMode::Register => "Register",
+            SignInMode::SignInAndRegister => "SignInAndRegister",
+        }
+    }
+
+    fn parse(name: &str) -> Option<SignInMode> {
+        [
+            SignInMode::SignIn,
+            SignInMode::Register,
+            SignInMode::SignInAndRegister,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == name)
+    }
+}
+
+/// `PATCH /api/sign-in-exp`: the parts of the sign-in experience Tessera implements; an empty
+/// body changes nothing.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInExperiencePatch {
+    #[schema(nullable = false)]
+    pub sign_in_mode: Option<SignInMode>,
+}
+
+impl FromBody for SignInExperiencePatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let mode = g.optional_enum("signInMode", &SignInMode::NAMES);
+        g.finish()?;
+        Ok(SignInExperiencePatch {
+            sign_in_mode: mode.as_deref().and_then(SignInMode::parse),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn sign_in_mode_is_one_of_three() {
+        let patch = SignInExperiencePatch::from_body(&json!({})).unwrap();
+        assert!(patch.sign_in_mode.is_none());
+        let patch = SignInExperiencePatch::from_body(&json!({ "signInMode": "Register" }));
+        assert_eq!(patch.unwrap().sign_in_mode, Some(SignInMode::Register));
+        assert!(SignInExperiencePatch::from_body(&json!({ "signInMode": "Both" })).is_err());
+    }
 }

@@ -1,5 +1,6 @@
 //! `GET /api/swagger.json`: the OpenAPI 3.1 document of the Management API, built once from the
-//! operations the router serves (`routes/`). Public, as Logto's is: it describes, never grants.
+//! operations the router serves (each resource's `routes`, listed in `routes.rs`). Public, as
+//! Logto's is: it describes, never grants.
 
 use axum::body::Bytes;
 use axum::http::header::CONTENT_TYPE;

@@ -1,9 +1,10 @@
-//! Request bodies of the Management API, for the OpenAPI document at `/api/swagger.json`.
+//! How the Management API reads request bodies: [`Body<T>`] and [`FromBody`] (`body.rs`), and
+//! the bodies that are lists of ids (`relation_bodies.rs`). Each resource's own bodies live in
+//! its module (`organizations/bodies.rs`, `sso_connectors.rs`, …).
 //!
-//! Handlers never deserialize into these types: they read the raw JSON with
-//! `domain::guard::Guard` and the parsers in `domain`. Each type here describes exactly what
-//! that parsing accepts (key names, JSON types, required keys, string lengths, nullable keys),
-//! and a test compares them with the validator so the document cannot drift from the code.
+//! A body type is at once the reader, the validator and (through its `ToSchema`) the OpenAPI
+//! schema; a test of `/api/swagger.json` compares the documented required keys with what the
+//! validator asks for, so the document cannot drift from the code.
 //!
 //! Conventions shared by every body:
 //! - a key of type `Option<T>` may be left out; only keys marked `nullable` may also be `null`
@@ -13,24 +14,10 @@
 //!   character;
 //! - an empty request body reads as `{}`.
 
-// Nothing builds these types; only their schemas are used.
-#![allow(dead_code)]
-
-mod body;
-mod client_metadata_bodies;
-mod config_bodies;
-mod member_bodies;
-mod organization_bodies;
-mod relation_bodies;
-mod resource_and_role_bodies;
-mod sso_connector_bodies;
-mod template_bodies;
-mod user_and_application_bodies;
+// Public so that `id_list_bodies!`, expanded in the resources' modules, names their items.
+pub mod body;
+pub mod relation_bodies;
 
 pub use body::{Body, FromBody};
-pub use config_bodies::*;
-pub use member_bodies::*;
-pub use organization_bodies::*;
-pub use relation_bodies::{IdListBody, ids_to_add};
-pub use resource_and_role_bodies::*;
-pub use template_bodies::*;
+pub(crate) use relation_bodies::id_list_bodies;
+pub use relation_bodies::{IdList, IdListBody, id_list, ids_to_add};

@@ -1,16 +1,14 @@
-//! API resources with their permissions, and global roles: how each body is read.
+//! How the bodies of `/api/resources` and its permissions (`/scopes`) are read.
 
 use serde_json::Value;
-use utoipa::ToSchema;
 
-use super::body::FromBody;
 use crate::domain::DomainError;
 use crate::domain::guard::Guard;
 use crate::domain::resources::{
     NewResource, NewResourceScope, ResourceIsDefaultPatch, ResourcePatch, ResourceScopePatch,
     SCOPE_NAME_MAX, TEXT_MAX, TTL_INVALID,
 };
-use crate::domain::roles::{DESCRIPTION_MAX, NAME_MAX, NewRole, RolePatch, RoleType};
+use crate::management_api::bodies::FromBody;
 
 /// `accessTokenTtl`: a positive whole number of seconds (`null` is refused).
 fn access_token_ttl(g: &mut Guard<'_>) -> Option<i64> {
@@ -86,67 +84,6 @@ impl FromBody for ResourceScopePatch {
     }
 }
 
-impl FromBody for NewRole {
-    fn from_body(body: &Value) -> Result<Self, DomainError> {
-        let mut g = Guard::new(body);
-        let name = g.required_string("name", 1, NAME_MAX);
-        let description = g.required_string("description", 1, DESCRIPTION_MAX);
-        let role_type = g.optional_enum("type", &app::model::ORGANIZATION_ROLE_TYPES);
-        let scope_ids = g.id_list("scopeIds", false, false);
-        let is_default = g.optional_bool("isDefault");
-        g.finish()?;
-        Ok(NewRole {
-            name: name.unwrap_or_default(),
-            description: description.unwrap_or_default(),
-            role_type: role_type.as_deref().and_then(RoleType::parse),
-            scope_ids,
-            is_default,
-        })
-    }
-}
-
-impl FromBody for RolePatch {
-    fn from_body(body: &Value) -> Result<Self, DomainError> {
-        let mut g = Guard::new(body);
-        let name = g.optional_string("name", 1, NAME_MAX);
-        let description = g.optional_string("description", 1, DESCRIPTION_MAX);
-        let is_default = g.optional_bool("isDefault");
-        g.finish()?;
-        Ok(RolePatch {
-            name,
-            description,
-            is_default,
-        })
-    }
-}
-
-/// `POST /api/roles/{id}/scopes`: API permissions to add to the role; repeated and existing
-/// ids are ignored.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct RoleScopesAdd {
-    #[schema(min_items = 1, min_length = 1)]
-    pub scope_ids: Vec<String>,
-}
-
-/// `POST /api/roles/{id}/users`: users to give the role (a `User` role only); repeated and
-/// existing ids are ignored.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct RoleUsersAdd {
-    #[schema(min_items = 1, min_length = 1)]
-    pub user_ids: Vec<String>,
-}
-
-/// `POST /api/roles/{id}/applications`: machine-to-machine applications to give the role (a
-/// `MachineToMachine` role only); repeated and existing ids are ignored.
-#[derive(ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct RoleApplicationsAdd {
-    #[schema(min_items = 1, min_length = 1)]
-    pub application_ids: Vec<String>,
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -207,35 +144,5 @@ mod tests {
         assert!(input.unwrap().description.is_none());
         let long = json!({ "name": "x".repeat(257) });
         assert_eq!(lines(NewResourceScope::from_body(&long)).len(), 1);
-    }
-
-    #[test]
-    fn a_role_type_is_one_of_the_known_ones() {
-        let body = json!({ "name": "r", "description": "d", "type": "Admin" });
-        let found = lines(NewRole::from_body(&body));
-        assert_eq!(
-            found,
-            [
-                "Error in key path \"type\": (invalid_enum_value) Invalid enum value. Expected \
-              'User' | 'MachineToMachine', received 'Admin'"
-            ]
-        );
-        let body = json!({ "name": "r", "description": "d", "type": "MachineToMachine",
-                           "scopeIds": ["a"] });
-        let input = NewRole::from_body(&body).unwrap();
-        assert_eq!(input.role_type, Some(RoleType::MachineToMachine));
-        assert_eq!(input.scope_ids.as_deref(), Some(&["a".to_string()][..]));
-        let body = json!({ "name": "r", "description": "d", "scopeIds": [""] });
-        assert_eq!(lines(NewRole::from_body(&body)).len(), 1);
-    }
-
-    #[test]
-    fn a_role_patch_may_be_empty() {
-        let patch = RolePatch::from_body(&json!({})).unwrap();
-        assert!(patch.name.is_none() && patch.description.is_none() && patch.is_default.is_none());
-        assert_eq!(
-            lines(RolePatch::from_body(&json!({ "description": "" }))).len(),
-            1
-        );
     }
 }

@@ -1,22 +1,29 @@
-//! `/api/organization-roles` (Logto's `packages/core/src/routes/organization-role/index.ts`)
-//! and its `/scopes` and `/resource-scopes` relations.
+//! The handlers of `/api/organization-roles` (Logto's
+//! `packages/core/src/routes/organization-role/index.ts`) and its `/scopes` and
+//! `/resource-scopes` relations.
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::bodies::Body;
-use super::{pagination, relations};
+use super::bodies::{
+    OrganizationRoleResourceScopesAdd, OrganizationRoleResourceScopesReplace,
+    OrganizationRoleScopesAdd, OrganizationRoleScopesReplace,
+};
 use crate::domain::organization_roles::{self, NewOrganizationRole, OrganizationRolePatch};
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
+use crate::http::tenant::Tenant;
+use crate::management_api::bodies::Body;
+use crate::management_api::{pagination, relations, responses};
 use crate::state::AppState;
-use crate::storage::DEFAULT_TENANT;
+use crate::storage::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_ROLE_SCOPES};
 
 /// `GET /api/organization-roles?q&type&page&page_size`: by name, with permissions.
-pub async fn list(
+pub async fn organization_roles_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
@@ -26,8 +33,7 @@ pub async fn list(
     if let Some(line) = role_type.and_then(organization_roles::type_issue) {
         return Err(ApiError::invalid_input("query", &[line]));
     }
-    let found =
-        organization_roles::list(&state.store, DEFAULT_TENANT, q, role_type, Some(page)).await?;
+    let found = organization_roles::list(&state.store, &tenant, q, role_type, Some(page)).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,
@@ -39,53 +45,58 @@ pub async fn list(
 
 /// `POST /api/organization-roles` → 201 plain role; permissions are added in the same
 /// transaction (an unknown one → 422 and no role).
-pub async fn create(
+pub async fn organization_role_create(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Body(input): Body<NewOrganizationRole>,
 ) -> Result<Response, ApiError> {
-    let role = organization_roles::create(&state.store, DEFAULT_TENANT, input).await?;
+    let role = organization_roles::create(&state.store, &tenant, input).await?;
     Ok((StatusCode::CREATED, Json(role)).into_response())
 }
 
 /// `GET /api/organization-roles/:id` → 200 plain role, or 404 `entity.not_found`.
-pub async fn get(
+pub async fn organization_role_get(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match organization_roles::find(&state.store, DEFAULT_TENANT, &id).await? {
+    match organization_roles::find(&state.store, &tenant, &id).await? {
         Some(role) => Ok(Json(role).into_response()),
         None => Err(ApiError::not_found()),
     }
 }
 
 /// `PATCH /api/organization-roles/:id` `{ name?, description?, type? }`.
-pub async fn update(
+pub async fn organization_role_update(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
     Body(patch): Body<OrganizationRolePatch>,
 ) -> Result<Response, ApiError> {
-    match organization_roles::update(&state.store, DEFAULT_TENANT, &id, patch).await? {
+    match organization_roles::update(&state.store, &tenant, &id, patch).await? {
         Some(role) => Ok(Json(role).into_response()),
         None => Err(ApiError::not_exists("organization role")),
     }
 }
 
-pub async fn delete(
+pub async fn organization_role_delete(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    super::responses::deleted(organization_roles::delete(&state.store, DEFAULT_TENANT, &id).await?)
+    responses::deleted(organization_roles::delete(&state.store, &tenant, &id).await?)
 }
 
 /// `GET /api/organization-roles/:id/scopes`: pagination optional.
-pub async fn scopes(
+pub async fn organization_role_scopes_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
-    let found = organization_roles::scopes(&state.store, DEFAULT_TENANT, &id, page)
+    let found = organization_roles::scopes(&state.store, &tenant, &id, page)
         .await?
         .ok_or_else(ApiError::not_found)?;
     Ok(pagination::list_response(
@@ -98,14 +109,15 @@ pub async fn scopes(
 }
 
 /// `GET /api/organization-roles/:id/resource-scopes`: pagination optional.
-pub async fn resource_scopes(
+pub async fn organization_role_resource_scopes_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
-    let found = organization_roles::resource_scopes(&state.store, DEFAULT_TENANT, &id, page)
+    let found = organization_roles::resource_scopes(&state.store, &tenant, &id, page)
         .await?
         .ok_or_else(ApiError::not_found)?;
     Ok(pagination::list_response(
@@ -118,25 +130,31 @@ pub async fn resource_scopes(
 }
 
 relations::relation_handlers!(
-    scope_relation,
-    crate::storage::relations::ORGANIZATION_ROLE_SCOPES,
-    OrganizationRoleScopesAdd,
-    OrganizationRoleScopesReplace
+    ORGANIZATION_ROLE_SCOPES,
+    organization_role_scopes_add(OrganizationRoleScopesAdd),
+    organization_role_scopes_replace(OrganizationRoleScopesReplace),
+    organization_role_scope_remove,
 );
+
 /// Management API permissions are refused on every route that adds API permissions to a role.
 async fn no_management_api_scopes(
     state: &AppState,
+    tenant: &str,
     _role: &str,
     ids: &[String],
 ) -> Result<(), ApiError> {
-    Ok(organization_roles::refuse_management_api_scopes(&state.store, DEFAULT_TENANT, ids).await?)
+    Ok(organization_roles::refuse_management_api_scopes(&state.store, tenant, ids).await?)
 }
 
 relations::relation_handlers!(
-    resource_scope_relation,
-    crate::storage::relations::ORGANIZATION_ROLE_RESOURCE_SCOPES,
-    OrganizationRoleResourceScopesAdd,
-    OrganizationRoleResourceScopesReplace,
-    add = super::no_management_api_scopes,
-    replace = super::no_management_api_scopes
+    ORGANIZATION_ROLE_RESOURCE_SCOPES,
+    organization_role_resource_scopes_add(
+        OrganizationRoleResourceScopesAdd,
+        check = no_management_api_scopes
+    ),
+    organization_role_resource_scopes_replace(
+        OrganizationRoleResourceScopesReplace,
+        check = no_management_api_scopes
+    ),
+    organization_role_resource_scope_remove,
 );

@@ -1,48 +1,61 @@
-//! Organization members: users and machine-to-machine applications, with their roles.
+//! Organization members, users and machine-to-machine applications, with their roles (Logto's
+//! `packages/core/src/routes/organization/{user,application}/`): the handlers (`handlers.rs`),
+//! how their bodies are read (`bodies.rs`) and their routes with their OpenAPI description
+//! (below).
+
+mod bodies;
+mod handlers;
 
 use app::model::{
     ApplicationWithOrganizationRoles, OrganizationRole, OrganizationScope,
     UserWithOrganizationRoles,
 };
 
-use super::search_param::Q;
-use crate::management_api::bodies::{
+use crate::management_api::docs::{ApiRoutes, SEARCH_Q, delete, get, post, put};
+use bodies::{
     OrganizationApplicationRolesAssign, OrganizationApplicationsAdd,
     OrganizationApplicationsReplace, OrganizationApplicationsRolesAdd, OrganizationUserRolesAssign,
     OrganizationUsersAdd, OrganizationUsersReplace, OrganizationUsersRolesAdd,
 };
-use crate::management_api::docs::{ApiRoutes, delete, get, post, put};
-use crate::management_api::organization_members as members;
 
-pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
+pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {
     api.route(
         "/organizations/{id}/users",
         [
-            get(members::users_list, "Get organization user members")
-                .id("ListOrganizationUsers")
-                .query("q", Q)
-                .query(
-                    "organizationRoleId",
-                    "Only members holding this organization role.",
-                )
-                .paged::<UserWithOrganizationRoles>(),
-            post(members::users::add, "Add user members to organization")
-                .id("AddOrganizationUsers")
-                .body::<OrganizationUsersAdd>()
-                .created::<OrganizationUsersAdd>()
-                .errors(&[422]),
-            put(members::users::replace, "Replace organization user members")
-                .id("ReplaceOrganizationUsers")
-                .describe("Users not listed leave the organization with their roles there.")
-                .body::<OrganizationUsersReplace>()
-                .no_content()
-                .errors(&[422]),
+            get(
+                handlers::organization_users_list,
+                "Get organization user members",
+            )
+            .id("ListOrganizationUsers")
+            .query("q", SEARCH_Q)
+            .query(
+                "organizationRoleId",
+                "Only members holding this organization role.",
+            )
+            .paged::<UserWithOrganizationRoles>(),
+            post(
+                handlers::organization_users_add,
+                "Add user members to organization",
+            )
+            .id("AddOrganizationUsers")
+            .body::<OrganizationUsersAdd>()
+            .created::<OrganizationUsersAdd>()
+            .errors(&[422]),
+            put(
+                handlers::organization_users_replace,
+                "Replace organization user members",
+            )
+            .id("ReplaceOrganizationUsers")
+            .describe("Users not listed leave the organization with their roles there.")
+            .body::<OrganizationUsersReplace>()
+            .no_content()
+            .errors(&[422]),
         ],
     )
     .route(
         "/organizations/{id}/users/roles",
         [post(
-            members::users::add_roles_to_many,
+            handlers::organization_users_roles_add,
             "Assign roles to organization user members",
         )
         .id("AssignOrganizationRolesToUsers")
@@ -53,7 +66,7 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/organizations/{id}/users/{userId}",
         [delete(
-            members::users::remove,
+            handlers::organization_user_remove,
             "Remove user member from organization",
         )
         .id("DeleteOrganizationUser")
@@ -63,14 +76,14 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
         "/organizations/{id}/users/{userId}/roles",
         [
             get(
-                members::users::roles,
+                handlers::organization_user_roles_list,
                 "Get roles for a user in an organization",
             )
             .id("ListOrganizationUserRoles")
             .list::<OrganizationRole>()
             .errors(&[422]),
             post(
-                members::users::roles_add,
+                handlers::organization_user_roles_add,
                 "Assign roles to a user in an organization",
             )
             .id("AssignOrganizationRolesToUser")
@@ -78,7 +91,7 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
             .created::<OrganizationUserRolesAssign>()
             .errors(&[422]),
             put(
-                members::users::roles_replace,
+                handlers::organization_user_roles_replace,
                 "Update roles for a user in an organization",
             )
             .id("ReplaceOrganizationUserRoles")
@@ -90,7 +103,7 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/organizations/{id}/users/{userId}/roles/{organizationRoleId}",
         [delete(
-            members::users::role_remove,
+            handlers::organization_user_role_remove,
             "Remove a role from a user in an organization",
         )
         .id("DeleteOrganizationUserRole")
@@ -99,7 +112,7 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/organizations/{id}/users/{userId}/scopes",
         [get(
-            members::user_scopes,
+            handlers::organization_user_scopes_list,
             "Get scopes for a user in an organization tailored by the organization roles",
         )
         .id("ListOrganizationUserScopes")
@@ -109,18 +122,24 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/organizations/{id}/applications",
         [
-            get(members::applications_list, "Get organization applications")
-                .id("ListOrganizationApplications")
-                .query("q", Q)
-                .paged::<ApplicationWithOrganizationRoles>(),
-            post(members::applications::add, "Add organization application")
-                .id("AddOrganizationApplications")
-                .describe("Machine-to-machine applications only.")
-                .body::<OrganizationApplicationsAdd>()
-                .created_empty()
-                .errors(&[422]),
+            get(
+                handlers::organization_applications_list,
+                "Get organization applications",
+            )
+            .id("ListOrganizationApplications")
+            .query("q", SEARCH_Q)
+            .paged::<ApplicationWithOrganizationRoles>(),
+            post(
+                handlers::organization_applications_add,
+                "Add organization application",
+            )
+            .id("AddOrganizationApplications")
+            .describe("Machine-to-machine applications only.")
+            .body::<OrganizationApplicationsAdd>()
+            .created_empty()
+            .errors(&[422]),
             put(
-                members::applications::replace,
+                handlers::organization_applications_replace,
                 "Replace organization applications",
             )
             .id("ReplaceOrganizationApplications")
@@ -132,7 +151,7 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/organizations/{id}/applications/roles",
         [post(
-            members::applications::add_roles_to_many,
+            handlers::organization_applications_roles_add,
             "Assign roles to applications in an organization",
         )
         .id("AssignOrganizationRolesToApplications")
@@ -143,7 +162,7 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/organizations/{id}/applications/{applicationId}",
         [delete(
-            members::applications::remove,
+            handlers::organization_application_remove,
             "Remove organization application",
         )
         .id("DeleteOrganizationApplication")
@@ -153,14 +172,14 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
         "/organizations/{id}/applications/{applicationId}/roles",
         [
             get(
-                members::applications::roles,
+                handlers::organization_application_roles_list,
                 "Get organization application roles",
             )
             .id("ListOrganizationApplicationRoles")
             .list::<OrganizationRole>()
             .errors(&[422]),
             post(
-                members::applications::roles_add,
+                handlers::organization_application_roles_add,
                 "Add organization application role",
             )
             .id("AssignOrganizationRolesToApplication")
@@ -168,7 +187,7 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
             .created_empty()
             .errors(&[422]),
             put(
-                members::applications::roles_replace,
+                handlers::organization_application_roles_replace,
                 "Replace organization application roles",
             )
             .id("ReplaceOrganizationApplicationRoles")
@@ -180,7 +199,7 @@ pub(super) fn member_routes(api: ApiRoutes) -> ApiRoutes {
     .route(
         "/organizations/{id}/applications/{applicationId}/roles/{organizationRoleId}",
         [delete(
-            members::applications::role_remove,
+            handlers::organization_application_role_remove,
             "Remove organization application role",
         )
         .id("DeleteOrganizationApplicationRole")

@@ -1,38 +1,46 @@
-//! `/api/organizations/:id/jit/…` (Logto's `packages/core/src/routes/organization/jit/index.ts`):
-//! email domains, default roles, SSO connectors.
+//! The handlers of `/api/organizations/:id/jit/…` (Logto's
+//! `packages/core/src/routes/organization/jit/index.ts`): email domains, default roles, SSO
+//! connectors.
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::bodies::{Body, IdListBody, OrganizationJitEmailDomainsReplace};
-use super::{pagination, relations};
+use super::bodies::{
+    OrganizationJitEmailDomainsReplace, OrganizationJitRolesAdd, OrganizationJitRolesReplace,
+    OrganizationJitSsoConnectorsAdd, OrganizationJitSsoConnectorsReplace,
+};
 use crate::domain::jit::{self, NewJitEmailDomain};
 use crate::domain::organizations;
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
+use crate::http::tenant::Tenant;
+use crate::management_api::bodies::{Body, IdListBody};
+use crate::management_api::{pagination, relations, responses};
 use crate::state::AppState;
-use crate::storage::DEFAULT_TENANT;
-use crate::storage::relations::ORGANIZATION_JIT_EMAIL_DOMAINS;
+use crate::storage::relations::{
+    ORGANIZATION_JIT_EMAIL_DOMAINS, ORGANIZATION_JIT_ROLES, ORGANIZATION_JIT_SSO_CONNECTORS,
+};
 
 /// Relation lists first check that the organization exists.
-async fn require_organization(state: &AppState, id: &str) -> Result<(), ApiError> {
-    match organizations::find(&state.store, DEFAULT_TENANT, id).await? {
+async fn require_organization(state: &AppState, tenant: &str, id: &str) -> Result<(), ApiError> {
+    match organizations::find(&state.store, tenant, id).await? {
         Some(_) => Ok(()),
         None => Err(ApiError::not_exists_with_id("organizations", id)),
     }
 }
 
 /// `GET …/jit/email-domains` (pagination optional; no existence check, as Logto).
-pub async fn email_domains(
+pub async fn organization_jit_email_domains_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
-    let found = jit::email_domains(&state.store, DEFAULT_TENANT, &id, page).await?;
+    let found = jit::email_domains(&state.store, &tenant, &id, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,
@@ -43,30 +51,32 @@ pub async fn email_domains(
 }
 
 /// `POST …/jit/email-domains` `{ emailDomain }` → 201 with the entry.
-pub async fn email_domain_add(
+pub async fn organization_jit_email_domain_add(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
     Body(input): Body<NewJitEmailDomain>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let added = jit::add_email_domain(&state.store, DEFAULT_TENANT, &id, input, now).await?;
+    let added = jit::add_email_domain(&state.store, &tenant, &id, input, now).await?;
     Ok((StatusCode::CREATED, Json(added)).into_response())
 }
 
 /// `PUT …/jit/email-domains` `{ emailDomains }` → 204; 404 for an unknown organization.
-pub async fn email_domains_replace(
+pub async fn organization_jit_email_domains_replace(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
     Body(input): Body<OrganizationJitEmailDomainsReplace>,
 ) -> Result<StatusCode, ApiError> {
     let domains = jit::email_domains_to_replace(&input.into_ids())?;
-    require_organization(&state, &id).await?;
+    require_organization(&state, &tenant, &id).await?;
     let now = state.clock.now_ms();
     state
         .store
         .relation_replace(
             &ORGANIZATION_JIT_EMAIL_DOMAINS,
-            DEFAULT_TENANT,
+            &tenant,
             &[&id],
             &domains,
             now,
@@ -75,24 +85,24 @@ pub async fn email_domains_replace(
     Ok(StatusCode::NO_CONTENT)
 }
 
-pub async fn email_domain_remove(
+pub async fn organization_jit_email_domain_remove(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path((id, domain)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    super::responses::deleted(
-        jit::remove_email_domain(&state.store, DEFAULT_TENANT, &id, &domain).await?,
-    )
+    responses::deleted(jit::remove_email_domain(&state.store, &tenant, &id, &domain).await?)
 }
 
 /// `GET …/jit/roles`: default roles (plain shape), pagination optional.
-pub async fn roles(
+pub async fn organization_jit_roles_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
-    let found = jit::roles(&state.store, DEFAULT_TENANT, &id, page)
+    let found = jit::roles(&state.store, &tenant, &id, page)
         .await?
         .ok_or_else(|| ApiError::not_exists_with_id("organizations", &id))?;
     Ok(pagination::list_response(
@@ -106,11 +116,12 @@ pub async fn roles(
 
 /// `GET …/jit/sso-connectors`: the connectors, secrets redacted (pagination not applied: an
 /// organization has a handful).
-pub async fn sso_connectors(
+pub async fn organization_jit_sso_connectors_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let found = jit::sso_connectors(&state.store, DEFAULT_TENANT, &id)
+    let found = jit::sso_connectors(&state.store, &tenant, &id)
         .await?
         .ok_or_else(|| ApiError::not_exists_with_id("organizations", &id))?;
     Ok(Json(found).into_response())
@@ -119,23 +130,27 @@ pub async fn sso_connectors(
 /// Replacing requires the organization (404): adding to an unknown one is Logto's 422 (foreign
 /// key), but replacing with an empty list would otherwise succeed for an organization that does
 /// not exist.
-async fn organization_exists(state: &AppState, id: &str, _: &[String]) -> Result<(), ApiError> {
-    require_organization(state, id).await
+async fn organization_exists(
+    state: &AppState,
+    tenant: &str,
+    id: &str,
+    _: &[String],
+) -> Result<(), ApiError> {
+    require_organization(state, tenant, id).await
 }
 
 relations::relation_handlers!(
-    role_relation,
-    crate::storage::relations::ORGANIZATION_JIT_ROLES,
-    OrganizationJitRolesAdd,
-    OrganizationJitRolesReplace,
-    add = relations::accept,
-    replace = super::organization_exists
+    ORGANIZATION_JIT_ROLES,
+    organization_jit_roles_add(OrganizationJitRolesAdd),
+    organization_jit_roles_replace(OrganizationJitRolesReplace, check = organization_exists),
+    organization_jit_role_remove,
 );
 relations::relation_handlers!(
-    sso_connector_relation,
-    crate::storage::relations::ORGANIZATION_JIT_SSO_CONNECTORS,
-    OrganizationJitSsoConnectorsAdd,
-    OrganizationJitSsoConnectorsReplace,
-    add = relations::accept,
-    replace = super::organization_exists
+    ORGANIZATION_JIT_SSO_CONNECTORS,
+    organization_jit_sso_connectors_add(OrganizationJitSsoConnectorsAdd),
+    organization_jit_sso_connectors_replace(
+        OrganizationJitSsoConnectorsReplace,
+        check = organization_exists
+    ),
+    organization_jit_sso_connector_remove,
 );

@@ -1,24 +1,26 @@
-//! `/api/applications`: what the organization features need of Logto's
-//! `packages/core/src/routes/applications/application.ts`. All routes: Management API token
-//! with `all`.
+//! The handlers of `/api/applications`: what the organization features need of Logto's
+//! `packages/core/src/routes/applications/application.ts`, and the application's organizations
+//! (`packages/core/src/routes/applications/application-organization.ts`).
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::bodies::Body;
-use super::pagination;
 use crate::domain::applications::{self, ApplicationPatch, NewApplication};
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
+use crate::http::tenant::Tenant;
+use crate::management_api::bodies::Body;
+use crate::management_api::{list_filters, pagination, responses};
 use crate::state::AppState;
-use crate::storage::{DEFAULT_TENANT, MemberKind};
+use crate::storage::MemberKind;
 
 /// `GET /api/applications?q&types&excludeOrganizationId&page&page_size`: creation order; pagination optional.
 /// `types` may repeat or hold a comma-separated list.
 pub async fn applications_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
@@ -41,8 +43,8 @@ pub async fn applications_list(
             )],
         ));
     }
-    let exclude = super::list_filters::exclude_organization(&query)?;
-    let found = applications::list(&state.store, DEFAULT_TENANT, q, &types, exclude, page).await?;
+    let exclude = list_filters::exclude_organization(&query)?;
+    let found = applications::list(&state.store, &tenant, q, &types, exclude, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,
@@ -57,31 +59,34 @@ pub async fn applications_list(
 /// confidential types, its `secret` (shown only here).
 pub async fn application_create(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Body(input): Body<NewApplication>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let created = applications::create(&state.store, DEFAULT_TENANT, input, false, now).await?;
+    let created = applications::create(&state.store, &tenant, input, false, now).await?;
     Ok(Json(created).into_response())
 }
 
 /// `GET /api/applications/:id` → 200, or 404 `entity.not_exists_with_id`.
 pub async fn application_get(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match applications::find(&state.store, DEFAULT_TENANT, &id).await? {
+    match applications::find(&state.store, &tenant, &id).await? {
         Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists_with_id("applications", &id)),
     }
 }
 
 /// `PATCH /api/applications/:id` → 200 with the app, 404 `entity.not_exists_with_id`.
-pub async fn application_patch(
+pub async fn application_update(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
     Body(patch): Body<ApplicationPatch>,
 ) -> Result<Response, ApiError> {
-    match applications::update(&state.store, DEFAULT_TENANT, &id, patch).await? {
+    match applications::update(&state.store, &tenant, &id, patch).await? {
         Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists_with_id("applications", &id)),
     }
@@ -90,28 +95,28 @@ pub async fn application_patch(
 /// `DELETE /api/applications/:id` → 204, 404 `entity.not_found`.
 pub async fn application_delete(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let bootstrap = state.settings.bootstrap.m2m_client_id.as_deref();
-    super::responses::deleted(
-        applications::delete(&state.store, DEFAULT_TENANT, &id, bootstrap).await?,
-    )
+    responses::deleted(applications::delete(&state.store, &tenant, &id, bootstrap).await?)
 }
 
 /// `GET /api/applications/:id/organizations` (pagination optional); 404 for an unknown app.
-pub async fn application_organizations(
+pub async fn application_organizations_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::optional_page(&query)?;
     if page.is_none() {
-        return super::responses::organization_list(&state, MemberKind::Application, &id)
+        return responses::organization_list(&state, &tenant, MemberKind::Application, &id)
             .await?
             .ok_or_else(|| ApiError::not_exists_with_id("applications", &id));
     }
-    if applications::find(&state.store, DEFAULT_TENANT, &id)
+    if applications::find(&state.store, &tenant, &id)
         .await?
         .is_none()
     {
@@ -120,7 +125,7 @@ pub async fn application_organizations(
     let found = crate::domain::members::organizations_of(
         &state.store,
         MemberKind::Application,
-        DEFAULT_TENANT,
+        &tenant,
         &id,
         page,
     )

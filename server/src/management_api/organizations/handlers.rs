@@ -1,31 +1,31 @@
-//! `/api/organizations` (Logto's `packages/core/src/routes/organization/index.ts`). All routes:
-//! Management API token with scope `all`.
+//! The handlers of `/api/organizations` (Logto's `packages/core/src/routes/organization/index.ts`).
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::bodies::Body;
-use super::pagination;
 use crate::domain::organizations::{self, NewOrganization, OrganizationPatch};
 use crate::http::error::ApiError;
 use crate::http::extract::{QueryPairs, query_flag};
+use crate::http::tenant::Tenant;
+use crate::management_api::bodies::Body;
+use crate::management_api::{pagination, responses};
 use crate::state::AppState;
-use crate::storage::DEFAULT_TENANT;
 
 /// `GET /api/organizations?q&showFeatured&page&page_size`: creation order; paginated.
 pub async fn organizations_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
     let q = pagination::search(&query, &["q"])?;
-    let found = organizations::list(&state.store, DEFAULT_TENANT, q, page).await?;
+    let found = organizations::list(&state.store, &tenant, q, page).await?;
     let headers = pagination::headers(&state.public_url, &uri, &query, page, found.total);
     if query_flag(query.get("showFeatured")) {
-        let items = organizations::with_featured(&state.store, DEFAULT_TENANT, found.items).await?;
+        let items = organizations::with_featured(&state.store, &tenant, found.items).await?;
         Ok((headers, Json(items)).into_response())
     } else {
         Ok((headers, Json(found.items)).into_response())
@@ -35,19 +35,21 @@ pub async fn organizations_list(
 /// `POST /api/organizations` → 201 with the organization.
 pub async fn organization_create(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Body(input): Body<NewOrganization>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let org = organizations::create(&state.store, DEFAULT_TENANT, input, now).await?;
+    let org = organizations::create(&state.store, &tenant, input, now).await?;
     Ok((StatusCode::CREATED, Json(org)).into_response())
 }
 
 /// `GET /api/organizations/:id` → 200, or 404 `entity.not_exists_with_id`.
 pub async fn organization_get(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match organizations::find(&state.store, DEFAULT_TENANT, &id).await? {
+    match organizations::find(&state.store, &tenant, &id).await? {
         Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists_with_id("organizations", &id)),
     }
@@ -56,10 +58,11 @@ pub async fn organization_get(
 /// `PATCH /api/organizations/:id` → 200 with the result, 404 `entity.not_exists`.
 pub async fn organization_update(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
     Body(patch): Body<OrganizationPatch>,
 ) -> Result<Response, ApiError> {
-    match organizations::update(&state.store, DEFAULT_TENANT, &id, patch).await? {
+    match organizations::update(&state.store, &tenant, &id, patch).await? {
         Some(entity) => Ok(Json(entity).into_response()),
         None => Err(ApiError::not_exists("organization")),
     }
@@ -68,7 +71,8 @@ pub async fn organization_update(
 /// `DELETE /api/organizations/:id` → 204, 404 `entity.not_found`. Relations cascade.
 pub async fn organization_delete(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    super::responses::deleted(organizations::delete(&state.store, DEFAULT_TENANT, &id).await?)
+    responses::deleted(organizations::delete(&state.store, &tenant, &id).await?)
 }

@@ -1,21 +1,26 @@
-//! `/api/roles` (global roles) with their permissions, users and applications.
+//! The handlers of `/api/roles` (global roles) with their permissions, users and applications.
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::bodies::Body;
-use super::{pagination, relations};
 use crate::domain::roles::{self, NewRole, RolePatch};
 use crate::http::error::ApiError;
 use crate::http::extract::{JsonBody, QueryPairs};
+use crate::http::tenant::Tenant;
+use crate::management_api::bodies::{self, Body};
+use crate::management_api::{pagination, relations, responses};
 use crate::state::AppState;
+use crate::storage::RoleFilter;
 use crate::storage::relations::{ROLE_APPLICATIONS, ROLE_SCOPES, ROLE_USERS};
-use crate::storage::{DEFAULT_TENANT, RoleFilter};
 
-async fn require_role(state: &AppState, id: &str) -> Result<app::model::Role, ApiError> {
-    match roles::find(&state.store, DEFAULT_TENANT, id).await? {
+async fn require_role(
+    state: &AppState,
+    tenant: &str,
+    id: &str,
+) -> Result<app::model::Role, ApiError> {
+    match roles::find(&state.store, tenant, id).await? {
         Some(role) => Ok(role),
         None => Err(ApiError::not_exists_with_id("roles", id)),
     }
@@ -23,8 +28,9 @@ async fn require_role(state: &AppState, id: &str) -> Result<app::model::Role, Ap
 
 /// `GET /api/roles?q&type&excludeUserId&excludeApplicationId&page&page_size`: by name, each
 /// role with `usersCount`, `featuredUsers`, `applicationsCount` and `featuredApplications`.
-pub async fn list(
+pub async fn roles_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
@@ -38,7 +44,7 @@ pub async fn list(
         exclude_user: query.get("excludeUserId").filter(|v| !v.is_empty()),
         exclude_application: query.get("excludeApplicationId").filter(|v| !v.is_empty()),
     };
-    let found = roles::list(&state.store, DEFAULT_TENANT, &filter, page).await?;
+    let found = roles::list(&state.store, &tenant, &filter, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,
@@ -48,67 +54,73 @@ pub async fn list(
     ))
 }
 
-pub async fn create(
+pub async fn role_create(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Body(input): Body<NewRole>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let role = roles::create(&state.store, DEFAULT_TENANT, input, now).await?;
+    let role = roles::create(&state.store, &tenant, input, now).await?;
     Ok(Json(role).into_response())
 }
 
-pub async fn get(
+pub async fn role_get(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match roles::find(&state.store, DEFAULT_TENANT, &id).await? {
+    match roles::find(&state.store, &tenant, &id).await? {
         Some(role) => Ok(Json(role).into_response()),
         None => Err(ApiError::not_exists_with_id("roles", &id)),
     }
 }
 
-pub async fn update(
+pub async fn role_update(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
     Body(patch): Body<RolePatch>,
 ) -> Result<Response, ApiError> {
-    match roles::update(&state.store, DEFAULT_TENANT, &id, patch).await? {
+    match roles::update(&state.store, &tenant, &id, patch).await? {
         Some(role) => Ok(Json(role).into_response()),
         None => Err(ApiError::not_exists_with_id("roles", &id)),
     }
 }
 
-pub async fn delete(
+pub async fn role_delete(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    require_role(&state, &id).await?;
-    super::responses::deleted(roles::delete(&state.store, DEFAULT_TENANT, &id).await?)
+    require_role(&state, &tenant, &id).await?;
+    responses::deleted(roles::delete(&state.store, &tenant, &id).await?)
 }
 
-pub async fn scopes(
+pub async fn role_scopes_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    require_role(&state, &id).await?;
-    Ok(Json(roles::scopes(&state.store, DEFAULT_TENANT, &id).await?).into_response())
+    require_role(&state, &tenant, &id).await?;
+    Ok(Json(roles::scopes(&state.store, &tenant, &id).await?).into_response())
 }
 
 /// `POST /api/roles/:id/scopes` `{ scopeIds }` → 201 with the permissions just granted.
-pub async fn scopes_add(
+pub async fn role_scopes_add(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let role = require_role(&state, &id).await?;
-    let ids = super::bodies::ids_to_add(&body, "scopeIds")?;
-    roles::check_scope_assignment(&state.store, DEFAULT_TENANT, &role.role_type, &ids).await?;
+    let role = require_role(&state, &tenant, &id).await?;
+    let ids = bodies::ids_to_add(&body, "scopeIds")?;
+    roles::check_scope_assignment(&state.store, &tenant, &role.role_type, &ids).await?;
     let now = state.clock.now_ms();
     state
         .store
-        .relation_add(&ROLE_SCOPES, DEFAULT_TENANT, &[&id], &ids, now)
+        .relation_add(&ROLE_SCOPES, &tenant, &[&id], &ids, now)
         .await?;
-    let added: Vec<_> = roles::scopes(&state.store, DEFAULT_TENANT, &id)
+    let added: Vec<_> = roles::scopes(&state.store, &tenant, &id)
         .await?
         .into_iter()
         .filter(|s| ids.contains(&s.id))
@@ -116,23 +128,25 @@ pub async fn scopes_add(
     Ok((StatusCode::CREATED, Json(added)).into_response())
 }
 
-pub async fn scope_remove(
+pub async fn role_scope_remove(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path((id, scope)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     roles::check_scope_removal(&id, &scope)?;
-    relations::remove(&state, &ROLE_SCOPES, &[&id], &scope).await
+    relations::remove(&state, &tenant, &ROLE_SCOPES, &[&id], &scope).await
 }
 
-pub async fn users(
+pub async fn role_users_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
-    require_role(&state, &id).await?;
-    let found = roles::users(&state.store, DEFAULT_TENANT, &id, page).await?;
+    require_role(&state, &tenant, &id).await?;
+    let found = roles::users(&state.store, &tenant, &id, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,
@@ -143,31 +157,34 @@ pub async fn users(
 }
 
 /// `POST /api/roles/:id/users` `{ userIds }` → 201; an M2M role → 422.
-pub async fn users_add(
+pub async fn role_users_add(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<StatusCode, ApiError> {
-    require_role(&state, &id).await?;
-    relations::add(&state, &ROLE_USERS, &[&id], "userIds", &body).await
+    require_role(&state, &tenant, &id).await?;
+    relations::add(&state, &tenant, &ROLE_USERS, &[&id], "userIds", &body).await
 }
 
-pub async fn user_remove(
+pub async fn role_user_remove(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path((id, user)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    relations::remove(&state, &ROLE_USERS, &[&id], &user).await
+    relations::remove(&state, &tenant, &ROLE_USERS, &[&id], &user).await
 }
 
-pub async fn applications(
+pub async fn role_applications_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
-    require_role(&state, &id).await?;
-    let found = roles::applications(&state.store, DEFAULT_TENANT, &id, page).await?;
+    require_role(&state, &tenant, &id).await?;
+    let found = roles::applications(&state.store, &tenant, &id, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,
@@ -179,20 +196,30 @@ pub async fn applications(
 
 /// `POST /api/roles/:id/applications` `{ applicationIds }` → 201; a User role or a non-M2M
 /// application → 422.
-pub async fn applications_add(
+pub async fn role_applications_add(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<StatusCode, ApiError> {
-    require_role(&state, &id).await?;
-    relations::add(&state, &ROLE_APPLICATIONS, &[&id], "applicationIds", &body).await
+    require_role(&state, &tenant, &id).await?;
+    relations::add(
+        &state,
+        &tenant,
+        &ROLE_APPLICATIONS,
+        &[&id],
+        "applicationIds",
+        &body,
+    )
+    .await
 }
 
-pub async fn application_remove(
+pub async fn role_application_remove(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path((id, application)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let bootstrap = state.settings.bootstrap.m2m_client_id.as_deref();
     roles::check_application_removal(&id, &application, bootstrap)?;
-    relations::remove(&state, &ROLE_APPLICATIONS, &[&id], &application).await
+    relations::remove(&state, &tenant, &ROLE_APPLICATIONS, &[&id], &application).await
 }

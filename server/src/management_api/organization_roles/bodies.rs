@@ -1,42 +1,14 @@
-//! The organization template, organization roles and permissions: how each body is read.
+//! How the bodies of `/api/organization-roles` and its permission lists are read.
 
 use app::model::ORGANIZATION_ROLE_TYPES;
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::body::FromBody;
-use super::relation_bodies::{IdList, id_list, id_list_bodies};
 use crate::domain::DomainError;
 use crate::domain::guard::Guard;
 use crate::domain::organization_roles::{self, NewOrganizationRole, OrganizationRolePatch};
-use crate::domain::organization_scopes::{self, NewOrganizationScope, OrganizationScopePatch};
 use crate::domain::roles::RoleType;
-
-impl FromBody for NewOrganizationScope {
-    fn from_body(body: &Value) -> Result<Self, DomainError> {
-        let mut g = Guard::new(body);
-        let name = g.required_string("name", 1, organization_scopes::NAME_MAX);
-        let description = g.nullable_string("description", organization_scopes::DESCRIPTION_MAX);
-        g.finish()?;
-        Ok(NewOrganizationScope {
-            name: name.unwrap_or_default(),
-            description: description.into_patch().flatten(),
-        })
-    }
-}
-
-impl FromBody for OrganizationScopePatch {
-    fn from_body(body: &Value) -> Result<Self, DomainError> {
-        let mut g = Guard::new(body);
-        let name = g.optional_string("name", 1, organization_scopes::NAME_MAX);
-        let description = g.nullable_string("description", organization_scopes::DESCRIPTION_MAX);
-        g.finish()?;
-        Ok(OrganizationScopePatch {
-            name,
-            description: description.into_patch(),
-        })
-    }
-}
+use crate::management_api::bodies::{FromBody, IdList, id_list, id_list_bodies};
 
 impl FromBody for NewOrganizationRole {
     fn from_body(body: &Value) -> Result<Self, DomainError> {
@@ -133,31 +105,6 @@ mod tests {
             Err(DomainError::Invalid(lines)) => lines,
             other => panic!("{other:?}"),
         }
-    }
-
-    #[test]
-    fn a_new_scope_needs_a_name() {
-        assert_eq!(
-            lines(NewOrganizationScope::from_body(
-                &json!({ "description": 1 })
-            )),
-            [
-                "Error in key path \"name\": (invalid_type) Required",
-                "Error in key path \"description\": (invalid_type) Expected string, received \
-                 number",
-            ]
-        );
-        let scope =
-            NewOrganizationScope::from_body(&json!({ "name": "read", "description": null }))
-                .unwrap();
-        assert_eq!((scope.name.as_str(), scope.description), ("read", None));
-    }
-
-    #[test]
-    fn a_scope_patch_may_clear_the_description() {
-        let patch = OrganizationScopePatch::from_body(&json!({ "description": null })).unwrap();
-        assert_eq!((patch.name, patch.description), (None, Some(None)));
-        assert!(OrganizationScopePatch::from_body(&json!({ "name": "" })).is_err());
     }
 
     #[test]

@@ -1,30 +1,33 @@
-//! `/api/users` (what the organization features need of Logto's users API) and
-//! `/api/users/:id/organizations` (Logto's `packages/core/src/routes/admin-user/organization.ts`).
+//! The handlers of `/api/users` (what the organization features need of Logto's
+//! `packages/core/src/routes/admin-user/basics.ts`) and `/api/users/:id/organizations` (Logto's
+//! `packages/core/src/routes/admin-user/organization.ts`).
 
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::bodies::Body;
-use super::pagination;
 use crate::domain::users::{self, NewUser, UserPatch};
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
+use crate::http::tenant::Tenant;
+use crate::management_api::bodies::Body;
+use crate::management_api::{list_filters, pagination, responses};
 use crate::state::AppState;
-use crate::storage::{DEFAULT_TENANT, MemberKind};
+use crate::storage::MemberKind;
 
 /// `GET /api/users?q&excludeOrganizationId&page&page_size`: creation order, paginated.
 /// Logto's console searches with `search`; it is read as `q` too.
-pub async fn list(
+pub async fn users_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     OriginalUri(uri): OriginalUri,
     query: QueryPairs,
 ) -> Result<Response, ApiError> {
     let page = pagination::page(&query)?;
-    let exclude = super::list_filters::exclude_organization(&query)?;
+    let exclude = list_filters::exclude_organization(&query)?;
     let q = pagination::search(&query, &["q", "search"])?;
-    let found = users::list(&state.store, DEFAULT_TENANT, q, exclude, page).await?;
+    let found = users::list(&state.store, &tenant, q, exclude, page).await?;
     Ok(pagination::list_response(
         &state.public_url,
         &uri,
@@ -35,43 +38,47 @@ pub async fn list(
 }
 
 /// `POST /api/users` → 201; a taken username / email / phone → 422 with Logto's codes.
-pub async fn create(
+pub async fn user_create(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Body(input): Body<NewUser>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let user = users::create(&state.store, DEFAULT_TENANT, input, now).await?;
+    let user = users::create(&state.store, &tenant, input, now).await?;
     Ok(Json(user).into_response())
 }
 
-pub async fn get(
+pub async fn user_get(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match users::find(&state.store, DEFAULT_TENANT, &id).await? {
+    match users::find(&state.store, &tenant, &id).await? {
         Some(user) => Ok(Json(user).into_response()),
         None => Err(ApiError::not_exists_with_id("users", &id)),
     }
 }
 
-pub async fn update(
+pub async fn user_update(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
     Body(patch): Body<UserPatch>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    match users::update(&state.store, DEFAULT_TENANT, &id, patch, now).await? {
+    match users::update(&state.store, &tenant, &id, patch, now).await? {
         Some(user) => Ok(Json(user).into_response()),
         None => Err(ApiError::not_exists_with_id("users", &id)),
     }
 }
 
 /// `DELETE /api/users/:id` → 204; memberships and roles go with the user.
-pub async fn delete(
+pub async fn user_delete(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if users::delete(&state.store, DEFAULT_TENANT, &id).await? {
+    if users::delete(&state.store, &tenant, &id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::not_exists_with_id("users", &id))
@@ -80,11 +87,12 @@ pub async fn delete(
 
 /// `GET /api/users/:id/organizations`: every organization of the user with its roles there
 /// (no pagination, as Logto); 404 for an unknown user.
-pub async fn organizations(
+pub async fn user_organizations_list(
     State(state): State<AppState>,
+    Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    super::responses::organization_list(&state, MemberKind::User, &id)
+    responses::organization_list(&state, &tenant, MemberKind::User, &id)
         .await?
         .ok_or_else(|| ApiError::not_exists_with_id("users", &id))
 }

@@ -4,11 +4,10 @@
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::body::FromBody;
-use super::relation_bodies::{IdList, id_list, id_list_bodies};
 use crate::domain::DomainError;
 use crate::domain::guard::Guard;
 use crate::domain::members::{MemberRoles, RolesForMembers};
+use crate::management_api::bodies::{FromBody, IdList, id_list, id_list_bodies};
 
 /// `POST /api/organizations/{id}/users`: users to add as members; existing members and repeated
 /// ids are ignored.

@@ -1,0 +1,96 @@
+//! How the bodies of `/api/users` are read.
+
+use serde_json::Value;
+
+use crate::domain::DomainError;
+use crate::domain::guard::{Guard, Nullable};
+use crate::domain::users::{AVATAR_MAX, IDENTIFIERS, NewUser, PASSWORD_MAX, TEXT_MAX, UserPatch};
+use crate::management_api::bodies::FromBody;
+
+impl FromBody for NewUser {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let (fields, password) = read_user(body, true)?;
+        Ok(NewUser {
+            username: fields.username.flatten(),
+            primary_email: fields.primary_email.flatten(),
+            primary_phone: fields.primary_phone.flatten(),
+            name: fields.name.flatten(),
+            avatar: fields.avatar.flatten(),
+            profile: fields.profile,
+            custom_data: fields.custom_data,
+            password,
+        })
+    }
+}
+
+impl FromBody for UserPatch {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        Ok(read_user(body, false)?.0)
+    }
+}
+
+/// The keys of both user bodies; only a new user's `password` is read.
+fn read_user(body: &Value, creating: bool) -> Result<(UserPatch, Option<String>), DomainError> {
+    let mut g = Guard::new(body);
+    let [username, primary_email, primary_phone] =
+        IDENTIFIERS.map(|(key, valid)| match g.nullable_string(key, TEXT_MAX) {
+            Nullable::Value(s) if !valid(&s) => {
+                g.issue(key, "invalid_string", "Invalid");
+                None
+            }
+            other => other.into_patch(),
+        });
+    let name = g.nullable_string("name", TEXT_MAX).into_patch();
+    let avatar = g.nullable_string("avatar", AVATAR_MAX).into_patch();
+    let custom_data = g.optional_object("customData").cloned();
+    let profile = g.optional_object("profile").cloned();
+    let password = if creating {
+        g.optional_string("password", 1, PASSWORD_MAX)
+    } else {
+        None
+    };
+    g.finish()?;
+    let patch = UserPatch {
+        username,
+        primary_email,
+        primary_phone,
+        name,
+        avatar,
+        profile,
+        custom_data,
+    };
+    Ok((patch, password))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn lines<T: std::fmt::Debug>(read: Result<T, DomainError>) -> Vec<String> {
+        match read {
+            Err(DomainError::Invalid(lines)) => lines,
+            other => panic!("expected invalid, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn user_bodies_keep_logtos_rules() {
+        let user = NewUser::from_body(&json!({ "username": null, "password": "p" })).unwrap();
+        assert!(user.username.is_none());
+        assert_eq!(user.password.as_deref(), Some("p"));
+        let bad = json!({ "username": "1a", "primaryEmail": "a@b", "password": "" });
+        assert_eq!(
+            lines(NewUser::from_body(&bad)),
+            [
+                "Error in key path \"username\": (invalid_string) Invalid",
+                "Error in key path \"primaryEmail\": (invalid_string) Invalid",
+                "Error in key path \"password\": (too_small) String must contain at least 1 \
+                 character(s)",
+            ]
+        );
+        let patch = UserPatch::from_body(&json!({ "name": null, "password": 1 })).unwrap();
+        assert_eq!(patch.name, Some(None));
+    }
+}
