@@ -1,6 +1,7 @@
 #![recursion_limit = "256"]
 //! Tessera: a Logto-compatible identity platform (OIDC provider, Management API, console).
 
+pub mod caches;
 pub mod clock;
 pub mod config;
 pub mod console;

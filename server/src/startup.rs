@@ -22,13 +22,13 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
 
+use crate::caches::client_grants::{self, ClientGrants, Freshness};
 use crate::clock::Clock;
 use crate::config::{Settings, redact_url};
 use crate::console::{self, ADMIN_KEY, ConsoleService, HostedService};
 use crate::domain::{admins, applications};
 use crate::http::limits::BODY_LIMIT;
 use crate::http::{body_timeout, csp, csrf, headers, metrics, serve};
-use crate::oidc::client_grants::{self, ClientGrants, Freshness};
 use crate::oidc::keys::{Alg, SigningKeys};
 use crate::oidc::limits::SignInLimits;
 use crate::state::{AppState, SharedState};

@@ -6,12 +6,10 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
+use crate::caches::{ClientGrants, ConfigCache, OrganizationLists};
 use crate::clock::Clock;
 use crate::config::Settings;
-use crate::domain::organization_lists::OrganizationLists;
 use crate::metrics::Metrics;
-use crate::oidc::client_grants::ClientGrants;
-use crate::oidc::config_cache::ConfigCache;
 use crate::oidc::keys::SigningKeys;
 use crate::oidc::limits::SignInLimits;
 use crate::storage::Store;
@@ -46,9 +44,10 @@ pub struct SharedState {
     pub public_url: Arc<str>,
     /// Brute-force limits of the hosted sign-in forms.
     pub sign_in_limits: Arc<SignInLimits>,
+    // The per-replica caches; when each may serve what it kept: `crate::caches`.
     /// Tenant configuration read on hot paths.
     pub config_cache: Arc<ConfigCache>,
-    /// Members' organization lists, checked against the database on every read.
+    /// Members' organization lists.
     pub organization_lists: Arc<OrganizationLists>,
     /// Machine-to-machine apps' organization grants, for the token endpoint.
     pub client_grants: Arc<ClientGrants>,

@@ -70,9 +70,8 @@ pub(super) fn clamp_page(page: u32, page_size: u32) -> Page {
 }
 
 impl ConsoleService {
-    /// Runs a domain write for the signed-in admin. Afterwards this replica forgets the
-    /// machine-to-machine grants it remembers, as the Management API's write layer does, so a
-    /// change made here applies to the very next organization token.
+    /// Runs a domain write for the signed-in admin, then forgets this replica's remembered
+    /// machine-to-machine grants, as the Management API's write layer does ([`crate::caches`]).
     pub(super) async fn write<T>(
         &self,
         write: impl Future<Output = Result<T, DomainError>>,

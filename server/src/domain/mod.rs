@@ -12,7 +12,6 @@ pub mod jit;
 pub mod member_roles;
 pub mod members;
 pub mod mfa;
-pub mod organization_lists;
 pub mod organization_roles;
 pub mod organization_scopes;
 pub mod organizations;

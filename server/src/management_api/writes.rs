@@ -1,7 +1,6 @@
 //! After a write through the Management API, this replica forgets the machine-to-machine grants
-//! it remembers (the console's writes do the same in `console/service.rs`): the next token
-//! request reads them again, so a change of membership, roles or permissions applies to
-//! the very next token. Other replicas learn of it from the database's grants revision.
+//! it remembers, so the change applies to the very next token here (the rest of the story,
+//! other replicas included: [`crate::caches`]).
 
 use axum::extract::{Request, State};
 use axum::http::Method;

@@ -8,8 +8,6 @@ pub mod authorize;
 pub mod claims;
 pub mod client;
 pub mod client_auth;
-pub mod client_grants;
-pub mod config_cache;
 pub mod cookies;
 pub mod cors;
 pub mod discovery;

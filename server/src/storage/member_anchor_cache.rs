@@ -1,6 +1,6 @@
 //! What each replica keeps for deep pages of organization user lists: the sort keys found at
 //! every [`EVERY`]-th position, per organization and revision. [`Store`](super::Store) owns
-//! the cache; `member_anchors.rs` fills and reads it.
+//! the cache; `member_anchors.rs` fills and reads it; [`crate::caches`] says when it is valid.
 
 use std::fmt;
 use std::sync::Arc;

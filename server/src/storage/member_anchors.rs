@@ -6,11 +6,10 @@
 //! keeps the sort key `(created_at, user_id)` found at every [`EVERY`]-th position, and a deep
 //! page seeks to the nearest key at or before its offset and steps at most `EVERY - 1` rows.
 //!
-//! The keys are tagged with the organization's `users_revision`, which triggers raise with
-//! every membership added or removed (migration 0008), and which the page reads together with
-//! the member count it already needed: keys from another revision are never used. After a
-//! change the keys are built again (one pass over the organization's index entries), at most
-//! once per [`REBUILD_AFTER_MS`] per organization; meanwhile pages use a plain `OFFSET`.
+//! The keys are tagged with the organization's `users_revision` and used under that revision
+//! only (why that is never stale, beside the other per-replica caches: [`crate::caches`]).
+//! After a change they are built again (one pass over the organization's index entries), at
+//! most once per [`REBUILD_AFTER_MS`] per organization; meanwhile pages use a plain `OFFSET`.
 
 use std::sync::Arc;
 

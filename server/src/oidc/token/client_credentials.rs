@@ -38,7 +38,7 @@ impl<'a> ClientCredentialsRequest<'a> {
 
 /// The organization of an organization token request (`organization_id` without `resource`):
 /// the token endpoint's hot path, whose client is read with its permissions there
-/// (`client_grants`).
+/// (`caches::client_grants`).
 pub fn organization_token_requested(params: &Params) -> Option<&str> {
     params
         .get("organization_id")

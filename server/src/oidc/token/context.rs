@@ -1,7 +1,7 @@
 //! [`GrantContext`]: what the grants use of the server, taken once per token request so that a
 //! grant sees one clock reading and nothing of the state it does not need.
 
-use crate::oidc::config_cache::ConfigCache;
+use crate::caches::ConfigCache;
 use crate::oidc::keys::SigningKeys;
 use crate::state::AppState;
 use crate::storage::Store;

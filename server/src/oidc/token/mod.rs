@@ -21,8 +21,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::client::Client;
 use super::client_auth::{self, Accepts, PresentedClient};
-use super::client_grants::{Grant, Unkept};
 use super::error::OAuthError;
+use crate::caches::client_grants::{Grant, Unkept};
 use crate::state::AppState;
 use authorization_code::AuthorizationCodeRequest;
 use client_credentials::ClientCredentialsRequest;
@@ -130,8 +130,8 @@ struct Authenticated<'a> {
 /// Reads and authenticates the client, once for every grant (RFC 6749 §2.3.1). The client
 /// credentials grant serves confidential clients only (RFC 6749 §4.4). An organization token
 /// request (the hot path) reads the client with its organization grant, from this replica's
-/// memory while that is current (`client_grants`), so it needs no database read; the secret is
-/// checked against that client's digest just the same.
+/// memory while that is current (`caches::client_grants`), so it needs no database read; the
+/// secret is checked against that client's digest just the same.
 async fn authenticate<'a>(
     state: &AppState,
     grant: GrantType,

@@ -3,8 +3,8 @@
 //!
 //! Why: an organization token needs nothing but this from the database, and reading it costs
 //! more than signing the token (a round trip to PostgreSQL, a hand-off to SQLite's worker
-//! thread). [`Freshness`] decides when a remembered grant may be used: at once after any change
-//! through this replica, within one poll interval after a change anywhere else.
+//! thread). [`Freshness`] decides when a remembered grant may be used; what makes it forget and
+//! how long a stale grant can last: [`crate::caches`].
 //!
 //! Only grants that gave a token are kept (the client authenticated and is a member), so
 //! unknown ids, wrong secrets and organizations the app is not in cannot fill the memory; the

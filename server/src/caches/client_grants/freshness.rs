@@ -1,17 +1,11 @@
-//! When a replica may trust what it remembers of the apps' organization grants.
+//! When a replica may trust what it remembers of the apps' organization grants (what raises
+//! the generation and how stale a grant can get: [`crate::caches`]).
 //!
 //! A generation number names the state the remembered grants were read in; anything read
-//! under an older generation is not used again. The generation rises:
-//! - on this replica, after every write through the Management API ([`Freshness::bump`]), so
-//!   a change made here applies to the very next token;
-//! - when the poller sees the database's grants revision rise, so a change made through
-//!   another replica (or by hand) applies within one poll interval.
-//!
-//! The poller also confirms, at every successful poll, that nothing changed before the poll
-//! began. Remembered grants are used only while the last confirmation is younger than
-//! [`Freshness::max_age`]: if the database stops answering polls, the replica reads every
-//! grant from the database again instead of trusting what may have changed meanwhile. So a
-//! change is never served stale for longer than `max_age`.
+//! under an older generation is not used again. The poller also confirms, at every successful
+//! poll, that nothing changed before the poll began, and remembered grants are used only while
+//! the last confirmation is younger than [`Freshness::max_age`]: a replica whose polls fail
+//! does not trust what may have changed meanwhile.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

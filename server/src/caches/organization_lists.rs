@@ -4,9 +4,8 @@
 //!
 //! Why: the list of a member of 1,000 organizations is two 1,000-row reads, and on this path
 //! the database drivers' per-row work dominates (≈ 10 ms on PostgreSQL, ≈ 15 ms on SQLite,
-//! measured by `examples/bench/`); the revision is one single-row read. Nothing is shared
-//! between replicas and every request reads the revision, so a change made through any replica
-//! shows on the next request everywhere.
+//! measured by `examples/bench/`); the revision is one single-row read. What the revision
+//! covers, and so when a kept list is sent again: [`crate::caches`].
 
 use std::sync::Arc;
 
@@ -14,7 +13,7 @@ use bytes::Bytes;
 use quick_cache::Weighter;
 use quick_cache::sync::Cache;
 
-use super::{DomainError, members};
+use crate::domain::{DomainError, members};
 use crate::storage::{MemberKind, OrganizationListRevision, StorageError, Store};
 
 /// Bytes of bodies kept per replica (a list of 1,000 organizations is ≈ 250 KB).

@@ -1,6 +1,6 @@
 //! The tenant's ID token claim config, read on every ID token: cached per replica for a few
-//! seconds so the token endpoint does not pay a query for a value that rarely changes. A
-//! change made through this replica applies at once; other replicas follow within the TTL.
+//! seconds so the token endpoint does not pay a query for a value that rarely changes (how
+//! stale it can get: [`crate::caches`]).
 
 use std::sync::RwLock;
 use std::time::{Duration, Instant};
