@@ -4,17 +4,17 @@ use app::error::AppError;
 
 use crate::domain::DomainError;
 
-/// Maps a domain error; validation lines `Error in key path "name": (code) text` become a
-/// message on the form field `name`.
+/// Maps a domain error; the first broken rule about a key (`branding.logoUrl`) becomes a
+/// message on its form field (`logo_url`).
 pub fn to_app(err: DomainError) -> AppError {
     match err {
-        DomainError::Invalid(lines) => {
-            let first = lines.first().cloned().unwrap_or_default();
-            match parse_line(&first) {
-                Some((key, text)) => AppError::field(&field_name(&key), sentence(&key, &text)),
-                None => AppError::invalid(first),
-            }
-        }
+        DomainError::Invalid(issues) => match issues.first() {
+            Some(issue) => match issue.key() {
+                Some(key) => AppError::field(&field_name(key), sentence(key, issue.message())),
+                None => AppError::invalid(issue.message()),
+            },
+            None => AppError::invalid("The input is invalid."),
+        },
         DomainError::InvalidCredentials => AppError::InvalidCredentials,
         DomainError::AlreadySetUp => AppError::AlreadySetUp,
         DomainError::UsernameTaken => {
@@ -81,13 +81,6 @@ fn refused(code: &str, message: String) -> AppError {
     }
 }
 
-fn parse_line(line: &str) -> Option<(String, String)> {
-    let rest = line.strip_prefix("Error in key path \"")?;
-    let (key, rest) = rest.split_once("\": ")?;
-    let text = rest.split_once(") ").map_or(rest, |(_, t)| t);
-    Some((key.to_string(), text.to_string()))
-}
-
 /// camelCase wire keys to the console's snake_case field names (`branding.logoUrl` → `logo_url`).
 fn field_name(key: &str) -> String {
     let last = key.rsplit('.').next().unwrap_or(key);
@@ -126,12 +119,15 @@ fn sentence(key: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules::Issue;
 
     #[test]
-    fn validation_lines_become_field_messages() {
-        let err = DomainError::invalid(
-            "Error in key path \"branding.logoUrl\": (invalid_string) Invalid url",
-        );
+    fn validation_issues_become_field_messages() {
+        let err = DomainError::invalid(Issue::at(
+            "branding.logoUrl",
+            "invalid_string",
+            "Invalid url",
+        ));
         let app = to_app(err);
         assert_eq!(
             app.for_field("logo_url").as_deref(),

@@ -2,6 +2,7 @@
 
 use app::model::AdminInfo;
 
+use super::rules::Issue;
 use super::{DomainError, ids, passwords};
 use crate::storage::{ADMIN_TENANT, StorageError, Store, UserRow};
 
@@ -17,15 +18,15 @@ fn validate(username: &str, password: &str) -> Result<(), DomainError> {
         || username.len() > USERNAME_MAX
         || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
     {
-        return Err(DomainError::invalid(
+        return Err(DomainError::invalid(Issue::general(
             "Username must start with a letter or underscore and contain only letters, digits and underscores (at most 128).",
-        ));
+        )));
     }
     if password.chars().count() < passwords::MIN_LENGTH {
-        return Err(DomainError::invalid(format!(
+        return Err(DomainError::invalid(Issue::general(format!(
             "Password must be at least {} characters long.",
             passwords::MIN_LENGTH
-        )));
+        ))));
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 
 use super::DomainError;
 use super::client_metadata::{self, CustomClientMetadata, OidcClientMetadata};
-use super::rules::{self, Issues};
+use super::rules::{self, Issue, Issues};
 
 pub const NAME_MAX: usize = 256;
 pub const DESCRIPTION_MAX: usize = 1024;
@@ -70,10 +70,10 @@ impl FromStr for ApplicationType {
             .into_iter()
             .find(|t| t.as_str() == name)
             .ok_or_else(|| {
-                DomainError::invalid(rules::line(
+                DomainError::invalid(Issue::at(
                     "type",
                     "invalid_enum_value",
-                    &rules::enum_message(&APPLICATION_TYPES, name),
+                    rules::enum_message(&APPLICATION_TYPES, name),
                 ))
             })
     }

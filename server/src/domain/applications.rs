@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::application_commands::check;
 pub use super::application_commands::{ApplicationPatch, ApplicationType, NewApplication};
 use super::client_metadata::{CustomClientMetadata, OidcClientMetadata};
+use super::rules::Issue;
 use super::{DomainError, ids, secrets};
 use crate::storage::{
     ApplicationRow, MANAGEMENT_API_ROLE_ID, NewApplication as ApplicationInsert, Page, Paged,
@@ -35,9 +36,11 @@ pub async fn create(
         app_type,
     )?;
     if management_api_access && input.app_type != ApplicationType::MachineToMachine {
-        return Err(DomainError::invalid(
-            "Error in key path \"type\": (custom) Only machine-to-machine apps can call the Management API",
-        ));
+        return Err(DomainError::invalid(Issue::at(
+            "type",
+            "custom",
+            "Only machine-to-machine apps can call the Management API",
+        )));
     }
     let oidc = OidcClientMetadata::default().merged(input.oidc_client_metadata.unwrap_or_default());
     let custom =
@@ -83,14 +86,14 @@ pub async fn ensure_bootstrap(
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !valid_id {
-        return Err(DomainError::invalid(
+        return Err(DomainError::invalid(Issue::general(
             "bootstrap m2m_client_id must be 1-21 characters of [A-Za-z0-9_-]",
-        ));
+        )));
     }
     if client_secret.len() < 16 {
-        return Err(DomainError::invalid(
+        return Err(DomainError::invalid(Issue::general(
             "bootstrap m2m_client_secret must be at least 16 characters",
-        ));
+        )));
     }
     let row = ApplicationRow {
         tenant_id: tenant.into(),

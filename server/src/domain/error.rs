@@ -1,10 +1,11 @@
+use super::issue::Issue;
 use crate::storage::StorageError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DomainError {
-    /// Input failed validation; one line per problem, in Logto's `details` style.
+    /// Input failed validation; one issue per broken rule, in the order checked.
     #[error("invalid input: {}", .0.join("; "))]
-    Invalid(Vec<String>),
+    Invalid(Vec<Issue>),
     #[error("wrong username or password")]
     InvalidCredentials,
     #[error("already set up")]
@@ -44,7 +45,8 @@ impl DomainError {
         }
     }
 
-    pub fn invalid(line: impl Into<String>) -> Self {
-        DomainError::Invalid(vec![line.into()])
+    /// One broken rule.
+    pub fn invalid(issue: Issue) -> Self {
+        DomainError::Invalid(vec![issue])
     }
 }

@@ -3,11 +3,12 @@
 
 use serde_json::{Map, Value};
 
-use super::{DomainError, rules};
+use super::DomainError;
+use super::rules::{self, Issue};
 
 pub struct Guard<'a> {
     obj: Option<&'a Map<String, Value>>,
-    issues: Vec<String>,
+    issues: Vec<Issue>,
 }
 
 /// What a present key held.
@@ -37,9 +38,10 @@ impl<'a> Guard<'a> {
             },
             other => Guard {
                 obj: None,
-                issues: vec![format!(
-                    "Error in key path \"\": (invalid_type) Expected object, received {}",
-                    kind(other)
+                issues: vec![Issue::at(
+                    "",
+                    "invalid_type",
+                    format!("Expected object, received {}", kind(other)),
                 )],
             },
         }
@@ -50,7 +52,7 @@ impl<'a> Guard<'a> {
     }
 
     pub fn issue(&mut self, key: &str, code: &str, message: impl AsRef<str>) {
-        self.issues.push(rules::line(key, code, message.as_ref()));
+        self.issues.push(Issue::at(key, code, message.as_ref()));
     }
 
     fn expected(&mut self, key: &str, what: &str, got: &Value) {

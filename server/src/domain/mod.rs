@@ -8,6 +8,7 @@ pub mod end_users;
 pub mod error;
 pub mod guard;
 pub mod ids;
+pub mod issue;
 pub mod jit;
 pub mod member_roles;
 pub mod members;

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 
 use super::relations::{Count, check_ids, dedup};
 use super::roles::RoleType;
-use super::rules::{self, Issues};
+use super::rules::{self, Issue, Issues};
 use super::{DomainError, ids, organization_scopes, resources};
 use crate::storage::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_ROLE_SCOPES};
 use crate::storage::{
@@ -94,14 +94,14 @@ pub async fn refuse_management_api_scopes(
 
 /// The line refusing `value` as a role type (key `type`, zod's enum message), or `None` when
 /// it names one; the role list's `type` filter and the console's forms share it.
-pub fn type_issue(value: &str) -> Option<String> {
+pub fn type_issue(value: &str) -> Option<Issue> {
     if ORGANIZATION_ROLE_TYPES.contains(&value) {
         return None;
     }
-    Some(rules::line(
+    Some(Issue::at(
         "type",
         "invalid_enum_value",
-        &rules::enum_message(&ORGANIZATION_ROLE_TYPES, value),
+        rules::enum_message(&ORGANIZATION_ROLE_TYPES, value),
     ))
 }
 

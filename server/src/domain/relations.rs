@@ -77,7 +77,7 @@ mod tests {
             check_ids(&mut issues, "userIds", &ids(list), count);
             match issues.finish() {
                 Ok(()) => Vec::new(),
-                Err(DomainError::Invalid(lines)) => lines,
+                Err(DomainError::Invalid(lines)) => lines.iter().map(ToString::to_string).collect(),
                 Err(e) => panic!("{e}"),
             }
         };

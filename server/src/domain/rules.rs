@@ -5,14 +5,15 @@
 //! report the same words.
 
 use super::DomainError;
+pub use super::issue::Issue;
 
 /// Broken rules, in the order they were checked.
 #[derive(Default)]
-pub struct Issues(Vec<String>);
+pub struct Issues(Vec<Issue>);
 
 impl Issues {
-    pub fn push(&mut self, key: &str, code: &str, message: impl AsRef<str>) {
-        self.0.push(line(key, code, message.as_ref()));
+    pub fn push(&mut self, key: &str, code: &str, message: impl Into<String>) {
+        self.0.push(Issue::at(key, code, message));
     }
 
     /// Checks a text value; `false` (and an issue) when it breaks a rule.
@@ -42,11 +43,6 @@ impl Issues {
             Err(DomainError::Invalid(self.0))
         }
     }
-}
-
-/// One details line.
-pub fn line(key: &str, code: &str, message: &str) -> String {
-    format!("Error in key path \"{key}\": ({code}) {message}")
 }
 
 /// zod's message for a value outside an enumeration.

@@ -29,12 +29,13 @@ impl ApiError {
     }
 
     /// 400 `guard.invalid_input` with one `details` line per problem.
-    pub fn invalid_input(kind: &str, lines: &[String]) -> Self {
+    pub fn invalid_input(kind: &str, lines: &[impl AsRef<str>]) -> Self {
         let mut e = Self::new(
             StatusCode::BAD_REQUEST,
             "guard.invalid_input",
             format!("The request {kind} is invalid."),
         );
+        let lines: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
         e.details = Some(lines.join("\n"));
         e
     }
@@ -156,10 +157,7 @@ impl From<StorageError> for ApiError {
             StorageError::NotFound => ApiError::not_found(),
             StorageError::UnstorableText => ApiError::invalid_input(
                 "body",
-                &[
-                    "Error in key path \"\": (invalid_string) Text must not contain NUL characters"
-                        .into(),
-                ],
+                &["Error in key path \"\": (invalid_string) Text must not contain NUL characters"],
             ),
             other => {
                 tracing::error!(error = %other, "storage failure");

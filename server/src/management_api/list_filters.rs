@@ -12,8 +12,7 @@ pub(super) fn exclude_organization(query: &QueryPairs) -> Result<Option<&str>, A
             "query",
             &[
                 "Error in key path \"\": (custom) excludeRoleId and excludeOrganizationId \
-               cannot be used together"
-                    .into(),
+               cannot be used together",
             ],
         ));
     }

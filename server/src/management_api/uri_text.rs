@@ -15,10 +15,7 @@ pub async fn refuse_unstorable_uri(req: Request, next: Next) -> Response {
     if has_nul(uri.path()) || uri.query().is_some_and(has_nul) {
         return ApiError::invalid_input(
             "query",
-            &[
-                "Error in key path \"\": (invalid_string) Text must not contain NUL characters"
-                    .into(),
-            ],
+            &["Error in key path \"\": (invalid_string) Text must not contain NUL characters"],
         )
         .into_response();
     }
@@ -28,7 +25,7 @@ pub async fn refuse_unstorable_uri(req: Request, next: Next) -> Response {
     {
         return ApiError::invalid_input(
             "path",
-            &["Error in key path \"\": (invalid_string) Path segments must be UTF-8 text".into()],
+            &["Error in key path \"\": (invalid_string) Path segments must be UTF-8 text"],
         )
         .into_response();
     }

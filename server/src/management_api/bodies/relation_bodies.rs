@@ -85,7 +85,7 @@ mod tests {
 
     fn lines(result: Result<Vec<String>, DomainError>) -> Vec<String> {
         match result {
-            Err(DomainError::Invalid(lines)) => lines,
+            Err(DomainError::Invalid(lines)) => lines.iter().map(ToString::to_string).collect(),
             other => panic!("{other:?}"),
         }
     }

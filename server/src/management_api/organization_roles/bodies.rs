@@ -102,7 +102,7 @@ mod tests {
 
     fn lines<T: std::fmt::Debug>(result: Result<T, DomainError>) -> Vec<String> {
         match result {
-            Err(DomainError::Invalid(lines)) => lines,
+            Err(DomainError::Invalid(lines)) => lines.iter().map(ToString::to_string).collect(),
             other => panic!("{other:?}"),
         }
     }

@@ -84,7 +84,7 @@ mod tests {
 
     fn lines(result: Result<impl std::fmt::Debug, DomainError>) -> Vec<String> {
         match result {
-            Err(DomainError::Invalid(lines)) => lines,
+            Err(DomainError::Invalid(lines)) => lines.iter().map(ToString::to_string).collect(),
             other => panic!("expected invalid input, got {other:?}"),
         }
     }

@@ -70,7 +70,7 @@ mod tests {
 
     fn lines<T: std::fmt::Debug>(read: Result<T, DomainError>) -> Vec<String> {
         match read {
-            Err(DomainError::Invalid(lines)) => lines,
+            Err(DomainError::Invalid(lines)) => lines.iter().map(ToString::to_string).collect(),
             other => panic!("expected invalid, got {other:?}"),
         }
     }
