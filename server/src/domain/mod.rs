@@ -6,7 +6,6 @@ pub mod applications;
 pub mod client_metadata;
 pub mod end_users;
 pub mod error;
-pub mod guard;
 pub mod ids;
 pub mod issue;
 pub mod jit;

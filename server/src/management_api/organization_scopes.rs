@@ -13,13 +13,13 @@ use super::bodies::{Body, FromBody};
 use super::docs::{ApiRoutes, SEARCH_Q, delete, get, patch, post};
 use super::{pagination, responses};
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::domain::organization_scopes::{
     self, DESCRIPTION_MAX, NAME_MAX, NewOrganizationScope, OrganizationScopePatch,
 };
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
 use crate::http::tenant::Tenant;
+use crate::management_api::bodies::guard::Guard;
 use crate::state::AppState;
 
 pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {

@@ -14,9 +14,9 @@ use utoipa::ToSchema;
 use super::bodies::{Body, FromBody};
 use super::docs::{ApiRoutes, delete, get, post};
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::http::error::ApiError;
 use crate::http::tenant::Tenant;
+use crate::management_api::bodies::guard::Guard;
 use crate::oidc::keys::{Alg, KeyStatus, key_statuses};
 use crate::state::AppState;
 

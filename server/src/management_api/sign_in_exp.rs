@@ -12,9 +12,9 @@ use utoipa::ToSchema;
 use super::bodies::{Body, FromBody};
 use super::docs::{ApiRoutes, get, patch};
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::http::error::ApiError;
 use crate::http::tenant::Tenant;
+use crate::management_api::bodies::guard::Guard;
 use crate::state::AppState;
 
 pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {

@@ -14,13 +14,13 @@ use super::bodies::{Body, FromBody};
 use super::docs::{ApiRoutes, delete, get, patch, post};
 use super::{pagination, responses};
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::domain::sso_connectors::{
     self, NAME_MAX, NewSsoConnector, SsoConnectorPatch, SsoProviderName,
 };
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
 use crate::http::tenant::Tenant;
+use crate::management_api::bodies::guard::Guard;
 use crate::state::AppState;
 use crate::storage::StorageError;
 

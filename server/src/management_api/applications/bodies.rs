@@ -9,8 +9,8 @@ use crate::domain::DomainError;
 use crate::domain::application_commands::{
     ApplicationPatch, DESCRIPTION_MAX, NAME_MAX, NewApplication,
 };
-use crate::domain::guard::{Guard, Nullable};
 use crate::management_api::bodies::FromBody;
+use crate::management_api::bodies::guard::{Guard, Nullable};
 
 impl FromBody for NewApplication {
     fn from_body(body: &Value) -> Result<Self, DomainError> {

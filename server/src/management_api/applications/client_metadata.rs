@@ -8,7 +8,7 @@ use crate::domain::client_metadata::{
     CustomClientMetadata, ORIGIN_PROBLEM, OidcClientMetadata, TTL_DAYS_MAX, TTL_SECS_MAX,
     is_origin, range_problem, redirect_uri_problem, uri_problem,
 };
-use crate::domain::guard::{Guard, kind};
+use crate::management_api::bodies::guard::{Guard, kind};
 
 /// The two URI lists at `key`. With the application's type, every redirect-URI rule applies;
 /// without it (a patch, whose type is stored), all but the scheme rule, which the domain

@@ -16,6 +16,7 @@
 
 // Public so that `id_list_bodies!`, expanded in the resources' modules, names their items.
 pub mod body;
+pub mod guard;
 pub mod relation_bodies;
 
 pub use body::{Body, FromBody};

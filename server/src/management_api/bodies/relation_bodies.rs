@@ -5,8 +5,8 @@
 use serde_json::Value;
 
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::domain::relations;
+use crate::management_api::bodies::guard::Guard;
 
 /// What the list at a key must look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

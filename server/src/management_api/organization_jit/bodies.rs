@@ -4,8 +4,8 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::domain::jit::{DOMAIN_MAX, NewJitEmailDomain};
+use crate::management_api::bodies::guard::Guard;
 use crate::management_api::bodies::{FromBody, id_list_bodies};
 
 impl FromBody for NewJitEmailDomain {

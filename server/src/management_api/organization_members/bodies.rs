@@ -5,8 +5,8 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::domain::members::{MemberRoles, RolesForMembers};
+use crate::management_api::bodies::guard::Guard;
 use crate::management_api::bodies::{FromBody, IdList, id_list, id_list_bodies};
 
 /// `POST /api/organizations/{id}/users`: users to add as members; existing members and repeated

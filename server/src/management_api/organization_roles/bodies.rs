@@ -5,9 +5,9 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::domain::organization_roles::{self, NewOrganizationRole, OrganizationRolePatch};
 use crate::domain::roles::RoleType;
+use crate::management_api::bodies::guard::Guard;
 use crate::management_api::bodies::{FromBody, IdList, id_list, id_list_bodies};
 
 impl FromBody for NewOrganizationRole {

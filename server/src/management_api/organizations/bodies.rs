@@ -3,13 +3,13 @@
 use serde_json::{Map, Value};
 
 use crate::domain::DomainError;
-use crate::domain::guard::{Guard, kind};
 use crate::domain::organizations::{
     CSS_MAX, DESCRIPTION_MAX, NAME_MAX, NewOrganization, OrganizationBranding, OrganizationColor,
     OrganizationPatch, is_hex_color,
 };
 use crate::domain::rules;
 use crate::management_api::bodies::FromBody;
+use crate::management_api::bodies::guard::{Guard, kind};
 
 impl FromBody for NewOrganization {
     fn from_body(body: &Value) -> Result<Self, DomainError> {

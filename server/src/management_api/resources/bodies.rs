@@ -3,12 +3,12 @@
 use serde_json::Value;
 
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::domain::resources::{
     NewResource, NewResourceScope, ResourceIsDefaultPatch, ResourcePatch, ResourceScopePatch,
     SCOPE_NAME_MAX, TEXT_MAX, TTL_INVALID,
 };
 use crate::management_api::bodies::FromBody;
+use crate::management_api::bodies::guard::Guard;
 
 /// `accessTokenTtl`: a positive whole number of seconds (`null` is refused).
 fn access_token_ttl(g: &mut Guard<'_>) -> Option<i64> {

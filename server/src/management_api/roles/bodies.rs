@@ -4,9 +4,9 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use crate::domain::DomainError;
-use crate::domain::guard::Guard;
 use crate::domain::roles::{DESCRIPTION_MAX, NAME_MAX, NewRole, RolePatch, RoleType};
 use crate::management_api::bodies::FromBody;
+use crate::management_api::bodies::guard::Guard;
 
 impl FromBody for NewRole {
     fn from_body(body: &Value) -> Result<Self, DomainError> {

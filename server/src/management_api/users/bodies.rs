@@ -3,9 +3,9 @@
 use serde_json::Value;
 
 use crate::domain::DomainError;
-use crate::domain::guard::{Guard, Nullable};
 use crate::domain::users::{AVATAR_MAX, IDENTIFIERS, NewUser, PASSWORD_MAX, TEXT_MAX, UserPatch};
 use crate::management_api::bodies::FromBody;
+use crate::management_api::bodies::guard::{Guard, Nullable};
 
 impl FromBody for NewUser {
     fn from_body(body: &Value) -> Result<Self, DomainError> {

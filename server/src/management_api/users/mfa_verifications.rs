@@ -8,11 +8,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use crate::domain::guard::Guard;
 use crate::domain::mfa::{MfaVerificationCreate, MfaVerificationType, SECRET_MAX, SECRET_MIN};
 use crate::domain::{DomainError, mfa, users};
 use crate::http::error::ApiError;
 use crate::http::tenant::Tenant;
+use crate::management_api::bodies::guard::Guard;
 use crate::management_api::bodies::{Body, FromBody};
 use crate::management_api::responses;
 use crate::state::AppState;

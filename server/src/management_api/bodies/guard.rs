@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use super::DomainError;
-use super::rules::{self, Issue};
+use crate::domain::DomainError;
+use crate::domain::rules::{self, Issue};
 
 pub struct Guard<'a> {
     obj: Option<&'a Map<String, Value>>,
