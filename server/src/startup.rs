@@ -258,7 +258,8 @@ async fn console_guard(
     next: Next,
 ) -> Response {
     let path = req.uri().path();
-    if req.method() != Method::GET
+    // HEAD renders the page as GET does (without the body), so it is guarded alike.
+    if !matches!(*req.method(), Method::GET | Method::HEAD)
         || !path.starts_with("/console/")
         || path.starts_with("/console/fn/")
     {

@@ -153,16 +153,20 @@ impl ConsoleBackend for ConsoleService {
         name: String,
         description: String,
     ) -> Result<Organization, AppError> {
-        self.require_admin().await?;
         let description = description.trim();
         let input = NewOrganization {
             name: name.trim().to_owned(),
             description: Some(description.to_owned()).filter(|d| !d.is_empty()),
             ..NewOrganization::default()
         };
-        organizations::create(&self.state.store, DEFAULT_TENANT, input, self.now())
-            .await
-            .map_err(to_app)
+        let now = self.now();
+        self.write(organizations::create(
+            &self.state.store,
+            DEFAULT_TENANT,
+            input,
+            now,
+        ))
+        .await
     }
 
     async fn get_organization(&self, id: String) -> Result<Organization, AppError> {
@@ -180,18 +184,25 @@ impl ConsoleBackend for ConsoleService {
     ) -> Result<Organization, AppError> {
         let current = self.get_organization(id.clone()).await?;
         let patch = settings_patch(&current, &settings)?;
-        organizations::update(&self.state.store, DEFAULT_TENANT, &id, patch)
-            .await
-            .map_err(to_app)?
-            .ok_or_else(|| AppError::NotFound("This organization no longer exists.".into()))
+        self.write(organizations::update(
+            &self.state.store,
+            DEFAULT_TENANT,
+            &id,
+            patch,
+        ))
+        .await?
+        .ok_or_else(|| AppError::NotFound("This organization no longer exists.".into()))
     }
 
     async fn delete_organization(&self, id: String) -> Result<(), AppError> {
-        self.require_admin().await?;
-        let deleted = organizations::delete(&self.state.store, DEFAULT_TENANT, &id).await;
-        // Not through the Management API router, whose layer does this for every write.
-        self.state.client_grants.forget_all();
-        if deleted.map_err(to_app)? {
+        let deleted = self
+            .write(organizations::delete(
+                &self.state.store,
+                DEFAULT_TENANT,
+                &id,
+            ))
+            .await?;
+        if deleted {
             Ok(())
         } else {
             Err(AppError::NotFound(
@@ -244,24 +255,28 @@ impl ConsoleBackend for ConsoleService {
             custom_client_metadata: None,
             custom_data: None,
         };
-        applications::create(
+        let now = self.now();
+        self.write(applications::create(
             &self.state.store,
             DEFAULT_TENANT,
             input,
             management_api_access,
-            self.now(),
-        )
+            now,
+        ))
         .await
-        .map_err(to_app)
     }
 
     async fn delete_application(&self, id: String) -> Result<(), AppError> {
-        self.require_admin().await?;
         let bootstrap = self.state.settings.bootstrap.m2m_client_id.as_deref();
-        let deleted = applications::delete(&self.state.store, DEFAULT_TENANT, &id, bootstrap).await;
-        // Not through the Management API router, whose layer does this for every write.
-        self.state.client_grants.forget_all();
-        if deleted.map_err(to_app)? {
+        let deleted = self
+            .write(applications::delete(
+                &self.state.store,
+                DEFAULT_TENANT,
+                &id,
+                bootstrap,
+            ))
+            .await?;
+        if deleted {
             Ok(())
         } else {
             Err(AppError::NotFound(

@@ -48,6 +48,9 @@ pub fn to_app(err: DomainError) -> AppError {
         DomainError::Storage(crate::storage::StorageError::UnstorableText) => {
             AppError::invalid("Text must not contain NUL characters.")
         }
+        DomainError::Storage(crate::storage::StorageError::TooLarge) => {
+            AppError::invalid("A value is too long to store.")
+        }
         DomainError::Storage(e) => {
             tracing::error!(error = %e, "console storage failure");
             AppError::Internal

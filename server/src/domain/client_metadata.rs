@@ -277,11 +277,13 @@ fn is_web(uri: &url::Url) -> bool {
 
 /// `scheme://host[:port]` with nothing after it.
 pub fn is_origin(s: &str) -> bool {
-    url::Url::parse(s).is_ok_and(|u| {
-        matches!(u.scheme(), "http" | "https")
-            && u.host_str().is_some()
-            && u.origin().ascii_serialization() == s
-    })
+    // Origins match exactly; a `*` would read as a wildcard to whoever set it and match nothing.
+    !s.contains('*')
+        && url::Url::parse(s).is_ok_and(|u| {
+            matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some()
+                && u.origin().ascii_serialization() == s
+        })
 }
 
 #[cfg(test)]
@@ -313,6 +315,7 @@ mod tests {
         assert!(!is_origin("https://app.example.com/"));
         assert!(!is_origin("https://app.example.com/path"));
         assert!(!is_origin("app.example.com"));
+        assert!(!is_origin("https://*.example.com"));
     }
 
     #[test]

@@ -19,11 +19,21 @@ pub enum Count {
     Any,
 }
 
+/// The most ids one request may name: every id is checked in one query, and databases bound
+/// the values a query may carry (SQLite: 32,766).
+pub const MAX_IDS: usize = 10_000;
+
 /// Checks a list of ids at `key`: too few ids is one issue; otherwise each id must be non-empty
 /// text without NUL (`key.0`, `key.1`, …).
 pub fn check_ids(issues: &mut Issues, key: &str, ids: &[String], count: Count) {
     if count == Count::AtLeastOne && ids.is_empty() {
         issues.push(key, "too_small", AT_LEAST_ONE);
+    } else if ids.len() > MAX_IDS {
+        issues.push(
+            key,
+            "too_big",
+            format!("Array must contain at most {MAX_IDS} element(s)"),
+        );
     } else {
         issues.texts(key, ids, 1, usize::MAX);
     }

@@ -16,6 +16,11 @@ pub const TEXT_MAX: usize = 4096;
 const DEFAULT_TTL: i64 = 3600;
 /// The details message for an `accessTokenTtl` that is not a positive whole number.
 pub const TTL_INVALID: &str = "Expected a positive whole number of seconds";
+/// The longest access-token lifetime: Logto stores it as a 32-bit `int`, and a token's `exp`
+/// (`iat` + lifetime) must stay a valid time.
+pub const TTL_MAX: i64 = 2_147_483_647;
+/// The details message for an `accessTokenTtl` above [`TTL_MAX`].
+pub const TTL_TOO_BIG: &str = "Number must be less than or equal to 2147483647";
 
 /// `POST /api/resources`: a new API resource (a taken indicator is refused with 422).
 #[derive(Debug, Default, ToSchema)]
@@ -90,8 +95,10 @@ fn check_resource(
     if let Some(indicator) = indicator {
         issues.text("indicator", indicator, 1, TEXT_MAX);
     }
-    if access_token_ttl.is_some_and(|ttl| ttl <= 0) {
-        issues.push("accessTokenTtl", "invalid_type", TTL_INVALID);
+    match access_token_ttl {
+        Some(ttl) if ttl <= 0 => issues.push("accessTokenTtl", "invalid_type", TTL_INVALID),
+        Some(ttl) if ttl > TTL_MAX => issues.push("accessTokenTtl", "too_big", TTL_TOO_BIG),
+        _ => {}
     }
     issues.finish()
 }

@@ -159,6 +159,10 @@ impl From<StorageError> for ApiError {
                 "body",
                 &["Error in key path \"\": (invalid_string) Text must not contain NUL characters"],
             ),
+            StorageError::TooLarge => ApiError::invalid_input(
+                "body",
+                &["Error in key path \"\": (too_big) A value is too long to store"],
+            ),
             other => {
                 tracing::error!(error = %other, "storage failure");
                 ApiError::internal()

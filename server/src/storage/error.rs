@@ -15,6 +15,10 @@ pub enum StorageError {
     /// Text the database cannot store (PostgreSQL refuses NUL characters).
     #[error("text the database cannot store")]
     UnstorableText,
+    /// A value too large for an index (PostgreSQL keeps at most about 2.7 kB per index entry):
+    /// the input is refused, as any too-long text is.
+    #[error("value too large for the database")]
+    TooLarge,
     #[error("database configuration: {0}")]
     Config(String),
     #[error("corrupt row: {0}")]
@@ -37,6 +41,8 @@ impl From<sqlx::Error> for StorageError {
                 _ if db.code().as_deref() == Some("1811") => StorageError::CheckViolation,
                 // 22021: character_not_in_repertoire (a NUL byte in text).
                 _ if db.code().as_deref() == Some("22021") => StorageError::UnstorableText,
+                // 54000: program_limit_exceeded (an index row larger than a page allows).
+                _ if db.code().as_deref() == Some("54000") => StorageError::TooLarge,
                 _ => StorageError::Other(err),
             },
             _ => StorageError::Other(err),

@@ -6,6 +6,7 @@
 
 mod helpers;
 mod people;
+mod security_fixtures;
 mod storage_fixtures;
 
 mod applications;
@@ -42,6 +43,11 @@ mod resources;
 mod revocation_and_logout;
 mod roles;
 mod rsa_keys;
+mod security_console_access;
+mod security_console_writes;
+mod security_cors_and_metrics;
+mod security_input_limits;
+mod security_token_endpoint;
 mod small_defects;
 mod storage_analyze;
 mod storage_applications;

@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::domain::DomainError;
 use crate::domain::rules::{self, Issue};
+use crate::domain::{DomainError, relations};
 
 pub struct Guard<'a> {
     obj: Option<&'a Map<String, Value>>,
@@ -171,6 +171,15 @@ impl<'a> Guard<'a> {
         };
         if non_empty && items.is_empty() {
             self.issue(key, "too_small", "Array must contain at least 1 element(s)");
+            return None;
+        }
+        if items.len() > relations::MAX_IDS {
+            let max = relations::MAX_IDS;
+            self.issue(
+                key,
+                "too_big",
+                format!("Array must contain at most {max} element(s)"),
+            );
             return None;
         }
         let mut out = Vec::with_capacity(items.len());

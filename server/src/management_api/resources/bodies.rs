@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::domain::DomainError;
 use crate::domain::resources::{
     NewResource, NewResourceScope, ResourceIsDefaultPatch, ResourcePatch, ResourceScopePatch,
-    SCOPE_NAME_MAX, TEXT_MAX, TTL_INVALID,
+    SCOPE_NAME_MAX, TEXT_MAX, TTL_INVALID, TTL_MAX, TTL_TOO_BIG,
 };
 use crate::management_api::bodies::FromBody;
 use crate::management_api::bodies::guard::Guard;
@@ -14,6 +14,10 @@ use crate::management_api::bodies::guard::Guard;
 fn access_token_ttl(g: &mut Guard<'_>) -> Option<i64> {
     let value = g.optional_value("accessTokenTtl")?;
     match value.as_i64() {
+        Some(n) if n > TTL_MAX => {
+            g.issue("accessTokenTtl", "too_big", TTL_TOO_BIG);
+            None
+        }
         Some(n) if n > 0 => Some(n),
         _ => {
             g.issue("accessTokenTtl", "invalid_type", TTL_INVALID);

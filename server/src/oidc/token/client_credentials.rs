@@ -181,7 +181,8 @@ fn sign(
         jti: ids::generate(32),
         sub: client.id.clone(),
         iat,
-        exp: iat + ttl,
+        // Lifetimes are bounded where they are stored; saturating keeps a bad row harmless.
+        exp: iat.saturating_add(ttl),
         scope: scope.clone(),
         client_id: client.id.clone(),
         iss: ctx.issuer.to_string(),

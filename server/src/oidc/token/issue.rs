@@ -264,7 +264,8 @@ fn sign_access(
         jti: ids::generate(32),
         sub: user.id.clone(),
         iat,
-        exp: iat + ttl,
+        // Lifetimes are bounded where they are stored; saturating keeps a bad row harmless.
+        exp: iat.saturating_add(ttl),
         scope: scope.to_string(),
         client_id: client.id.clone(),
         iss: ctx.issuer.to_string(),
