@@ -73,7 +73,7 @@ impl Application {
                 store.clone(),
                 alg,
                 Duration::from_millis(settings.oidc.signing_key_activation_delay_ms),
-                clock.now_ms(),
+                clock.clone(),
             )
             .await?,
         );

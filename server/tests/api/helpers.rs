@@ -148,19 +148,28 @@ pub async fn spawn_app_with(
 /// [`spawn_app`] on a clock that stands still until `app.state.clock.advance(ms)`, for rules
 /// about time that a test must cross without waiting.
 pub async fn spawn_app_pinned(backend: Backend) -> Option<TestApp> {
+    spawn_app_pinned_with(backend, |_| {}).await
+}
+
+/// [`spawn_app_pinned`] with its own settings.
+pub async fn spawn_app_pinned_with(
+    backend: Backend,
+    adjust: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
     let db = Arc::new(TestDb::new(backend).await?);
-    Some(serve_on(db, |_| {}, Clock::pinned(Clock::system().now_ms())).await)
+    Some(serve_on(db, adjust, Clock::pinned(Clock::system().now_ms())).await)
 }
 
 impl TestApp {
-    /// A second server over the same database, as another replica behind a load balancer.
+    /// A second server over the same database, as another replica behind a load balancer;
+    /// it reads the same clock (a pinned one moves for both).
     pub async fn replica(&self) -> TestApp {
-        serve(self._db.clone(), |_| {}).await
+        self.replica_with(|_| {}).await
     }
 
     /// [`TestApp::replica`] with its own settings.
     pub async fn replica_with(&self, adjust: impl FnOnce(&mut Settings)) -> TestApp {
-        serve(self._db.clone(), adjust).await
+        serve_on(self._db.clone(), adjust, self.state.clock.clone()).await
     }
 }
 

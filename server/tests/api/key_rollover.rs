@@ -7,7 +7,7 @@ use reqwest::Method;
 use server::config::Settings;
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, read, spawn_app_with};
+use crate::helpers::{Backend, TestApp, read, spawn_app_pinned_with};
 
 const POLL_MS: u64 = 100;
 const DELAY_MS: u64 = 3_000;
@@ -45,13 +45,15 @@ both_backends!(
     rotation_reaches_every_replica_before_it_signs_impl
 );
 async fn rotation_reaches_every_replica_before_it_signs_impl(backend: Backend) {
-    let Some(a) = spawn_app_with(backend, replica_settings).await else {
+    let Some(a) = spawn_app_pinned_with(backend, replica_settings).await else {
         return;
     };
     let b = a.replica_with(replica_settings).await;
     let old = kid(&token_from(&a).await);
     assert_eq!(published(&b).await, vec![old.clone()]);
 
+    // Some time passes before the rotation (keys are told apart by their creation time).
+    a.state.clock.advance(1_000);
     let res = a
         .api(Method::POST, "/configs/oidc/private-keys/rotate")
         .await
@@ -90,11 +92,11 @@ async fn rotation_reaches_every_replica_before_it_signs_impl(backend: Backend) {
     assert_eq!(kid(&token_from(&b).await), old);
 
     // After the delay both sign with the new key, and each accepts the other's tokens at once
-    // (no request with the new kid had reached B before).
-    tokio::time::sleep(
-        Duration::from_millis(DELAY_MS + POLL_MS).saturating_sub(rotated_at.elapsed()),
-    )
-    .await;
+    // (no request with the new kid had reached B before). Both replicas read one pinned clock,
+    // moved past the delay instead of waiting for it.
+    a.state
+        .clock
+        .advance(i64::try_from(DELAY_MS + POLL_MS).unwrap());
     let from_a = token_from(&a).await;
     assert_eq!(kid(&from_a), new);
     let res = b

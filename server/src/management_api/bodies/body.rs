@@ -2,6 +2,13 @@
 //! [`JsonBody`]) and hands it to `T`'s [`FromBody`], which checks it with Logto's rules and
 //! builds the typed command the domain takes. A body type is at once the parser, the validator
 //! and (through its `ToSchema`) the OpenAPI schema, so the three cannot disagree.
+//!
+//! A small trait rather than a declarative validation crate (`garde`, `validator`): clients
+//! compare Logto's `guard.invalid_input` details line by line, and those follow zod — every
+//! problem in key order with zod's codes and words, a wrong JSON type reported instead of a
+//! rule, string lengths counted in UTF-16 units. Those crates validate an already
+//! deserialized value and report in their own shapes; reproducing zod's lines on top of them
+//! would take as much code as [`Guard`](super::guard::Guard) does directly.
 
 use axum::extract::{FromRequest, Request};
 use serde_json::Value;

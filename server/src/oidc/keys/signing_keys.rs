@@ -27,6 +27,8 @@ pub struct SigningKeys {
     current: RwLock<Arc<KeySet>>,
     last_reload: RwLock<Instant>,
     rng: SystemRandom,
+    /// Which key signs depends on the time (a rotated key signs from its activation on).
+    clock: Clock,
 }
 
 /// Reloading on an unknown `kid` picks up keys rotated by another replica; at most this often.
@@ -38,8 +40,9 @@ impl SigningKeys {
         store: Store,
         alg: Alg,
         activation_delay: Duration,
-        now: i64,
+        clock: Clock,
     ) -> Result<Self, KeyError> {
+        let now = clock.now_ms();
         let mut rows = store.signing_key_list(DEFAULT_TENANT).await?;
         if rows.is_empty() {
             store.signing_key_insert(&generate(alg, now, now)?).await?;
@@ -54,6 +57,7 @@ impl SigningKeys {
             current: RwLock::new(Arc::new(set)),
             last_reload: RwLock::new(Instant::now()),
             rng: SystemRandom::new(),
+            clock,
         })
     }
 
@@ -84,11 +88,11 @@ impl SigningKeys {
     /// Reads the keys again (after a change this replica made to the stored keys).
     pub async fn reload(&self) -> Result<(), KeyError> {
         let rows = self.store.signing_key_list(DEFAULT_TENANT).await?;
+        let now = self.clock.now_ms();
         // Parsing private keys (RSA ones especially) is CPU work: off the async runtime.
-        let set =
-            tokio::task::spawn_blocking(move || KeySet::build(&rows, Clock::system().now_ms()))
-                .await
-                .map_err(|e| KeyError::Crypto(format!("loading keys: {e}")))??;
+        let set = tokio::task::spawn_blocking(move || KeySet::build(&rows, now))
+            .await
+            .map_err(|e| KeyError::Crypto(format!("loading keys: {e}")))??;
         let set = Arc::new(set);
         if let Ok(mut cur) = self.current.write() {
             *cur = set;
@@ -105,7 +109,7 @@ impl SigningKeys {
 
     pub fn jwks(&self) -> Value {
         self.snapshot()
-            .map(|s| s.jwks(Clock::system().now_ms()))
+            .map(|s| s.jwks(self.clock.now_ms()))
             .unwrap_or_else(|| json!({ "keys": [] }))
     }
 
@@ -119,9 +123,7 @@ impl SigningKeys {
         let Some(set) = self.snapshot() else {
             return vec![self.alg.name()];
         };
-        let signing = set
-            .signer(Clock::system().now_ms())
-            .map_or(self.alg, |s| s.alg);
+        let signing = set.signer(self.clock.now_ms()).map_or(self.alg, |s| s.alg);
         let mut algs = vec![signing.name()];
         for alg in set.algs() {
             if !algs.contains(&alg.name()) {
@@ -177,7 +179,7 @@ impl SigningKeys {
             .snapshot()
             .ok_or_else(|| KeyError::Crypto("key set unavailable".into()))?;
         let signer = set
-            .signer(Clock::system().now_ms())
+            .signer(self.clock.now_ms())
             .ok_or_else(|| KeyError::Crypto("no signing key".into()))?;
         let header = if id_token {
             &signer.id_header_b64
