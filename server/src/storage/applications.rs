@@ -2,6 +2,7 @@
 
 use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
 use super::error::StorageError;
+use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 use super::sql::like_pattern;
 
@@ -130,55 +131,28 @@ impl Store {
         page: Option<Page>,
     ) -> Result<Paged<ApplicationRow>, StorageError> {
         let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
-        let mut filter = String::from(
-            "tenant_id = $1 AND ($2 IS NULL OR lower(id) LIKE $2 ESCAPE '\\' \
-             OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\') \
+        let mut from = String::from(
+            "applications WHERE tenant_id = $1 \
+             AND ($2 IS NULL OR lower(id) LIKE $2 ESCAPE '\\' \
+               OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\') \
              AND ($3 IS NULL OR NOT EXISTS (SELECT 1 FROM organization_application_relations m \
                WHERE m.tenant_id = $1 AND m.organization_id = $3 \
                AND m.application_id = applications.id))",
         );
         if !types.is_empty() {
-            filter.push_str(&format!(
+            from.push_str(&format!(
                 " AND type IN ({})",
                 super::sql::placeholders(4, types.len())
             ));
         }
-        let next = types.len() + 4;
-        let limit = match page {
-            Some(_) => format!(" LIMIT ${next} OFFSET ${}", next + 1),
-            None => String::new(),
+        let list = ListQuery {
+            columns: COLUMNS,
+            from: &from,
+            order_by: "created_at, id",
         };
-        let list_sql = format!(
-            "SELECT {COLUMNS} FROM applications WHERE {filter} ORDER BY created_at, id{limit}"
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM applications WHERE {filter}");
-        let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, ApplicationRow>(&list_sql)
-                .bind(tenant)
-                .bind(&pattern)
-                .bind(exclude_organization);
-            for t in types {
-                q = q.bind(t);
-            }
-            if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
-            }
-            q.fetch_all(p)
-        })?;
-        if page.is_none() {
-            return Ok(Paged::all(items));
-        }
-        let total: i64 = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_scalar(&count_sql)
-                .bind(tenant)
-                .bind(&pattern)
-                .bind(exclude_organization);
-            for t in types {
-                q = q.bind(t);
-            }
-            q.fetch_one(p)
-        })?;
-        Ok(Paged { items, total })
+        let mut args = vec![Some(tenant), pattern.as_deref(), exclude_organization];
+        args.extend(types.iter().map(|t| Some(t.as_str())));
+        fetch_paged(&self.db, list, &args, page).await
     }
 
     /// Writes the editable columns of an existing application; `false` when it is gone.

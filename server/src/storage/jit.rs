@@ -1,9 +1,10 @@
 //! Just-in-time provisioning settings of organizations: email domains and default roles (the
 //! SSO connector list lives with the connectors).
 
-use super::db::{Store, dispatch, dispatch_exec};
+use super::db::{Store, dispatch_exec};
 use super::error::StorageError;
 use super::organization_roles::{COLUMNS as ROLE_COLUMNS, OrganizationRoleRow};
+use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -39,35 +40,13 @@ impl Store {
         organization_id: &str,
         page: Option<Page>,
     ) -> Result<Paged<EmailDomainRow>, StorageError> {
-        const FROM: &str =
-            "organization_jit_email_domains WHERE tenant_id = $1 AND organization_id = $2";
-        let limit = if page.is_some() {
-            " LIMIT $3 OFFSET $4"
-        } else {
-            ""
+        let list = ListQuery {
+            columns: "tenant_id, organization_id, email_domain",
+            from: "organization_jit_email_domains WHERE tenant_id = $1 AND organization_id = $2",
+            order_by: "created_at, email_domain",
         };
-        let list_sql = format!(
-            "SELECT tenant_id, organization_id, email_domain FROM {FROM} \
-             ORDER BY created_at, email_domain{limit}"
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
-        let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, EmailDomainRow>(&list_sql)
-                .bind(tenant)
-                .bind(organization_id);
-            if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
-            }
-            q.fetch_all(p)
-        })?;
-        if page.is_none() {
-            return Ok(Paged::all(items));
-        }
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(organization_id)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let args = [Some(tenant), Some(organization_id)];
+        fetch_paged(&self.db, list, &args, page).await
     }
 
     /// An organization's default roles for provisioned users, by name.
@@ -77,35 +56,14 @@ impl Store {
         organization_id: &str,
         page: Option<Page>,
     ) -> Result<Paged<OrganizationRoleRow>, StorageError> {
-        const FROM: &str = "organization_roles WHERE tenant_id = $1 AND id IN ( \
-             SELECT organization_role_id FROM organization_jit_roles \
-             WHERE tenant_id = $1 AND organization_id = $2)";
-        let limit = if page.is_some() {
-            " LIMIT $3 OFFSET $4"
-        } else {
-            ""
+        let list = ListQuery {
+            columns: ROLE_COLUMNS,
+            from: "organization_roles WHERE tenant_id = $1 AND id IN ( \
+                SELECT organization_role_id FROM organization_jit_roles \
+                WHERE tenant_id = $1 AND organization_id = $2)",
+            order_by: &format!("{}, id", super::sql::by_name(&self.db, "name")),
         };
-        let list_sql = format!(
-            "SELECT {ROLE_COLUMNS} FROM {FROM} ORDER BY {}, id{limit}",
-            super::sql::by_name(&self.db, "name")
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
-        let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, OrganizationRoleRow>(&list_sql)
-                .bind(tenant)
-                .bind(organization_id);
-            if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
-            }
-            q.fetch_all(p)
-        })?;
-        if page.is_none() {
-            return Ok(Paged::all(items));
-        }
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(organization_id)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let args = [Some(tenant), Some(organization_id)];
+        fetch_paged(&self.db, list, &args, page).await
     }
 }

@@ -11,6 +11,7 @@ use super::member_kind::MemberKind;
 use super::organization_roles::{HeldRoleRow, OrganizationRoleRow};
 use super::organization_scopes::OrganizationScopeRow;
 use super::organizations::OrganizationRow;
+use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 use super::sql::{fetch_decoded, like_pattern, placeholders};
 use super::users::{U_COLUMNS, UserRow, search_filter};
@@ -135,29 +136,17 @@ impl Store {
         page: Page,
     ) -> Result<Paged<ApplicationRow>, StorageError> {
         let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
-        let where_ = "m.tenant_id = $1 AND m.organization_id = $2 AND ($3 IS NULL \
-             OR lower(a.id) LIKE $3 ESCAPE '\\' OR lower(a.name) LIKE $3 ESCAPE '\\' \
-             OR lower(a.description) LIKE $3 ESCAPE '\\')";
-        let from = "organization_application_relations m JOIN applications a \
-             ON a.id = m.application_id";
-        let list_sql = format!(
-            "SELECT {A_COLUMNS} FROM {from} WHERE {where_} \
-             ORDER BY m.created_at, m.application_id LIMIT $4 OFFSET $5"
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM {from} WHERE {where_}");
-        let items = dispatch!(&self.db, p => sqlx::query_as::<_, ApplicationRow>(&list_sql)
-            .bind(tenant)
-            .bind(organization_id)
-            .bind(&pattern)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(p))?;
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(organization_id)
-            .bind(&pattern)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let list = ListQuery {
+            columns: A_COLUMNS,
+            from: "organization_application_relations m \
+                JOIN applications a ON a.id = m.application_id \
+                WHERE m.tenant_id = $1 AND m.organization_id = $2 AND ($3 IS NULL \
+                  OR lower(a.id) LIKE $3 ESCAPE '\\' OR lower(a.name) LIKE $3 ESCAPE '\\' \
+                  OR lower(a.description) LIKE $3 ESCAPE '\\')",
+            order_by: "m.created_at, m.application_id",
+        };
+        let args = [Some(tenant), Some(organization_id), pattern.as_deref()];
+        fetch_paged(&self.db, list, &args, Some(page)).await
     }
 
     /// `{id, name}` of the roles each listed member holds in the organization, by role name.
@@ -206,36 +195,13 @@ impl Store {
             roles = kind.roles().table,
             col = kind.column(),
         );
-        let limit = if page.is_some() {
-            " LIMIT $4 OFFSET $5"
-        } else {
-            ""
+        let list = ListQuery {
+            columns: "o.tenant_id, o.id, o.name, o.description, o.type",
+            from: &from,
+            order_by: &format!("{}, o.id", super::sql::by_name(&self.db, "o.name")),
         };
-        let list_sql = format!(
-            "SELECT o.tenant_id, o.id, o.name, o.description, o.type FROM {from} \
-             ORDER BY {}, o.id{limit}",
-            super::sql::by_name(&self.db, "o.name")
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM {from}");
-        let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, OrganizationRoleRow>(&list_sql)
-                .bind(tenant)
-                .bind(organization_id)
-                .bind(member_id);
-            if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
-            }
-            q.fetch_all(p)
-        })?;
-        if page.is_none() {
-            return Ok(Paged::all(items));
-        }
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(organization_id)
-            .bind(member_id)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let args = [Some(tenant), Some(organization_id), Some(member_id)];
+        fetch_paged(&self.db, list, &args, page).await
     }
 
     /// The distinct organization permissions a user holds in an organization through its roles.

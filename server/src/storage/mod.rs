@@ -4,7 +4,8 @@
 //!
 //! This file only declares the storage files and re-exports their public items. What they
 //! share lives in files of its own (`db.rs`: the pool and transactions; `sql.rs`: SQL helpers;
-//! `error.rs`, `pagination.rs`, `tenants.rs`), so no storage file depends on this one.
+//! `paged_query.rs`: a page of a list with its count; `error.rs`, `pagination.rs`, `tenants.rs`),
+//! so no storage file depends on this one.
 
 mod applications;
 mod client_grants_revision;
@@ -27,6 +28,7 @@ mod organization_roles;
 mod organization_scopes;
 mod organization_tokens;
 mod organizations;
+mod paged_query;
 mod pagination;
 mod pool_use;
 mod relation_tables;

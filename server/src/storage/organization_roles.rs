@@ -2,6 +2,7 @@
 
 use super::db::{Store, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec};
 use super::error::StorageError;
+use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 use super::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_ROLE_SCOPES};
 use super::sql::{like_pattern, placeholders, split_nullable};
@@ -165,39 +166,17 @@ impl Store {
         role_type: Option<&str>,
         page: Option<Page>,
     ) -> Result<Paged<OrganizationRoleRow>, StorageError> {
-        const FILTER: &str = "tenant_id = $1 AND ($2 IS NULL OR lower(id) LIKE $2 ESCAPE '\\' \
-             OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\') \
-             AND ($3 IS NULL OR type = $3)";
         let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
-        let limit = if page.is_some() {
-            " LIMIT $4 OFFSET $5"
-        } else {
-            ""
+        let list = ListQuery {
+            columns: COLUMNS,
+            from: "organization_roles WHERE tenant_id = $1 \
+                AND ($2 IS NULL OR lower(id) LIKE $2 ESCAPE '\\' \
+                  OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\') \
+                AND ($3 IS NULL OR type = $3)",
+            order_by: &format!("{}, id", super::sql::by_name(&self.db, "name")),
         };
-        let list_sql = format!(
-            "SELECT {COLUMNS} FROM organization_roles WHERE {FILTER} ORDER BY {}, id{limit}",
-            super::sql::by_name(&self.db, "name")
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM organization_roles WHERE {FILTER}");
-        let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, OrganizationRoleRow>(&list_sql)
-                .bind(tenant)
-                .bind(&pattern)
-                .bind(role_type);
-            if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
-            }
-            q.fetch_all(p)
-        })?;
-        if page.is_none() {
-            return Ok(Paged::all(items));
-        }
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(&pattern)
-            .bind(role_type)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let args = [Some(tenant), pattern.as_deref(), role_type];
+        fetch_paged(&self.db, list, &args, page).await
     }
 
     /// Organization and API permissions of the listed roles, each kind by name.

@@ -2,6 +2,7 @@
 
 use super::db::{Store, dispatch, dispatch_exec};
 use super::error::StorageError;
+use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 use super::sql::{like_pattern, split_nullable};
 
@@ -60,33 +61,14 @@ impl Store {
         q: Option<&str>,
         page: Option<Page>,
     ) -> Result<Paged<OrganizationScopeRow>, StorageError> {
-        const FILTER: &str = "tenant_id = $1 AND ($2 IS NULL OR lower(name) LIKE $2 ESCAPE '\\')";
         let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
-        let limit = if page.is_some() {
-            " LIMIT $3 OFFSET $4"
-        } else {
-            ""
+        let list = ListQuery {
+            columns: COLUMNS,
+            from: "organization_scopes \
+                WHERE tenant_id = $1 AND ($2 IS NULL OR lower(name) LIKE $2 ESCAPE '\\')",
+            order_by: &format!("{}, id", super::sql::by_name(&self.db, "name")),
         };
-        let list_sql = format!(
-            "SELECT {COLUMNS} FROM organization_scopes WHERE {FILTER} ORDER BY {}, id{limit}",
-            super::sql::by_name(&self.db, "name")
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM organization_scopes WHERE {FILTER}");
-        let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, OrganizationScopeRow>(&list_sql).bind(tenant).bind(&pattern);
-            if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
-            }
-            q.fetch_all(p)
-        })?;
-        if page.is_none() {
-            return Ok(Paged::all(items));
-        }
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(&pattern)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        fetch_paged(&self.db, list, &[Some(tenant), pattern.as_deref()], page).await
     }
 
     /// Applies a patch in one statement; `None` when the permission does not exist.
@@ -131,35 +113,13 @@ impl Store {
         role_id: &str,
         page: Option<Page>,
     ) -> Result<Paged<OrganizationScopeRow>, StorageError> {
-        const FROM: &str = "organization_role_scope_relations r \
-             JOIN organization_scopes s ON s.id = r.organization_scope_id \
-             WHERE r.tenant_id = $1 AND r.organization_role_id = $2";
-        let limit = if page.is_some() {
-            " LIMIT $3 OFFSET $4"
-        } else {
-            ""
+        let list = ListQuery {
+            columns: "s.tenant_id, s.id, s.name, s.description",
+            from: "organization_role_scope_relations r \
+                JOIN organization_scopes s ON s.id = r.organization_scope_id \
+                WHERE r.tenant_id = $1 AND r.organization_role_id = $2",
+            order_by: &format!("{}, s.id", super::sql::by_name(&self.db, "s.name")),
         };
-        let list_sql = format!(
-            "SELECT s.tenant_id, s.id, s.name, s.description FROM {FROM} ORDER BY {}, s.id{limit}",
-            super::sql::by_name(&self.db, "s.name")
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
-        let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, OrganizationScopeRow>(&list_sql)
-                .bind(tenant)
-                .bind(role_id);
-            if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
-            }
-            q.fetch_all(p)
-        })?;
-        if page.is_none() {
-            return Ok(Paged::all(items));
-        }
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(role_id)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        fetch_paged(&self.db, list, &[Some(tenant), Some(role_id)], page).await
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::db::{Store, dispatch, dispatch_exec, dispatch_tx};
 use super::error::StorageError;
 use super::featured::FeaturedUserRow;
+use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 use super::sql::{like_pattern, split_nullable};
 
@@ -84,25 +85,15 @@ impl Store {
         q: Option<&str>,
         page: Page,
     ) -> Result<Paged<OrganizationRow>, StorageError> {
-        const FILTER: &str = "tenant_id = $1 AND ($2 IS NULL \
-             OR lower(id) LIKE $2 ESCAPE '\\' OR lower(name) LIKE $2 ESCAPE '\\')";
         let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
-        let list_sql = format!(
-            "SELECT {COLUMNS} FROM organizations WHERE {FILTER} \
-             ORDER BY created_at, id LIMIT $3 OFFSET $4"
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM organizations WHERE {FILTER}");
-        let items = dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationRow>(&list_sql)
-            .bind(tenant)
-            .bind(&pattern)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(p))?;
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(&pattern)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let list = ListQuery {
+            columns: COLUMNS,
+            from: "organizations WHERE tenant_id = $1 AND ($2 IS NULL \
+                OR lower(id) LIKE $2 ESCAPE '\\' OR lower(name) LIKE $2 ESCAPE '\\')",
+            order_by: "created_at, id",
+        };
+        let args = [Some(tenant), pattern.as_deref()];
+        fetch_paged(&self.db, list, &args, Some(page)).await
     }
 
     /// Applies a patch; `None` when the organization does not exist.

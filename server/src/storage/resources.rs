@@ -2,6 +2,7 @@
 
 use super::db::{Store, dispatch, dispatch_exec};
 use super::error::StorageError;
+use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 use super::scopes::ScopeRow;
 
@@ -138,29 +139,12 @@ impl Store {
         tenant: &str,
         page: Option<Page>,
     ) -> Result<Paged<ResourceFullRow>, StorageError> {
-        let limit = if page.is_some() {
-            " LIMIT $2 OFFSET $3"
-        } else {
-            ""
+        let list = ListQuery {
+            columns: COLUMNS,
+            from: "resources WHERE tenant_id = $1",
+            order_by: &format!("{}, id", super::sql::by_name(&self.db, "name")),
         };
-        let sql = format!(
-            "SELECT {COLUMNS} FROM resources WHERE tenant_id = $1 ORDER BY {}, id{limit}",
-            super::sql::by_name(&self.db, "name")
-        );
-        let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, ResourceFullRow>(&sql).bind(tenant);
-            if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
-            }
-            q.fetch_all(p)
-        })?;
-        const COUNT: &str = "SELECT COUNT(*) FROM resources WHERE tenant_id = $1";
-        if page.is_none() {
-            return Ok(Paged::all(items));
-        }
-        let total: i64 =
-            dispatch!(&self.db, p => sqlx::query_scalar(COUNT).bind(tenant).fetch_one(p))?;
-        Ok(Paged { items, total })
+        fetch_paged(&self.db, list, &[Some(tenant)], page).await
     }
 
     pub async fn resource_update(
@@ -242,38 +226,15 @@ impl Store {
         q: Option<&str>,
         page: Option<Page>,
     ) -> Result<Paged<ScopeRow>, StorageError> {
-        const FILTER: &str = "tenant_id = $1 AND resource_id = $2 AND ($3 IS NULL \
-             OR lower(name) LIKE $3 ESCAPE '\\' OR lower(description) LIKE $3 ESCAPE '\\')";
         let pattern = q.filter(|q| !q.is_empty()).map(super::sql::like_pattern);
-        let limit = if page.is_some() {
-            " LIMIT $4 OFFSET $5"
-        } else {
-            ""
+        let list = ListQuery {
+            columns: SCOPE_COLUMNS,
+            from: "scopes WHERE tenant_id = $1 AND resource_id = $2 AND ($3 IS NULL \
+                OR lower(name) LIKE $3 ESCAPE '\\' OR lower(description) LIKE $3 ESCAPE '\\')",
+            order_by: &format!("{}, id", super::sql::by_name(&self.db, "name")),
         };
-        let list_sql = format!(
-            "SELECT {SCOPE_COLUMNS} FROM scopes WHERE {FILTER} ORDER BY {}, id{limit}",
-            super::sql::by_name(&self.db, "name")
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM scopes WHERE {FILTER}");
-        let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, ScopeRow>(&list_sql)
-                .bind(tenant)
-                .bind(resource_id)
-                .bind(&pattern);
-            if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
-            }
-            q.fetch_all(p)
-        })?;
-        if page.is_none() {
-            return Ok(Paged::all(items));
-        }
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(resource_id)
-            .bind(&pattern)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let args = [Some(tenant), Some(resource_id), pattern.as_deref()];
+        fetch_paged(&self.db, list, &args, page).await
     }
 
     /// Whether another permission of the resource has this name.

@@ -4,6 +4,7 @@
 use super::applications::{A_COLUMNS, ApplicationRow};
 use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
 use super::error::StorageError;
+use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 use super::scopes::ScopeRow;
 use super::sql::like_pattern;
@@ -84,36 +85,27 @@ impl Store {
         filter: &RoleFilter<'_>,
         page: Page,
     ) -> Result<Paged<RoleRow>, StorageError> {
-        const FILTER: &str = "tenant_id = $1 AND ($2 IS NULL OR lower(id) LIKE $2 ESCAPE '\\' \
-             OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\') \
-             AND ($3 IS NULL OR type = $3) \
-             AND ($4 IS NULL OR id NOT IN (SELECT role_id FROM users_roles \
-               WHERE tenant_id = $1 AND user_id = $4)) \
-             AND ($5 IS NULL OR id NOT IN (SELECT role_id FROM applications_roles \
-               WHERE tenant_id = $1 AND application_id = $5))";
         let pattern = filter.q.filter(|q| !q.is_empty()).map(like_pattern);
-        let list_sql = format!(
-            "SELECT {COLUMNS} FROM roles WHERE {FILTER} ORDER BY {}, id LIMIT $6 OFFSET $7",
-            super::sql::by_name(&self.db, "name")
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM roles WHERE {FILTER}");
-        let items = dispatch!(&self.db, p => sqlx::query_as::<_, RoleRow>(&list_sql)
-            .bind(tenant)
-            .bind(&pattern)
-            .bind(filter.role_type)
-            .bind(filter.exclude_user)
-            .bind(filter.exclude_application)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(p))?;
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(&pattern)
-            .bind(filter.role_type)
-            .bind(filter.exclude_user)
-            .bind(filter.exclude_application)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let list = ListQuery {
+            columns: COLUMNS,
+            from: "roles WHERE tenant_id = $1 \
+                AND ($2 IS NULL OR lower(id) LIKE $2 ESCAPE '\\' \
+                  OR lower(name) LIKE $2 ESCAPE '\\' OR lower(description) LIKE $2 ESCAPE '\\') \
+                AND ($3 IS NULL OR type = $3) \
+                AND ($4 IS NULL OR id NOT IN (SELECT role_id FROM users_roles \
+                  WHERE tenant_id = $1 AND user_id = $4)) \
+                AND ($5 IS NULL OR id NOT IN (SELECT role_id FROM applications_roles \
+                  WHERE tenant_id = $1 AND application_id = $5))",
+            order_by: &format!("{}, id", super::sql::by_name(&self.db, "name")),
+        };
+        let args = [
+            Some(tenant),
+            pattern.as_deref(),
+            filter.role_type,
+            filter.exclude_user,
+            filter.exclude_application,
+        ];
+        fetch_paged(&self.db, list, &args, Some(page)).await
     }
 
     pub async fn role_update(
@@ -170,23 +162,13 @@ impl Store {
         role_id: &str,
         page: Page,
     ) -> Result<Paged<UserRow>, StorageError> {
-        const FROM: &str = "users_roles r JOIN users u ON u.id = r.user_id \
-             WHERE r.tenant_id = $1 AND r.role_id = $2";
-        let list_sql = format!(
-            "SELECT {U_COLUMNS} FROM {FROM} ORDER BY u.created_at, u.id LIMIT $3 OFFSET $4"
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
-        let items = dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&list_sql)
-            .bind(tenant)
-            .bind(role_id)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(p))?;
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(role_id)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let list = ListQuery {
+            columns: U_COLUMNS,
+            from: "users_roles r JOIN users u ON u.id = r.user_id \
+                WHERE r.tenant_id = $1 AND r.role_id = $2",
+            order_by: "u.created_at, u.id",
+        };
+        fetch_paged(&self.db, list, &[Some(tenant), Some(role_id)], Some(page)).await
     }
 
     /// The applications holding a role, in creation order.
@@ -196,22 +178,12 @@ impl Store {
         role_id: &str,
         page: Page,
     ) -> Result<Paged<ApplicationRow>, StorageError> {
-        const FROM: &str = "applications_roles r JOIN applications a ON a.id = r.application_id \
-             WHERE r.tenant_id = $1 AND r.role_id = $2";
-        let list_sql = format!(
-            "SELECT {A_COLUMNS} FROM {FROM} ORDER BY a.created_at, a.id LIMIT $3 OFFSET $4"
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM {FROM}");
-        let items = dispatch!(&self.db, p => sqlx::query_as::<_, ApplicationRow>(&list_sql)
-            .bind(tenant)
-            .bind(role_id)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(p))?;
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(role_id)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let list = ListQuery {
+            columns: A_COLUMNS,
+            from: "applications_roles r JOIN applications a ON a.id = r.application_id \
+                WHERE r.tenant_id = $1 AND r.role_id = $2",
+            order_by: "a.created_at, a.id",
+        };
+        fetch_paged(&self.db, list, &[Some(tenant), Some(role_id)], Some(page)).await
     }
 }

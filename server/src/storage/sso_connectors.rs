@@ -3,6 +3,7 @@
 
 use super::db::{Store, dispatch, dispatch_exec};
 use super::error::StorageError;
+use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -72,29 +73,12 @@ impl Store {
         tenant: &str,
         page: Option<Page>,
     ) -> Result<Paged<SsoConnectorRow>, StorageError> {
-        let limit = if page.is_some() {
-            " LIMIT $2 OFFSET $3"
-        } else {
-            ""
+        let list = ListQuery {
+            columns: COLUMNS,
+            from: "sso_connectors WHERE tenant_id = $1",
+            order_by: "created_at, id",
         };
-        let list_sql = format!(
-            "SELECT {COLUMNS} FROM sso_connectors WHERE tenant_id = $1 \
-             ORDER BY created_at, id{limit}"
-        );
-        let items = dispatch!(&self.db, p => {
-            let mut q = sqlx::query_as::<_, SsoConnectorRow>(&list_sql).bind(tenant);
-            if let Some(page) = page {
-                q = q.bind(page.limit()).bind(page.offset());
-            }
-            q.fetch_all(p)
-        })?;
-        const COUNT: &str = "SELECT COUNT(*) FROM sso_connectors WHERE tenant_id = $1";
-        if page.is_none() {
-            return Ok(Paged::all(items));
-        }
-        let total: i64 =
-            dispatch!(&self.db, p => sqlx::query_scalar(COUNT).bind(tenant).fetch_one(p))?;
-        Ok(Paged { items, total })
+        fetch_paged(&self.db, list, &[Some(tenant)], page).await
     }
 
     /// The connectors an organization provisions from, in creation order.

@@ -2,6 +2,7 @@
 
 use super::db::{Store, dispatch, dispatch_exec};
 use super::error::StorageError;
+use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 use super::sql::{like_pattern, split_nullable};
 
@@ -135,31 +136,20 @@ impl Store {
         exclude_organization: Option<&str>,
         page: Page,
     ) -> Result<Paged<UserRow>, StorageError> {
-        let filter = format!(
-            "u.tenant_id = $1 AND {} AND ($3 IS NULL OR NOT EXISTS (\
+        let from = format!(
+            "users u WHERE u.tenant_id = $1 AND {} AND ($3 IS NULL OR NOT EXISTS (\
                SELECT 1 FROM organization_user_relations m \
                WHERE m.tenant_id = $1 AND m.organization_id = $3 AND m.user_id = u.id))",
             search_filter(2)
         );
         let pattern = q.filter(|q| !q.is_empty()).map(like_pattern);
-        let list_sql = format!(
-            "SELECT {U_COLUMNS} FROM users u WHERE {filter} \
-             ORDER BY u.created_at, u.id LIMIT $4 OFFSET $5"
-        );
-        let count_sql = format!("SELECT COUNT(*) FROM users u WHERE {filter}");
-        let items = dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&list_sql)
-            .bind(tenant)
-            .bind(&pattern)
-            .bind(exclude_organization)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(p))?;
-        let total: i64 = dispatch!(&self.db, p => sqlx::query_scalar(&count_sql)
-            .bind(tenant)
-            .bind(&pattern)
-            .bind(exclude_organization)
-            .fetch_one(p))?;
-        Ok(Paged { items, total })
+        let list = ListQuery {
+            columns: U_COLUMNS,
+            from: &from,
+            order_by: "u.created_at, u.id",
+        };
+        let args = [Some(tenant), pattern.as_deref(), exclude_organization];
+        fetch_paged(&self.db, list, &args, Some(page)).await
     }
 
     /// Applies a patch in one statement; `None` when the user does not exist.
