@@ -19,7 +19,7 @@ const LATENCY_BUCKETS: [f64; 13] = [
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
-    method: String,
+    method: &'static str,
     /// The route's pattern (`/api/organizations/{id}`), never the requested path, so ids do
     /// not make a series each; `unmatched` for anything no route took.
     route: String,
@@ -28,7 +28,7 @@ struct RequestLabels {
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct LatencyLabels {
-    method: String,
+    method: &'static str,
     route: String,
 }
 
@@ -126,19 +126,18 @@ impl Metrics {
         }
     }
 
-    pub fn request(&self, method: &str, route: &str, status: u16, seconds: f64) {
+    /// `method` is one of a fixed few (unknown ones count as `other`).
+    pub fn request(&self, method: &'static str, route: &str, status: u16, seconds: f64) {
+        let route = route.to_owned();
         self.requests
             .get_or_create(&RequestLabels {
-                method: method.to_owned(),
-                route: route.to_owned(),
+                method,
+                route: route.clone(),
                 status,
             })
             .inc();
         self.latency
-            .get_or_create(&LatencyLabels {
-                method: method.to_owned(),
-                route: route.to_owned(),
-            })
+            .get_or_create(&LatencyLabels { method, route })
             .observe(seconds);
     }
 

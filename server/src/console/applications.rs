@@ -78,19 +78,22 @@ impl ApplicationsPort for ConsoleService {
         page_size: u32,
     ) -> Result<Paged<OrganizationWithRoles>, AppError> {
         let store = &self.state.store;
-        self.read(applications::find(store, DEFAULT_TENANT, &id))
+        let page = clamp_page(page, page_size);
+        let kind = MemberKind::Application;
+        let found = self
+            .read(async {
+                if applications::find(store, DEFAULT_TENANT, &id)
+                    .await?
+                    .is_none()
+                {
+                    return Ok(None);
+                }
+                members::organizations_of(store, kind, DEFAULT_TENANT, &id, Some(page))
+                    .await
+                    .map(Some)
+            })
             .await?
             .ok_or_else(gone)?;
-        let page = clamp_page(page, page_size);
-        let found = self
-            .read(members::organizations_of(
-                store,
-                MemberKind::Application,
-                DEFAULT_TENANT,
-                &id,
-                Some(page),
-            ))
-            .await?;
         Ok(paged(found, page))
     }
 }

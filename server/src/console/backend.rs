@@ -182,9 +182,10 @@ impl ConsoleBackend for ConsoleService {
         id: String,
         settings: OrganizationSettings,
     ) -> Result<Organization, AppError> {
+        // Requires the admin; the write below need not ask again.
         let current = self.get_organization(id.clone()).await?;
         let patch = settings_patch(&current, &settings)?;
-        self.write(organizations::update(
+        self.apply(organizations::update(
             &self.state.store,
             DEFAULT_TENANT,
             &id,
@@ -256,7 +257,7 @@ impl ConsoleBackend for ConsoleService {
             custom_data: None,
         };
         let now = self.now();
-        self.write(applications::create(
+        self.apply(applications::create(
             &self.state.store,
             DEFAULT_TENANT,
             input,

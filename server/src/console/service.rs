@@ -77,6 +77,14 @@ impl ConsoleService {
         write: impl Future<Output = Result<T, DomainError>>,
     ) -> Result<T, AppError> {
         self.require_admin().await?;
+        self.apply(write).await
+    }
+
+    /// [`ConsoleService::write`] for a caller that has required the admin already.
+    pub(super) async fn apply<T>(
+        &self,
+        write: impl Future<Output = Result<T, DomainError>>,
+    ) -> Result<T, AppError> {
         let result = write.await;
         self.state.client_grants.forget_all();
         result.map_err(to_app)

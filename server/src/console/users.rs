@@ -67,18 +67,17 @@ impl UsersPort for ConsoleService {
 
     async fn user_organizations(&self, id: String) -> Result<Vec<OrganizationWithRoles>, AppError> {
         let store = &self.state.store;
-        self.read(users::find(store, DEFAULT_TENANT, &id))
+        let found = self
+            .read(async {
+                if users::find(store, DEFAULT_TENANT, &id).await?.is_none() {
+                    return Ok(None);
+                }
+                members::organizations_of(store, MemberKind::User, DEFAULT_TENANT, &id, None)
+                    .await
+                    .map(Some)
+            })
             .await?
             .ok_or_else(gone)?;
-        let found = self
-            .read(members::organizations_of(
-                store,
-                MemberKind::User,
-                DEFAULT_TENANT,
-                &id,
-                None,
-            ))
-            .await?;
         Ok(found.items)
     }
 }

@@ -75,15 +75,10 @@ impl fmt::Display for Issue {
     }
 }
 
+/// Compares with the details line (tests read issues by their lines).
 impl PartialEq<&str> for Issue {
     fn eq(&self, other: &&str) -> bool {
         self.line == *other
-    }
-}
-
-impl PartialEq<String> for Issue {
-    fn eq(&self, other: &String) -> bool {
-        &self.line == other
     }
 }
 

@@ -1,23 +1,8 @@
 //! Console over HTTP: page guard, first-run admin, sign-in, CSRF refusal, cookie flags.
 
 use crate::both_backends;
+use crate::console_client::call;
 use crate::helpers::{Backend, spawn_app, spawn_app_with};
-
-async fn call(
-    app: &crate::helpers::TestApp,
-    endpoint: &str,
-    form: &[(&str, &str)],
-) -> (u16, String) {
-    let res = app
-        .client
-        .post(app.url(&format!("/console/fn/{endpoint}")))
-        .header("origin", app.address.clone())
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    (res.status().as_u16(), res.text().await.unwrap())
-}
 
 both_backends!(first_run_and_sign_in, first_run_and_sign_in_impl);
 async fn first_run_and_sign_in_impl(backend: Backend) {

@@ -5,45 +5,8 @@
 use serde_json::{Value, json};
 
 use crate::both_backends;
+use crate::console_client::{call_json as call, id_of, sign_in};
 use crate::helpers::{Backend, TestApp, field, spawn_app};
-
-async fn call(app: &TestApp, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
-    let res = app
-        .client
-        .post(app.url(&format!("/console/fn/{endpoint}")))
-        .header("origin", app.address.clone())
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    let body = res.text().await.unwrap();
-    let value = if body.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
-    };
-    (status, value)
-}
-
-/// Signs in as a fresh first administrator.
-async fn sign_in(app: &TestApp) {
-    let form = [
-        ("username", "root"),
-        ("password", "longenough1"),
-        ("password_confirm", "longenough1"),
-    ];
-    let (status, body) = call(app, "create_first_admin", &form).await;
-    assert!(status < 400, "{status} {body}");
-}
-
-/// The id of an entity created through the Management API.
-async fn id_of(app: &TestApp, path: &str, body: Value) -> String {
-    app.create(path, body).await["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
 
 /// An organization's members of one kind through the console's list: each one's id and the
 /// names of its roles there.

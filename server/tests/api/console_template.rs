@@ -1,36 +1,9 @@
 //! The console's organization template server functions: a role's permissions are given all
 //! or nothing, with the Management API's refusals.
 
-use serde_json::Value;
-
 use crate::both_backends;
+use crate::console_client::{call_json as call, sign_in};
 use crate::helpers::{Backend, TestApp, spawn_app};
-
-async fn call(app: &TestApp, endpoint: &str, form: &[(&str, &str)]) -> (u16, Value) {
-    let res = app
-        .client
-        .post(app.url(&format!("/console/fn/{endpoint}")))
-        .header("origin", app.address.clone())
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    let body = res.text().await.unwrap();
-    let value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"));
-    (status, value)
-}
-
-/// Signs in as a fresh first administrator.
-async fn sign_in(app: &TestApp) {
-    let form = [
-        ("username", "root"),
-        ("password", "longenough1"),
-        ("password_confirm", "longenough1"),
-    ];
-    let (status, body) = call(app, "create_first_admin", &form).await;
-    assert!(status < 400, "{status} {body}");
-}
 
 async fn created_id(app: &TestApp, endpoint: &str, form: &[(&str, &str)]) -> String {
     let (status, body) = call(app, endpoint, form).await;

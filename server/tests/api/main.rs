@@ -4,6 +4,7 @@
 //! HTTP integration tests: one binary, each test against a real server on a random port with a
 //! fresh database, on SQLite and (with TEST_POSTGRES_URL) PostgreSQL.
 
+mod console_client;
 mod helpers;
 mod people;
 mod security_fixtures;

@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{BOOTSTRAP_ID, Backend, spawn_app, spawn_app_with};
+use crate::helpers::{BOOTSTRAP_ID, Backend, TestApp, spawn_app, spawn_app_with};
 use crate::security_fixtures::{call, id_of, sign_in};
 
 // CORS: only the client's own origins; never null, never a look-alike.
@@ -195,64 +195,13 @@ async fn metrics_impl(backend: Backend) {
     };
     // Warm every label the flood will touch once.
     for i in 0..2 {
-        let _ = app.client.get(app.url(&format!("/nope/{i}"))).send().await;
-        let _ = app
-            .client
-            .request(
-                Method::from_bytes(format!("X{i}").as_bytes()).unwrap(),
-                app.url("/oidc/token"),
-            )
-            .send()
-            .await;
-        let _ = app
-            .client
-            .get(app.url(&format!("/api/organizations/{i}")))
-            .send()
-            .await;
-        let _ = app
-            .client
-            .get(app.url(&format!("/console/organizations/{i}")))
-            .send()
-            .await;
-        let _ = app
-            .client
-            .post(app.url(&format!("/console/fn/no_such_{i}")))
-            .header("origin", app.address.clone())
-            .send()
-            .await;
+        invented_requests(&app, &i.to_string(), &format!("X{i}"), &i.to_string(), i).await;
     }
     let _ = scrape().await;
     let before = series(&scrape().await);
     for i in 0..50 {
-        let _ = app
-            .client
-            .get(app.url(&format!("/nope/{i}-{}", "z".repeat(i))))
-            .send()
-            .await;
-        let _ = app
-            .client
-            .request(
-                Method::from_bytes(format!("M{i}").as_bytes()).unwrap(),
-                app.url("/oidc/token"),
-            )
-            .send()
-            .await;
-        let _ = app
-            .client
-            .get(app.url(&format!("/api/organizations/org-{i}")))
-            .send()
-            .await;
-        let _ = app
-            .client
-            .get(app.url(&format!("/console/organizations/org-{i}")))
-            .send()
-            .await;
-        let _ = app
-            .client
-            .post(app.url(&format!("/console/fn/no_such_{i}")))
-            .header("origin", app.address.clone())
-            .send()
-            .await;
+        let path = format!("{i}-{}", "z".repeat(i));
+        invented_requests(&app, &path, &format!("M{i}"), &format!("org-{i}"), i).await;
     }
     let text = scrape().await;
     assert_eq!(series(&text), before, "{text}");
@@ -274,4 +223,36 @@ async fn metrics_impl(backend: Backend) {
         }
         assert_eq!(req.send().await.unwrap().status(), 401, "{auth:?}");
     }
+}
+
+/// One request of each kind a client can invent: an unknown path, an unknown method, an id in
+/// an API route and in a console page, and an unknown server function.
+async fn invented_requests(app: &TestApp, path: &str, method: &str, id: &str, n: usize) {
+    let method = Method::from_bytes(method.as_bytes()).unwrap();
+    let _ = app
+        .client
+        .get(app.url(&format!("/nope/{path}")))
+        .send()
+        .await;
+    let _ = app
+        .client
+        .request(method, app.url("/oidc/token"))
+        .send()
+        .await;
+    let _ = app
+        .client
+        .get(app.url(&format!("/api/organizations/{id}")))
+        .send()
+        .await;
+    let _ = app
+        .client
+        .get(app.url(&format!("/console/organizations/{id}")))
+        .send()
+        .await;
+    let _ = app
+        .client
+        .post(app.url(&format!("/console/fn/no_such_{n}")))
+        .header("origin", app.address.clone())
+        .send()
+        .await;
 }

@@ -1,45 +1,13 @@
 //! Helpers shared by the security tests: calling console server functions as a signed-in
 //! admin, and a call for every console port.
 
-use serde_json::Value;
-
 use crate::helpers::TestApp;
 
 /// The built-in Management API resource and its single scope, which the console must not touch.
 pub const MAPI_RESOURCE: &str = "management-api";
 pub const MAPI_SCOPE: &str = "management-api-all";
 
-/// Calls a console server function the way the console does: a same-origin form POST.
-pub async fn call(app: &TestApp, endpoint: &str, form: &[(&str, &str)]) -> (u16, String) {
-    let res = app
-        .client
-        .post(app.url(&format!("/console/fn/{endpoint}")))
-        .header("origin", app.address.clone())
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    (res.status().as_u16(), res.text().await.unwrap())
-}
-
-/// Creates the first admin, which also signs the test client in.
-pub async fn sign_in(app: &TestApp) {
-    let form = [
-        ("username", "root"),
-        ("password", "longenough1"),
-        ("password_confirm", "longenough1"),
-    ];
-    let (status, body) = call(app, "create_first_admin", &form).await;
-    assert!(status < 400, "{status} {body}");
-}
-
-/// Creates through the Management API and returns the new id.
-pub async fn id_of(app: &TestApp, path: &str, body: Value) -> String {
-    app.create(path, body).await["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
+pub use crate::console_client::{call, id_of, sign_in};
 
 /// [`call`] with owned pairs, as [`port_calls`] builds them.
 pub async fn call_owned(app: &TestApp, endpoint: &str, form: &[(String, String)]) -> (u16, String) {
