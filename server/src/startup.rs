@@ -149,7 +149,7 @@ pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
 /// When this replica may trust the grants it remembers; with polling off, never.
 fn client_grants_freshness(settings: &Settings, store: &Store) -> Arc<Freshness> {
     let interval = Duration::from_millis(settings.oidc.client_grants_poll_ms);
-    let freshness = Arc::new(Freshness::new(interval));
+    let freshness = Arc::new(Freshness::new(interval, store.changes()));
     if !interval.is_zero() {
         client_grants::watch(store.clone(), freshness.clone(), interval);
     }

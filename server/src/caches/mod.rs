@@ -16,10 +16,12 @@
 //!     transaction that changes an app, its memberships, its organization roles, their
 //!     permissions or the permissions' names (migration 0007: at commit on PostgreSQL, in the
 //!     transaction on SQLite), so writes from any replica and by hand are counted;
-//!   - at once after this replica's own writes: the Management API's layer
-//!     (`management_api/writes.rs`) after every request that is not a read, and the console's
-//!     `ConsoleService::write` (`console/service.rs`; the console's two deletes that do not go
-//!     through it do the same), failed writes included, so nothing judges what a write touched.
+//!   - at once when this replica commits a write of them: the storage function that writes
+//!     them marks the write [`Change::ClientGrants`](crate::storage::Change) and the count
+//!     of such writes ([`crate::storage::Changes`]) rises as its transaction commits, before
+//!     the caller (Management API, console, sign-in flow) answers. The count is part of the
+//!     generation. A test (`storage/changes.rs`) fails when a storage function writes one of
+//!     the tables the triggers watch, or deletes what cascades into them, without the mark.
 //! - Longest stale: nothing on the replica that made the change (it forgets before answering);
 //!   elsewhere three poll intervals ([`client_grants::Freshness::max_age`], 150 ms by default).
 //!   Kept grants are used only while the last successful poll began less than that long ago:
@@ -30,11 +32,12 @@
 //!
 //! - Holds: the ID token's extended claims (`idToken.enabledExtendedClaims`), read for every ID
 //!   token.
-//! - Validated by: age alone (5 s); no revision covers it, and a value that rarely changes is not
-//!   worth one read per token. This replica's `PUT /api/configs/id-token`
-//!   (`management_api/id_token_config.rs`) forgets it after storing the new value.
-//! - Longest stale: 5 s on any replica (on the writing one too, when a read that began before
-//!   the write keeps its value after the forgetting).
+//! - Validated by: age (5 s) and this replica's count of config writes
+//!   ([`Change::Config`](crate::storage::Change), raised as `Store::config_set` commits):
+//!   no revision covers other replicas' writes, and a value that rarely changes is not worth
+//!   one read per token.
+//! - Longest stale: nothing on the replica that wrote it (the count is read before the value,
+//!   so a read that began before the write is not used after it); 5 s on other replicas.
 //!
 //! # Members' organization lists ([`OrganizationLists`], `organization_lists.rs`)
 //!

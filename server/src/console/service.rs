@@ -70,8 +70,8 @@ pub(super) fn clamp_page(page: u32, page_size: u32) -> Page {
 }
 
 impl ConsoleService {
-    /// Runs a domain write for the signed-in admin, then forgets this replica's remembered
-    /// machine-to-machine grants, as the Management API's write layer does ([`crate::caches`]).
+    /// Runs a domain write for the signed-in admin (what it changes, the storage layer tells
+    /// the caches: [`crate::caches`]).
     pub(super) async fn write<T>(
         &self,
         write: impl Future<Output = Result<T, DomainError>>,
@@ -85,9 +85,7 @@ impl ConsoleService {
         &self,
         write: impl Future<Output = Result<T, DomainError>>,
     ) -> Result<T, AppError> {
-        let result = write.await;
-        self.state.client_grants.forget_all();
-        result.map_err(to_app)
+        write.await.map_err(to_app)
     }
 
     /// Runs a domain read for the signed-in admin.

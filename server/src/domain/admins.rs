@@ -78,7 +78,7 @@ pub async fn ensure_bootstrap(
         Some(existing) => {
             store
                 .user_set_password(ADMIN_TENANT, &existing.id, &hash, now)
-                .await?
+                .await?;
         }
         None => match store.user_insert(&new_row(username, hash, now)).await {
             Ok(()) | Err(StorageError::UniqueViolation) => {}

@@ -18,11 +18,13 @@ pub mod organizations;
 pub mod passwords;
 pub mod relations;
 pub mod resources;
+pub mod role_grants;
 pub mod roles;
 pub mod rules;
 pub mod search;
 pub mod secrets;
 pub mod sso_connectors;
+pub mod user_account;
 pub mod users;
 
 pub use error::DomainError;

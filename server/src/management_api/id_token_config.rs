@@ -80,7 +80,6 @@ pub async fn id_token_config_replace(
         .config_set(&tenant, KEY, &stored)
         .await
         .map_err(DomainError::from)?;
-    state.config_cache.invalidate();
     Ok(Json(value))
 }
 

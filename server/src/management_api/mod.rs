@@ -4,7 +4,7 @@
 //! Each resource is one module holding its handlers, how its bodies are read and its routes with
 //! their OpenAPI description (`routes(api)`); `routes.rs` lists them. What several resources
 //! share: reading bodies (`bodies/`), relation routes (`relations.rs`), pagination, responses and
-//! list filters; the router and its layers (`router.rs`, `auth.rs`, `uri_text.rs`, `writes.rs`),
+//! list filters; the router and its layers (`router.rs`, `auth.rs`, `uri_text.rs`),
 //! the OpenAPI registration (`docs.rs`) and document (`swagger.rs`).
 
 mod applications;
@@ -23,6 +23,7 @@ mod private_keys;
 mod relations;
 mod resources;
 mod responses;
+mod role_grants;
 mod roles;
 mod router;
 mod routes;
@@ -31,6 +32,5 @@ mod sso_connectors;
 mod swagger;
 mod uri_text;
 mod users;
-mod writes;
 
 pub use router::router;

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::get;
 
-use super::{auth, routes, swagger, uri_text, writes};
+use super::{auth, routes, swagger, uri_text};
 use crate::http::error::ApiError;
 use crate::state::AppState;
 
@@ -17,12 +17,7 @@ pub fn router(state: AppState) -> Router<AppState> {
     let document = swagger::document(paths, schemas);
     routes
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
-        // Layers run bottom-up: authentication first, then the NUL check, then the handler
-        // with what follows a write (only authenticated requests get that far).
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            writes::forget_grants_after_writes,
-        ))
+        // Layers run bottom-up: authentication first, then the NUL check.
         .route_layer(middleware::from_fn(uri_text::refuse_unstorable_uri))
         .route_layer(middleware::from_fn_with_state(
             state,

@@ -5,7 +5,7 @@
 use super::docs::ApiRoutes;
 use super::{
     applications, id_token_config, organization_jit, organization_members, organization_roles,
-    organization_scopes, organizations, private_keys, resources, roles, sign_in_exp,
+    organization_scopes, organizations, private_keys, resources, role_grants, roles, sign_in_exp,
     sso_connectors, users,
 };
 
@@ -21,6 +21,7 @@ pub fn api() -> ApiRoutes {
     let api = roles::routes(api);
     let api = users::routes(api);
     let api = applications::routes(api);
+    let api = role_grants::routes(api);
     let api = sign_in_exp::routes(api);
     let api = id_token_config::routes(api);
     private_keys::routes(api)

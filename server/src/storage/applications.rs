@@ -1,5 +1,6 @@
 //! `applications` and their global roles (which carry API-resource permissions).
 
+use super::changes::Change;
 use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
 use super::error::StorageError;
 use super::paged_query::{ListQuery, fetch_paged};
@@ -49,6 +50,7 @@ impl Store {
     pub async fn application_insert(&self, new: &NewApplication) -> Result<(), StorageError> {
         let row = &new.row;
         let mut tx = self.begin().await?;
+        tx.writes(Change::ClientGrants);
         dispatch_tx_exec!(&mut tx, c => sqlx::query(INSERT)
             .bind(&row.tenant_id)
             .bind(&row.id)
@@ -83,6 +85,7 @@ impl Store {
              ON CONFLICT (id) DO UPDATE SET secret_digest = excluded.secret_digest";
         let row = &new.row;
         let mut tx = self.begin().await?;
+        tx.writes(Change::ClientGrants);
         dispatch_tx_exec!(&mut tx, c => sqlx::query(UPSERT)
             .bind(&row.tenant_id)
             .bind(&row.id)
@@ -160,7 +163,7 @@ impl Store {
         const SQL: &str = "UPDATE applications SET name = $3, description = $4, \
              oidc_client_metadata = $5, custom_client_metadata = $6, custom_data = $7 \
              WHERE tenant_id = $1 AND id = $2";
-        let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
+        let updated = dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(&row.tenant_id)
             .bind(&row.id)
             .bind(&row.name)
@@ -168,14 +171,16 @@ impl Store {
             .bind(&row.oidc_client_metadata)
             .bind(&row.custom_client_metadata)
             .bind(&row.custom_data)
-            .execute(p))?;
+            .execute(p));
+        let done = self.wrote(Change::ClientGrants, updated)?;
         Ok(done > 0)
     }
 
     pub async fn application_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
         const SQL: &str = "DELETE FROM applications WHERE tenant_id = $1 AND id = $2";
-        let done =
-            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
+        let deleted =
+            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p));
+        let done = self.wrote(Change::ClientGrants, deleted)?;
         Ok(done > 0)
     }
 

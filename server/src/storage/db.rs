@@ -3,6 +3,7 @@
 //! (connecting, migrating, starting transactions). Every other storage file builds on these.
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
@@ -10,6 +11,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+use super::changes::{Change, Changes, Pending};
 use super::error::StorageError;
 use super::member_anchor_cache::MemberAnchors;
 use crate::clock::Clock;
@@ -20,8 +22,17 @@ pub enum Db {
     Postgres(PgPool),
 }
 
-/// A transaction on either backend; multi-row changes run inside one.
-pub enum Tx {
+/// A transaction on either backend; multi-row changes run inside one. It carries what its
+/// writes changed for the per-replica caches ([`Tx::writes`]), counted when it commits.
+pub struct Tx {
+    /// Only storage code runs statements in it, so every commit goes through [`Tx::commit`].
+    pub(super) conn: TxConn,
+    pending: Pending,
+    changes: Arc<Changes>,
+}
+
+/// The connection of a [`Tx`], on whichever backend is open.
+pub enum TxConn {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
 }
@@ -51,12 +62,12 @@ pub(crate) use dispatch_exec;
 /// [`dispatch_exec!`] inside a transaction.
 macro_rules! dispatch_tx_exec {
     ($tx:expr, $c:ident => $body:expr) => {
-        match $tx {
-            $crate::storage::db::Tx::Sqlite(t) => {
+        match &mut ($tx).conn {
+            $crate::storage::db::TxConn::Sqlite(t) => {
                 let $c = &mut **t;
                 $body.await.map(|r| r.rows_affected())
             }
-            $crate::storage::db::Tx::Postgres(t) => {
+            $crate::storage::db::TxConn::Postgres(t) => {
                 let $c = &mut **t;
                 $body.await.map(|r| r.rows_affected())
             }
@@ -68,12 +79,12 @@ pub(crate) use dispatch_tx_exec;
 /// [`dispatch!`] inside a transaction: the body gets the connection as `$c`.
 macro_rules! dispatch_tx {
     ($tx:expr, $c:ident => $body:expr) => {
-        match $tx {
-            $crate::storage::db::Tx::Sqlite(t) => {
+        match &mut ($tx).conn {
+            $crate::storage::db::TxConn::Sqlite(t) => {
                 let $c = &mut **t;
                 $body.await
             }
-            $crate::storage::db::Tx::Postgres(t) => {
+            $crate::storage::db::TxConn::Postgres(t) => {
                 let $c = &mut **t;
                 $body.await
             }
@@ -95,9 +106,11 @@ pub enum Backend {
 pub struct Store {
     pub(super) db: Db,
     /// Kept per replica: where deep member pages start.
-    pub(super) anchors: std::sync::Arc<MemberAnchors>,
+    pub(super) anchors: Arc<MemberAnchors>,
     /// What the per-replica caches here measure their age by.
     pub(super) clock: Clock,
+    /// What this replica's committed writes changed, for the caches that must forget.
+    pub(super) changes: Arc<Changes>,
 }
 
 static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -126,6 +139,7 @@ impl Store {
                 db: Db::Postgres(pool),
                 anchors: Default::default(),
                 clock: Clock::system(),
+                changes: Default::default(),
             })
         } else if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)?
@@ -151,6 +165,7 @@ impl Store {
                 db: Db::Sqlite(pool),
                 anchors: Default::default(),
                 clock: Clock::system(),
+                changes: Default::default(),
             })
         } else {
             Err(StorageError::Config(
@@ -203,10 +218,34 @@ impl Store {
     /// with "database is locked" whatever the busy timeout; taking the lock first makes it
     /// wait its turn instead. Every caller writes, so nothing is serialized that would not be.
     pub async fn begin(&self) -> Result<Tx, StorageError> {
-        Ok(match &self.db {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        let conn = match &self.db {
+            Db::Sqlite(p) => TxConn::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(p) => TxConn::Postgres(p.begin().await?),
+        };
+        Ok(Tx {
+            conn,
+            pending: Pending::default(),
+            changes: self.changes.clone(),
         })
+    }
+
+    /// The counts of this replica's committed writes, per kind of cached data.
+    pub fn changes(&self) -> Arc<Changes> {
+        self.changes.clone()
+    }
+
+    /// How many writes of this kind this replica has committed.
+    pub fn change_count(&self, change: Change) -> u64 {
+        self.changes.count(change)
+    }
+
+    /// Counts a write of cached data that ran outside a transaction (it committed on its own)
+    /// and passes its result on. Failed writes count too: a statement can commit and still
+    /// fail to answer (a connection lost after the commit), and counting one too many costs the
+    /// caches only a read.
+    pub(super) fn wrote<T>(&self, change: Change, result: T) -> T {
+        self.changes.raise(change);
+        result
     }
 
     pub async fn close(&self) {
@@ -228,12 +267,21 @@ impl Store {
 }
 
 impl Tx {
+    /// Notes that this transaction writes cached data; counted if and when it commits.
+    pub(crate) fn writes(&mut self, change: Change) {
+        self.pending.add(change);
+    }
+
+    /// Commits, then counts what the transaction wrote. A failed commit counts too: it may
+    /// have committed before the failure reached us, and counting one too many costs the caches
+    /// only a read.
     pub async fn commit(self) -> Result<(), StorageError> {
-        match self {
-            Tx::Sqlite(t) => t.commit().await?,
-            Tx::Postgres(t) => t.commit().await?,
-        }
-        Ok(())
+        let committed = match self.conn {
+            TxConn::Sqlite(t) => t.commit().await,
+            TxConn::Postgres(t) => t.commit().await,
+        };
+        self.pending.raise_in(&self.changes);
+        Ok(committed?)
     }
 }
 

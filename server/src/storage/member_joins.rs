@@ -5,7 +5,7 @@
 use super::db::Store;
 use super::error::StorageError;
 use super::member_kind::MemberKind;
-use super::relations::{insert_in, lock_scopes};
+use super::relations::{insert_in, lock_owners};
 
 impl Store {
     /// Adds the members (present ones are kept) and gives each of them every role in
@@ -21,7 +21,7 @@ impl Store {
         now: i64,
     ) -> Result<(), StorageError> {
         let mut tx = self.begin().await?;
-        lock_scopes(&mut tx, &[&[organization_id]]).await?;
+        lock_owners(&mut tx, &[&[organization_id]]).await?;
         let organization = [organization_id];
         insert_in(
             &mut tx,

@@ -8,7 +8,9 @@
 //! so no storage file depends on this one.
 
 mod applications;
+mod changes;
 mod client_grants_revision;
+mod configs;
 mod db;
 mod error;
 mod featured;
@@ -41,10 +43,12 @@ mod sessions;
 mod sql;
 mod sso_connectors;
 mod tenants;
+mod user_account;
 mod user_tokens;
 mod users;
 
 pub use applications::{ApplicationRow, NewApplication};
+pub use changes::{Change, Changes};
 pub use db::{Backend, Db, MigrationId, Store, Tx};
 pub use error::StorageError;
 pub use featured::FeaturedUserRow;
@@ -76,5 +80,6 @@ pub use scopes::ScopeRow;
 pub use sessions::SessionStore;
 pub use sso_connectors::{SsoConnectorPatch, SsoConnectorRow};
 pub use tenants::{ADMIN_TENANT, DEFAULT_TENANT};
+pub use user_account::UserJson;
 pub use user_tokens::{OrganizationClaimRow, OrganizationStanding};
 pub use users::{UniqueUserField, UserPatch, UserRow};

@@ -1,5 +1,6 @@
 //! `organization_roles` and the permissions they hold (organization scopes and API scopes).
 
+use super::changes::Change;
 use super::db::{Store, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec};
 use super::error::StorageError;
 use super::paged_query::{ListQuery, fetch_paged};
@@ -99,7 +100,7 @@ impl Store {
     ) -> Result<(), StorageError> {
         let scope = [id];
         let mut tx = self.begin().await?;
-        super::relations::lock_scopes(&mut tx, &[&scope]).await?;
+        super::relations::lock_owners(&mut tx, &[&scope]).await?;
         super::relations::insert_in(
             &mut tx,
             &ORGANIZATION_ROLE_SCOPES,
@@ -248,8 +249,9 @@ impl Store {
         id: &str,
     ) -> Result<bool, StorageError> {
         const SQL: &str = "DELETE FROM organization_roles WHERE tenant_id = $1 AND id = $2";
-        let done =
-            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
+        let deleted =
+            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p));
+        let done = self.wrote(Change::ClientGrants, deleted)?;
         Ok(done > 0)
     }
 }

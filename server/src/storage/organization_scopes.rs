@@ -1,5 +1,6 @@
 //! `organization_scopes`: the organization template's permissions.
 
+use super::changes::Change;
 use super::db::{Store, dispatch, dispatch_exec};
 use super::error::StorageError;
 use super::paged_query::{ListQuery, fetch_paged};
@@ -30,12 +31,13 @@ impl Store {
     ) -> Result<(), StorageError> {
         const SQL: &str = "INSERT INTO organization_scopes (tenant_id, id, name, description) \
              VALUES ($1, $2, $3, $4)";
-        dispatch_exec!(&self.db, p => sqlx::query(SQL)
+        let inserted = dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(&row.tenant_id)
             .bind(&row.id)
             .bind(&row.name)
             .bind(&row.description)
-            .execute(p))?;
+            .execute(p));
+        self.wrote(Change::ClientGrants, inserted)?;
         Ok(())
     }
 
@@ -84,15 +86,14 @@ impl Store {
              WHERE tenant_id = $1 AND id = $2 RETURNING {COLUMNS}"
         );
         let (set_description, description) = split_nullable(&patch.description);
-        Ok(
-            dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationScopeRow>(&sql)
+        let updated = dispatch!(&self.db, p => sqlx::query_as::<_, OrganizationScopeRow>(&sql)
             .bind(tenant)
             .bind(id)
             .bind(&patch.name)
             .bind(set_description)
             .bind(description)
-            .fetch_optional(p))?,
-        )
+            .fetch_optional(p));
+        Ok(self.wrote(Change::ClientGrants, updated)?)
     }
 
     pub async fn organization_scope_delete(
@@ -101,8 +102,9 @@ impl Store {
         id: &str,
     ) -> Result<bool, StorageError> {
         const SQL: &str = "DELETE FROM organization_scopes WHERE tenant_id = $1 AND id = $2";
-        let done =
-            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
+        let deleted =
+            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p));
+        let done = self.wrote(Change::ClientGrants, deleted)?;
         Ok(done > 0)
     }
 

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::changes::Change;
 use super::db::{Store, dispatch, dispatch_exec, dispatch_tx};
 use super::error::StorageError;
 use super::featured::FeaturedUserRow;
@@ -140,8 +141,9 @@ impl Store {
     /// Deletes the organization; relation rows go with it (ON DELETE CASCADE).
     pub async fn organization_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {
         const SQL: &str = "DELETE FROM organizations WHERE tenant_id = $1 AND id = $2";
-        let done =
-            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p))?;
+        let deleted =
+            dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(id).execute(p));
+        let done = self.wrote(Change::ClientGrants, deleted)?;
         Ok(done > 0)
     }
 

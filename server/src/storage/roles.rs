@@ -32,6 +32,10 @@ pub struct RoleFilter<'a> {
     pub exclude_user: Option<&'a str>,
     /// Leave out the roles this application holds.
     pub exclude_application: Option<&'a str>,
+    /// Only the roles this user holds.
+    pub held_by_user: Option<&'a str>,
+    /// Only the roles this application holds.
+    pub held_by_application: Option<&'a str>,
 }
 
 impl Store {
@@ -78,6 +82,28 @@ impl Store {
             .fetch_optional(p))?)
     }
 
+    /// The roles among `ids` that exist, in no particular order.
+    pub async fn roles_find_many(
+        &self,
+        tenant: &str,
+        ids: &[String],
+    ) -> Result<Vec<RoleRow>, StorageError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {COLUMNS} FROM roles WHERE tenant_id = $1 AND id IN ({})",
+            super::sql::placeholders(2, ids.len())
+        );
+        Ok(dispatch!(&self.db, p => {
+            let mut q = sqlx::query_as::<_, RoleRow>(&sql).bind(tenant);
+            for id in ids {
+                q = q.bind(id);
+            }
+            q.fetch_all(p)
+        })?)
+    }
+
     /// Roles by name, filtered by `q` over id, name and description and by type.
     pub async fn role_list(
         &self,
@@ -95,7 +121,11 @@ impl Store {
                 AND ($4 IS NULL OR id NOT IN (SELECT role_id FROM users_roles \
                   WHERE tenant_id = $1 AND user_id = $4)) \
                 AND ($5 IS NULL OR id NOT IN (SELECT role_id FROM applications_roles \
-                  WHERE tenant_id = $1 AND application_id = $5))",
+                  WHERE tenant_id = $1 AND application_id = $5)) \
+                AND ($6 IS NULL OR id IN (SELECT role_id FROM users_roles \
+                  WHERE tenant_id = $1 AND user_id = $6)) \
+                AND ($7 IS NULL OR id IN (SELECT role_id FROM applications_roles \
+                  WHERE tenant_id = $1 AND application_id = $7))",
             order_by: &format!("{}, id", super::sql::by_name(&self.db, "name")),
         };
         let args = [
@@ -104,6 +134,8 @@ impl Store {
             filter.role_type,
             filter.exclude_user,
             filter.exclude_application,
+            filter.held_by_user,
+            filter.held_by_application,
         ];
         fetch_paged(&self.db, list, &args, Some(page)).await
     }

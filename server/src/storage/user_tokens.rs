@@ -147,19 +147,6 @@ impl Store {
             .fetch_all(p))?)
     }
 
-    /// A tenant configuration value (`logto_configs`), as stored JSON text.
-    pub async fn config_get(
-        &self,
-        tenant: &str,
-        key: &str,
-    ) -> Result<Option<String>, StorageError> {
-        const SQL: &str = "SELECT value FROM logto_configs WHERE tenant_id = $1 AND key = $2";
-        Ok(dispatch!(&self.db, p => sqlx::query_scalar(SQL)
-            .bind(tenant)
-            .bind(key)
-            .fetch_optional(p))?)
-    }
-
     /// The tenant's sign-in mode: `SignIn`, `Register` or `SignInAndRegister`.
     pub async fn sign_in_mode(&self, tenant: &str) -> Result<String, StorageError> {
         const SQL: &str = "SELECT sign_in_mode FROM sign_in_experiences WHERE tenant_id = $1";
@@ -175,25 +162,6 @@ impl Store {
         const SQL: &str = "INSERT INTO sign_in_experiences (tenant_id, sign_in_mode) \
              VALUES ($1, $2) ON CONFLICT (tenant_id) DO UPDATE SET sign_in_mode = excluded.sign_in_mode";
         super::db::dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(mode).execute(p))?;
-        Ok(())
-    }
-}
-
-impl Store {
-    /// Writes a tenant configuration value (`logto_configs`), replacing any previous one.
-    pub async fn config_set(
-        &self,
-        tenant: &str,
-        key: &str,
-        value: &str,
-    ) -> Result<(), StorageError> {
-        const SQL: &str = "INSERT INTO logto_configs (tenant_id, key, value) VALUES ($1, $2, $3) \
-             ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value";
-        super::db::dispatch_exec!(&self.db, p => sqlx::query(SQL)
-            .bind(tenant)
-            .bind(key)
-            .bind(value)
-            .execute(p))?;
         Ok(())
     }
 }

@@ -294,20 +294,6 @@ impl Store {
         Ok(found.is_some())
     }
 
-    pub async fn user_set_password(
-        &self,
-        tenant: &str,
-        id: &str,
-        hash: &str,
-        now: i64,
-    ) -> Result<(), StorageError> {
-        const SQL: &str = "UPDATE users SET password_encrypted = $3, updated_at = $4 \
-             WHERE tenant_id = $1 AND id = $2";
-        dispatch_exec!(&self.db, p => sqlx::query(SQL)
-            .bind(tenant).bind(id).bind(hash).bind(now).execute(p))?;
-        Ok(())
-    }
-
     pub async fn user_touch_sign_in(
         &self,
         tenant: &str,

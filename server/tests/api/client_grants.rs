@@ -8,7 +8,7 @@ use reqwest::Method;
 use serde_json::json;
 
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, read, spawn_app};
+use crate::helpers::{Backend, TestApp, read, spawn_app, spawn_app_with};
 
 /// An organization with a machine-to-machine member holding a role with two permissions.
 struct Setup {
@@ -199,10 +199,11 @@ async fn outside_the_api_impl(backend: Backend) {
     };
     let s = setup(&app).await;
     warm(&app, &s, "read:docs write:docs").await;
-    // Straight through the store, as an operator's script would: only the database's
+    // Straight into the database, as an operator's script would: only the database's
     // triggers can tell the replica.
     let removed = app
-        .store
+        .outside_store()
+        .await
         .relation_remove(
             &server::storage::relations::ORGANIZATION_APPLICATIONS,
             server::storage::DEFAULT_TENANT,
@@ -215,6 +216,63 @@ async fn outside_the_api_impl(backend: Backend) {
     let took = converges(&app, &s, "403 access_denied").await;
     let bound = app.state.client_grants.max_staleness() + Duration::from_secs(1);
     assert!(took < bound, "the change took {took:?} to be seen");
+}
+
+both_backends!(this_replicas_store_writes_apply_at_once, store_writes_impl);
+/// Whoever calls the storage layer on this replica (the Management API, the console, a sign-in
+/// flow), the write counts at commit: with polling too slow to notice anything, the very next
+/// token sees each change.
+async fn store_writes_impl(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, |s| s.oidc.client_grants_poll_ms = 600_000).await
+    else {
+        return;
+    };
+    let s = setup(&app).await;
+    let tenant = server::storage::DEFAULT_TENANT;
+    use server::storage::relations::{ORGANIZATION_APPLICATIONS, ORGANIZATION_ROLE_SCOPES};
+
+    warm(&app, &s, "read:docs write:docs").await;
+    let role = [s.role_id.as_str()];
+    let removed = app
+        .store
+        .relation_remove(&ORGANIZATION_ROLE_SCOPES, tenant, &role, &s.write_scope_id)
+        .await
+        .unwrap();
+    assert!(removed);
+    assert_eq!(outcome(&app, &s).await, "read:docs");
+
+    warm(&app, &s, "read:docs").await;
+    let org = [s.org_id.as_str()];
+    let removed = app
+        .store
+        .relation_remove(&ORGANIZATION_APPLICATIONS, tenant, &org, &s.robot)
+        .await
+        .unwrap();
+    assert!(removed);
+    assert_eq!(outcome(&app, &s).await, "403 access_denied");
+
+    // A write that changes nothing cached leaves what is kept in use.
+    let robot = [s.robot.clone()];
+    app.store
+        .relation_add(&ORGANIZATION_APPLICATIONS, tenant, &org, &robot, 0)
+        .await
+        .unwrap();
+    warm(&app, &s, "").await;
+    let hits = app.state.client_grants.hits();
+    app.store
+        .config_set(tenant, "unrelated", "{}")
+        .await
+        .unwrap();
+    assert_eq!(outcome(&app, &s).await, "");
+    assert_eq!(app.state.client_grants.hits(), hits + 1);
+
+    assert!(
+        app.store
+            .application_delete(tenant, &s.robot)
+            .await
+            .unwrap()
+    );
+    assert_eq!(outcome(&app, &s).await, "401 invalid_client");
 }
 
 both_backends!(console_deletes_apply_at_once, console_deletes_impl);

@@ -167,6 +167,14 @@ impl TestApp {
         self.replica_with(|_| {}).await
     }
 
+    /// A store over the same database that no server here shares, as an operator's script
+    /// would open: only the database can tell the servers what it writes.
+    pub async fn outside_store(&self) -> Store {
+        Store::connect(&self._db.url, 2)
+            .await
+            .expect("store connects")
+    }
+
     /// [`TestApp::replica`] with its own settings.
     pub async fn replica_with(&self, adjust: impl FnOnce(&mut Settings)) -> TestApp {
         serve_on(self._db.clone(), adjust, self.state.clock.clone()).await

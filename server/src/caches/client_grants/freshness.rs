@@ -11,13 +11,17 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::storage::Store;
+use crate::storage::{Change, Changes, Store};
 
 /// Confirmation time meaning "never confirmed".
 const NEVER: u64 = u64::MAX;
 
 pub struct Freshness {
+    /// Raised by the poller when the database's revision moved.
     generation: AtomicU64,
+    /// This replica's own committed writes of grants, counted by the storage layer the moment
+    /// they commit: part of the generation, so they apply before the writer answers.
+    local: Arc<Changes>,
     /// Milliseconds since `origin` at which the last successful poll began.
     confirmed_at: AtomicU64,
     origin: Instant,
@@ -27,9 +31,10 @@ pub struct Freshness {
 impl Freshness {
     /// Polls every `interval`; a confirmation stays good for three intervals, so one slow or
     /// failed poll does not turn the memory off.
-    pub fn new(interval: Duration) -> Self {
+    pub fn new(interval: Duration, local: Arc<Changes>) -> Self {
         Self {
             generation: AtomicU64::new(0),
+            local,
             confirmed_at: AtomicU64::new(NEVER),
             origin: Instant::now(),
             max_age_ms: u64::try_from(interval.as_millis().saturating_mul(3)).unwrap_or(u64::MAX),
@@ -52,11 +57,13 @@ impl Freshness {
         if confirmed == NEVER || now_ms.saturating_sub(confirmed) > self.max_age_ms {
             return None;
         }
-        Some(self.generation.load(Ordering::SeqCst))
+        // Both counters only rise, so their sum changes whenever either does.
+        let polled = self.generation.load(Ordering::SeqCst);
+        Some(polled.wrapping_add(self.local.count(Change::ClientGrants)))
     }
 
-    /// Forgets everything remembered so far: called after every change this replica commits.
-    pub fn bump(&self) {
+    /// Forgets everything remembered so far (the database's revision moved).
+    fn bump(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
@@ -111,7 +118,7 @@ mod tests {
 
     #[test]
     fn nothing_is_trusted_before_the_first_confirmation() {
-        let f = Freshness::new(Duration::from_millis(50));
+        let f = Freshness::new(Duration::from_millis(50), Arc::default());
         assert_eq!(f.current_at(0), None);
         f.confirm(10);
         assert_eq!(f.current_at(10), Some(0));
@@ -119,7 +126,7 @@ mod tests {
 
     #[test]
     fn a_confirmation_expires_after_three_intervals() {
-        let f = Freshness::new(Duration::from_millis(50));
+        let f = Freshness::new(Duration::from_millis(50), Arc::default());
         f.confirm(100);
         assert_eq!(f.current_at(250), Some(0));
         assert_eq!(f.current_at(251), None);
@@ -128,8 +135,18 @@ mod tests {
     }
 
     #[test]
+    fn a_commit_on_this_replica_changes_the_generation() {
+        let local = Arc::new(Changes::default());
+        let f = Freshness::new(Duration::from_millis(50), local.clone());
+        f.confirm(0);
+        let before = f.current_at(1);
+        local.raise_for_test(Change::ClientGrants);
+        assert_ne!(f.current_at(1), before);
+    }
+
+    #[test]
     fn a_bump_changes_the_generation() {
-        let f = Freshness::new(Duration::from_millis(50));
+        let f = Freshness::new(Duration::from_millis(50), Arc::default());
         f.confirm(0);
         let before = f.current_at(1);
         f.bump();

@@ -121,9 +121,4 @@ impl ClientGrants {
     pub fn max_staleness(&self) -> std::time::Duration {
         self.freshness.max_age()
     }
-
-    /// Forgets every kept grant (this replica committed a change).
-    pub fn forget_all(&self) {
-        self.freshness.bump();
-    }
 }

@@ -43,6 +43,7 @@ pub async fn roles_list(
             .filter(|t| app::model::ORGANIZATION_ROLE_TYPES.contains(t)),
         exclude_user: query.get("excludeUserId").filter(|v| !v.is_empty()),
         exclude_application: query.get("excludeApplicationId").filter(|v| !v.is_empty()),
+        ..RoleFilter::default()
     };
     let found = roles::list(&state.store, &tenant, &filter, page).await?;
     Ok(pagination::list_response(

@@ -1,8 +1,9 @@
 //! How the bodies of `/api/users` are read.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::domain::DomainError;
+use crate::domain::user_account::{CustomDataMerge, PasswordInput, ProfileMerge, SuspensionInput};
 use crate::domain::users::{AVATAR_MAX, IDENTIFIERS, NewUser, PASSWORD_MAX, TEXT_MAX, UserPatch};
 use crate::management_api::bodies::FromBody;
 use crate::management_api::bodies::guard::{Guard, Nullable};
@@ -27,6 +28,59 @@ impl FromBody for UserPatch {
     fn from_body(body: &Value) -> Result<Self, DomainError> {
         Ok(read_user(body, false)?.0)
     }
+}
+
+impl FromBody for ProfileMerge {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let profile = required_object(&mut g, "profile");
+        g.finish()?;
+        Ok(ProfileMerge {
+            profile: profile.unwrap_or_default(),
+        })
+    }
+}
+
+impl FromBody for CustomDataMerge {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let custom_data = required_object(&mut g, "customData");
+        g.finish()?;
+        Ok(CustomDataMerge {
+            custom_data: custom_data.unwrap_or_default(),
+        })
+    }
+}
+
+impl FromBody for PasswordInput {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let password = g.required_string("password", 1, PASSWORD_MAX);
+        g.finish()?;
+        Ok(PasswordInput {
+            password: password.unwrap_or_default(),
+        })
+    }
+}
+
+impl FromBody for SuspensionInput {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let is_suspended = g.required_bool("isSuspended");
+        g.finish()?;
+        Ok(SuspensionInput {
+            is_suspended: is_suspended.unwrap_or_default(),
+        })
+    }
+}
+
+/// An object that must be present.
+fn required_object(g: &mut Guard<'_>, key: &str) -> Option<Map<String, Value>> {
+    if g.optional_value(key).is_none() {
+        g.issue(key, "invalid_type", "Required");
+        return None;
+    }
+    g.optional_object(key).cloned()
 }
 
 /// The keys of both user bodies; only a new user's `password` is read.

@@ -2,6 +2,7 @@
 //! `mfa_verifications.rs`), how their bodies are read (`bodies.rs`) and their routes with their
 //! OpenAPI description (below).
 
+mod account;
 mod bodies;
 mod handlers;
 mod mfa_verifications;
@@ -9,6 +10,9 @@ mod mfa_verifications;
 use app::model::{OrganizationWithRoles, User};
 
 use crate::domain::mfa::{MfaVerification, MfaVerificationCreate, NewMfaVerification};
+use crate::domain::user_account::{
+    CustomDataMerge, HasPassword, JsonObject, PasswordInput, ProfileMerge, SuspensionInput,
+};
 use crate::domain::users::{NewUser, UserPatch};
 use crate::management_api::docs::{ApiRoutes, SEARCH_Q, delete, get, patch, post};
 
@@ -47,6 +51,64 @@ pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {
                 .id("DeleteUser")
                 .errors(&[404]),
         ],
+    )
+    .route(
+        "/users/{id}/profile",
+        [patch(account::user_profile_update, "Update user profile")
+            .id("UpdateUserProfile")
+            .body::<ProfileMerge>()
+            .ok::<JsonObject>()
+            .errors(&[404])],
+    )
+    .route(
+        "/users/{id}/custom-data",
+        [
+            get(account::user_custom_data_get, "Get user custom data")
+                .id("ListUserCustomData")
+                .ok::<JsonObject>()
+                .errors(&[404]),
+            patch(account::user_custom_data_update, "Update user custom data")
+                .id("UpdateUserCustomData")
+                .body::<CustomDataMerge>()
+                .ok::<JsonObject>()
+                .errors(&[404]),
+        ],
+    )
+    .route(
+        "/users/{id}/password",
+        [patch(account::user_password_update, "Update user password")
+            .id("UpdateUserPassword")
+            .body::<PasswordInput>()
+            .ok::<User>()
+            .errors(&[404])],
+    )
+    .route(
+        "/users/{id}/password/verify",
+        [post(account::user_password_verify, "Verify user password")
+            .id("VerifyUserPassword")
+            .body::<PasswordInput>()
+            .no_content()
+            .errors(&[404, 422])],
+    )
+    .route(
+        "/users/{id}/has-password",
+        [
+            get(account::user_has_password, "Check if user has password")
+                .id("GetUserHasPassword")
+                .ok::<HasPassword>()
+                .errors(&[404]),
+        ],
+    )
+    .route(
+        "/users/{id}/is-suspended",
+        [patch(
+            account::user_suspension_update,
+            "Update user suspension status",
+        )
+        .id("UpdateUserIsSuspended")
+        .body::<SuspensionInput>()
+        .ok::<User>()
+        .errors(&[404])],
     )
     .route(
         "/users/{id}/organizations",

@@ -1,0 +1,288 @@
+//! What an admin does to one user's account besides editing its fields (Logto's
+//! `packages/core/src/routes/admin-user/basics.ts`): merge into the profile or the custom data,
+//! set or check the password, suspend. A suspended user cannot sign in and gets no tokens;
+//! suspending also ends the user's sessions and grants, so refresh tokens stop working at once.
+
+use app::model::User;
+use serde_json::{Map, Value};
+use utoipa::ToSchema;
+
+use super::rules::Issues;
+use super::users::{PASSWORD_MAX, to_wire};
+use super::{DomainError, passwords};
+use crate::storage::{Store, UserJson};
+
+/// The OIDC standard claims Logto keeps in `profile` (`userProfileGuard`), each a string.
+pub const PROFILE_TEXT_KEYS: [&str; 11] = [
+    "familyName",
+    "givenName",
+    "middleName",
+    "nickname",
+    "preferredUsername",
+    "profile",
+    "website",
+    "gender",
+    "birthdate",
+    "zoneinfo",
+    "locale",
+];
+
+/// The keys of `profile.address`, each a string.
+pub const ADDRESS_KEYS: [&str; 6] = [
+    "formatted",
+    "streetAddress",
+    "locality",
+    "region",
+    "postalCode",
+    "country",
+];
+
+/// `PATCH /api/users/{id}/profile`: the keys given replace theirs; the others stay (a shallow
+/// merge: `address` is replaced as a whole). Keys Logto does not know are dropped.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileMerge {
+    /// Standard profile claims (`givenName`, `address`, …), each a string.
+    #[schema(value_type = Object)]
+    pub profile: Map<String, Value>,
+}
+
+/// `PATCH /api/users/{id}/custom-data`: the keys given replace theirs; the others stay.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomDataMerge {
+    /// Keys to set in the user's custom data.
+    #[schema(value_type = Object)]
+    pub custom_data: Map<String, Value>,
+}
+
+/// `PATCH /api/users/{id}/password` and `POST /api/users/{id}/password/verify`.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordInput {
+    #[schema(min_length = 1, max_length = 256, format = Password)]
+    pub password: String,
+}
+
+/// `PATCH /api/users/{id}/is-suspended`.
+#[derive(Debug, Default, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SuspensionInput {
+    /// `true` suspends the user and ends its sessions and grants; `false` lets it sign in again.
+    pub is_suspended: bool,
+}
+
+/// A JSON object as a user keeps it (the profile, the custom data).
+#[derive(Debug, serde::Serialize, ToSchema)]
+#[schema(value_type = Object)]
+pub struct JsonObject(pub Map<String, Value>);
+
+/// `GET /api/users/{id}/has-password`.
+#[derive(Debug, serde::Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct HasPassword {
+    pub has_password: bool,
+}
+
+/// A profile as Logto's guard keeps it: known keys only, each of the right type.
+pub fn check_profile(profile: &Map<String, Value>) -> Result<Map<String, Value>, DomainError> {
+    let mut issues = Issues::default();
+    let mut kept = Map::new();
+    for (key, value) in profile {
+        let path = format!("profile.{key}");
+        if PROFILE_TEXT_KEYS.contains(&key.as_str()) {
+            if string_at(&mut issues, &path, value) {
+                kept.insert(key.clone(), value.clone());
+            }
+        } else if key == "address" {
+            let Value::Object(address) = value else {
+                issues.push(&path, "invalid_type", expected("object", value));
+                continue;
+            };
+            let mut fields = Map::new();
+            for (part, text) in address {
+                if ADDRESS_KEYS.contains(&part.as_str())
+                    && string_at(&mut issues, &format!("{path}.{part}"), text)
+                {
+                    fields.insert(part.clone(), text.clone());
+                }
+            }
+            kept.insert(key.clone(), Value::Object(fields));
+        }
+    }
+    issues.finish()?;
+    Ok(kept)
+}
+
+fn string_at(issues: &mut Issues, path: &str, value: &Value) -> bool {
+    match value {
+        Value::String(s) => issues.text(path, s, 0, usize::MAX),
+        other => {
+            issues.push(path, "invalid_type", expected("string", other));
+            false
+        }
+    }
+}
+
+fn expected(what: &str, got: &Value) -> String {
+    let kind = match got {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    format!("Expected {what}, received {kind}")
+}
+
+/// Merges keys into the profile or the custom data; the whole merged object, or `None` when the
+/// user does not exist.
+pub async fn merge(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    column: UserJson,
+    keys: Map<String, Value>,
+    now: i64,
+) -> Result<Option<Map<String, Value>>, DomainError> {
+    let keys = match column {
+        UserJson::Profile => check_profile(&keys)?,
+        UserJson::CustomData => keys,
+    };
+    let merged = store
+        .user_edit_json(tenant, id, column, now, |stored| {
+            // A stored value that is not an object (never written by us) is replaced.
+            let mut object = match serde_json::from_str::<Value>(stored) {
+                Ok(Value::Object(map)) => map,
+                _ => Map::new(),
+            };
+            object.extend(keys);
+            Value::Object(object).to_string()
+        })
+        .await?;
+    merged
+        .map(|text| match serde_json::from_str(&text) {
+            Ok(Value::Object(map)) => Ok(map),
+            _ => Err(DomainError::Internal("merged JSON is not an object".into())),
+        })
+        .transpose()
+}
+
+/// The user's custom data; `None` when the user does not exist.
+pub async fn custom_data(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+) -> Result<Option<Value>, DomainError> {
+    Ok(super::users::find(store, tenant, id)
+        .await?
+        .map(|user| user.custom_data))
+}
+
+/// Sets a new password (argon2id, off the async runtime); the user, or `None` when it does not
+/// exist. As Logto, an admin's new password skips the sign-in password policy.
+pub async fn set_password(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    input: PasswordInput,
+    now: i64,
+) -> Result<Option<User>, DomainError> {
+    check_password(&input.password)?;
+    if store.user_find_by_id(tenant, id).await?.is_none() {
+        return Ok(None);
+    }
+    let hash = passwords::hash(input.password).await?;
+    store
+        .user_set_password(tenant, id, &hash, now)
+        .await?
+        .map(to_wire)
+        .transpose()
+}
+
+/// Whether the password is the user's: `Some(true)` matches, `Some(false)` does not (or the user
+/// has no password; a hash is checked either way so both take as long), `None`: no such user.
+pub async fn verify_password(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    input: PasswordInput,
+) -> Result<Option<bool>, DomainError> {
+    check_password(&input.password)?;
+    let Some(user) = store.user_find_by_id(tenant, id).await? else {
+        return Ok(None);
+    };
+    let matches = passwords::verify(user.password_encrypted, input.password).await?;
+    Ok(Some(matches))
+}
+
+/// Logto's answer to a password that does not match.
+pub fn wrong_password() -> DomainError {
+    DomainError::refused(
+        422,
+        "session.invalid_credentials",
+        "Wrong account or password, please check your input.",
+    )
+}
+
+fn check_password(password: &str) -> Result<(), DomainError> {
+    let mut issues = Issues::default();
+    issues.text("password", password, 1, PASSWORD_MAX);
+    issues.finish()
+}
+
+/// Suspends or restores the user; suspending ends its sessions and grants (with their refresh
+/// tokens) in the same transaction. The user, or `None` when it does not exist.
+pub async fn set_suspended(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    input: SuspensionInput,
+    now: i64,
+) -> Result<Option<User>, DomainError> {
+    store
+        .user_set_suspended(tenant, id, input.is_suspended, now)
+        .await?
+        .map(to_wire)
+        .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn profiles_keep_known_keys_of_the_right_type() {
+        let Value::Object(given) = json!({
+            "givenName": "Ada",
+            "unknown": 1,
+            "address": { "country": "UK", "planet": "Earth" },
+        }) else {
+            unreachable!()
+        };
+        let kept = check_profile(&given).unwrap();
+        assert_eq!(
+            Value::Object(kept),
+            json!({ "givenName": "Ada", "address": { "country": "UK" } })
+        );
+        let Value::Object(bad) = json!({ "nickname": 1, "address": { "region": false } }) else {
+            unreachable!()
+        };
+        let Err(DomainError::Invalid(lines)) = check_profile(&bad) else {
+            panic!("expected invalid");
+        };
+        let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "Error in key path \"profile.address.region\": (invalid_type) Expected string, \
+                 received boolean",
+                "Error in key path \"profile.nickname\": (invalid_type) Expected string, received \
+                 number",
+            ]
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! Single-purpose writes of one user's account: the password, the suspension (which ends the
+//! user's sessions and grants with it), and read-modify-write edits of a JSON column.
+
+use super::db::{Backend, Store, dispatch, dispatch_tx, dispatch_tx_exec};
+use super::error::StorageError;
+use super::users::{COLUMNS, UserRow};
+
+/// A user's JSON column an admin can merge keys into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserJson {
+    Profile,
+    CustomData,
+}
+
+impl UserJson {
+    fn column(self) -> &'static str {
+        match self {
+            UserJson::Profile => "profile",
+            UserJson::CustomData => "custom_data",
+        }
+    }
+}
+
+impl Store {
+    /// Stores a new password hash; the user, or `None` when it does not exist.
+    pub async fn user_set_password(
+        &self,
+        tenant: &str,
+        id: &str,
+        hash: &str,
+        now: i64,
+    ) -> Result<Option<UserRow>, StorageError> {
+        let sql = format!(
+            "UPDATE users SET password_encrypted = $3, updated_at = $4 \
+             WHERE tenant_id = $1 AND id = $2 RETURNING {COLUMNS}"
+        );
+        Ok(dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .bind(hash)
+            .bind(now)
+            .fetch_optional(p))?)
+    }
+
+    /// Sets the suspension; suspending deletes the user's sessions and grants (their codes and
+    /// tokens go by cascade) in the same transaction, so no refresh token outlives it.
+    pub async fn user_set_suspended(
+        &self,
+        tenant: &str,
+        id: &str,
+        suspended: bool,
+        now: i64,
+    ) -> Result<Option<UserRow>, StorageError> {
+        let sql = format!(
+            "UPDATE users SET is_suspended = $3, updated_at = $4 \
+             WHERE tenant_id = $1 AND id = $2 RETURNING {COLUMNS}"
+        );
+        const SESSIONS: &str = "DELETE FROM oidc_sessions WHERE tenant_id = $1 AND user_id = $2";
+        const GRANTS: &str = "DELETE FROM oidc_grants WHERE tenant_id = $1 AND user_id = $2";
+        let mut tx = self.begin().await?;
+        let row = dispatch_tx!(&mut tx, c => sqlx::query_as::<_, UserRow>(&sql)
+            .bind(tenant)
+            .bind(id)
+            .bind(suspended)
+            .bind(now)
+            .fetch_optional(c))?;
+        if row.is_some() && suspended {
+            for sql in [SESSIONS, GRANTS] {
+                dispatch_tx_exec!(&mut tx, c => sqlx::query(sql)
+                    .bind(tenant)
+                    .bind(id)
+                    .execute(c))?;
+            }
+        }
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Rewrites a JSON column with `edit(stored text)` in one transaction, the row locked
+    /// meanwhile, so two merges never lose each other's keys. The new text, or `None` when the
+    /// user does not exist.
+    pub async fn user_edit_json(
+        &self,
+        tenant: &str,
+        id: &str,
+        column: UserJson,
+        now: i64,
+        edit: impl FnOnce(&str) -> String,
+    ) -> Result<Option<String>, StorageError> {
+        let column = column.column();
+        // SQLite's write transaction (`BEGIN IMMEDIATE`) already excludes other writers.
+        let lock = match self.backend() {
+            Backend::Postgres => " FOR UPDATE",
+            Backend::Sqlite => "",
+        };
+        let read = format!("SELECT {column} FROM users WHERE tenant_id = $1 AND id = $2{lock}");
+        let write = format!(
+            "UPDATE users SET {column} = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2"
+        );
+        let mut tx = self.begin().await?;
+        let stored: Option<String> = dispatch_tx!(&mut tx, c => sqlx::query_scalar(&read)
+            .bind(tenant)
+            .bind(id)
+            .fetch_optional(c))?;
+        let Some(stored) = stored else {
+            return Ok(None);
+        };
+        let edited = edit(&stored);
+        dispatch_tx_exec!(&mut tx, c => sqlx::query(&write)
+            .bind(tenant)
+            .bind(id)
+            .bind(&edited)
+            .bind(now)
+            .execute(c))?;
+        tx.commit().await?;
+        Ok(Some(edited))
+    }
+}
