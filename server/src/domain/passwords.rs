@@ -4,12 +4,34 @@ use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
+use std::sync::OnceLock;
+
+use tokio::sync::{Semaphore, SemaphorePermit};
+
 use super::DomainError;
 
 /// Minimum length of a console password.
 pub const MIN_LENGTH: usize = 8;
 
+/// Each hash holds ~19 MiB while it runs; more at once than the machine has cores only queues
+/// in memory, so a flood of password requests waits here instead of on the blocking pool.
+fn permits() -> &'static Semaphore {
+    static PERMITS: OnceLock<Semaphore> = OnceLock::new();
+    PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        Semaphore::new(cores * 2)
+    })
+}
+
+async fn permit() -> Result<SemaphorePermit<'static>, DomainError> {
+    permits()
+        .acquire()
+        .await
+        .map_err(|e| DomainError::Internal(format!("hashing permits: {e}")))
+}
+
 pub async fn hash(password: String) -> Result<String, DomainError> {
+    let _permit = permit().await?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -24,6 +46,7 @@ pub async fn hash(password: String) -> Result<String, DomainError> {
 /// Verifies `password` against a PHC string. With no stored hash the same work is done against a
 /// fixed one, so a missing account takes as long to reject as a wrong password.
 pub async fn verify(stored: Option<String>, password: String) -> Result<bool, DomainError> {
+    let _permit = permit().await?;
     tokio::task::spawn_blocking(move || {
         let (phc, real) = match stored {
             Some(phc) => (phc, true),

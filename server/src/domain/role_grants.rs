@@ -185,8 +185,8 @@ pub async fn replace(
     Ok(Some(role_ids))
 }
 
-/// Takes one role away; `false` when it was not held. The bootstrap credential keeps the
-/// Management API access role.
+/// Takes one role away; `Some(false)` when it was not held, `None` for an unknown holder. The
+/// bootstrap credential keeps the Management API access role.
 pub async fn remove(
     store: &Store,
     tenant: &str,
@@ -194,11 +194,16 @@ pub async fn remove(
     id: &str,
     role_id: &str,
     bootstrap: Option<&str>,
-) -> Result<bool, DomainError> {
+) -> Result<Option<bool>, DomainError> {
+    if require_holder(store, tenant, holder, id).await?.is_none() {
+        return Ok(None);
+    }
     if holder == Holder::Application {
         roles::check_application_removal(role_id, id, bootstrap)?;
     }
-    Ok(store
-        .relation_remove(holder.relation(), tenant, &[id], role_id)
-        .await?)
+    Ok(Some(
+        store
+            .relation_remove(holder.relation(), tenant, &[id], role_id)
+            .await?,
+    ))
 }

@@ -136,6 +136,22 @@ fn expected(what: &str, got: &Value) -> String {
     format!("Expected {what}, received {kind}")
 }
 
+/// The most a merged profile or custom data may hold, in bytes of JSON: merges add up, and
+/// custom data goes into every ID token.
+pub const STORED_MAX: usize = 256 * 1024;
+
+fn too_large(column: UserJson) -> DomainError {
+    let name = match column {
+        UserJson::Profile => "profile",
+        UserJson::CustomData => "customData",
+    };
+    DomainError::refused(
+        422,
+        "entity.value_too_long",
+        format!("The merged {name} would be longer than {STORED_MAX} bytes of JSON."),
+    )
+}
+
 /// Merges keys into the profile or the custom data; the whole merged object, or `None` when the
 /// user does not exist.
 pub async fn merge(
@@ -158,7 +174,11 @@ pub async fn merge(
                 _ => Map::new(),
             };
             object.extend(keys);
-            Value::Object(object).to_string()
+            let merged = Value::Object(object).to_string();
+            if merged.len() > STORED_MAX {
+                return Err(too_large(column));
+            }
+            Ok(merged)
         })
         .await?;
     merged

@@ -42,8 +42,9 @@ impl Store {
             .fetch_optional(p))?)
     }
 
-    /// Sets the suspension; suspending deletes the user's sessions and grants (their codes and
-    /// tokens go by cascade) in the same transaction, so no refresh token outlives it.
+    /// Sets the suspension; suspending deletes the user's sessions, grants (their codes and
+    /// tokens go by cascade) and sign-ins waiting for consent in the same transaction, so no
+    /// refresh token outlives it.
     pub async fn user_set_suspended(
         &self,
         tenant: &str,
@@ -57,6 +58,8 @@ impl Store {
         );
         const SESSIONS: &str = "DELETE FROM oidc_sessions WHERE tenant_id = $1 AND user_id = $2";
         const GRANTS: &str = "DELETE FROM oidc_grants WHERE tenant_id = $1 AND user_id = $2";
+        // Sign-ins waiting for consent, so none of them turns into a new session.
+        const PENDING: &str = "DELETE FROM oidc_interactions WHERE tenant_id = $1 AND user_id = $2";
         let mut tx = self.begin().await?;
         let row = dispatch_tx!(&mut tx, c => sqlx::query_as::<_, UserRow>(&sql)
             .bind(tenant)
@@ -65,7 +68,7 @@ impl Store {
             .bind(now)
             .fetch_optional(c))?;
         if row.is_some() && suspended {
-            for sql in [SESSIONS, GRANTS] {
+            for sql in [SESSIONS, GRANTS, PENDING] {
                 dispatch_tx_exec!(&mut tx, c => sqlx::query(sql)
                     .bind(tenant)
                     .bind(id)
@@ -78,15 +81,15 @@ impl Store {
 
     /// Rewrites a JSON column with `edit(stored text)` in one transaction, the row locked
     /// meanwhile, so two merges never lose each other's keys. The new text, or `None` when the
-    /// user does not exist.
-    pub async fn user_edit_json(
+    /// user does not exist; an edit that fails writes nothing.
+    pub async fn user_edit_json<E: From<StorageError>>(
         &self,
         tenant: &str,
         id: &str,
         column: UserJson,
         now: i64,
-        edit: impl FnOnce(&str) -> String,
-    ) -> Result<Option<String>, StorageError> {
+        edit: impl FnOnce(&str) -> Result<String, E>,
+    ) -> Result<Option<String>, E> {
         let column = column.column();
         // SQLite's write transaction (`BEGIN IMMEDIATE`) already excludes other writers.
         let lock = match self.backend() {
@@ -101,17 +104,19 @@ impl Store {
         let stored: Option<String> = dispatch_tx!(&mut tx, c => sqlx::query_scalar(&read)
             .bind(tenant)
             .bind(id)
-            .fetch_optional(c))?;
+            .fetch_optional(c))
+        .map_err(StorageError::from)?;
         let Some(stored) = stored else {
             return Ok(None);
         };
-        let edited = edit(&stored);
+        let edited = edit(&stored)?;
         dispatch_tx_exec!(&mut tx, c => sqlx::query(&write)
             .bind(tenant)
             .bind(id)
             .bind(&edited)
             .bind(now)
-            .execute(c))?;
+            .execute(c))
+        .map_err(StorageError::from)?;
         tx.commit().await?;
         Ok(Some(edited))
     }

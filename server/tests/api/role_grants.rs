@@ -81,6 +81,11 @@ async fn user_roles_impl(backend: Backend) {
     assert_eq!(app.delete(&format!("{path}/{writer}")).await.0, 204);
     assert_eq!(app.get_ok(&path).await, json!([]));
 
+    let (status, body) = app.delete(&format!("/users/nobody/roles/{writer}")).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (404, Some("entity.not_exists_with_id"))
+    );
     let (status, body) = app.api_get("/users/nobody/roles").await;
     assert_eq!(
         (status, body["code"].as_str()),

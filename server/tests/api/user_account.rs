@@ -57,6 +57,19 @@ async fn merges_impl(backend: Backend) {
     assert_eq!(user["customData"], json!({ "plan": "pro", "seats": 5 }));
     assert_eq!(user["profile"]["familyName"], "Lovelace");
 
+    // Merges add up, but never past the limit; a refused merge changes nothing.
+    let big = "x".repeat(200 * 1024);
+    let body = json!({ "customData": { "a": big } });
+    assert_eq!(app.api_json(Method::PATCH, &path, &body).await.0, 200);
+    let body = json!({ "customData": { "b": big } });
+    let (status, body) = app.api_json(Method::PATCH, &path, &body).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (422, Some("entity.value_too_long"))
+    );
+    let (_, data) = app.api_get(&path).await;
+    assert!(data.get("b").is_none() && data["seats"] == 5);
+
     let (status, body) = app.api_get("/users/nobody/custom-data").await;
     assert_eq!(
         (status, body["code"].as_str()),

@@ -74,10 +74,10 @@ async fn remove(
     role_id: &str,
 ) -> Result<StatusCode, ApiError> {
     let bootstrap = state.settings.bootstrap.m2m_client_id.as_deref();
-    if role_grants::remove(&state.store, tenant, holder, id, role_id, bootstrap).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found())
+    match role_grants::remove(&state.store, tenant, holder, id, role_id, bootstrap).await? {
+        Some(true) => Ok(StatusCode::NO_CONTENT),
+        Some(false) => Err(ApiError::not_found()),
+        None => Err(ApiError::not_exists_with_id(holder.table(), id)),
     }
 }
 
