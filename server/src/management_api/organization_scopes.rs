@@ -4,22 +4,23 @@
 
 use app::model::OrganizationScope;
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
 use super::bodies::{Body, FromBody};
 use super::docs::{ApiRoutes, SEARCH_Q, delete, get, patch, post};
-use super::{pagination, responses};
+use super::responses;
 use crate::domain::DomainError;
 use crate::domain::organization_scopes::{
     self, DESCRIPTION_MAX, NAME_MAX, NewOrganizationScope, OrganizationScopePatch,
 };
 use crate::http::error::ApiError;
-use crate::http::extract::QueryPairs;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::guard::Guard;
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::responses::Found;
 use crate::state::AppState;
 
 pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {
@@ -60,19 +61,12 @@ pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {
 pub async fn organization_scopes_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::optional_page(&query)?;
-    let q = pagination::search(&query, &["q"])?;
+    let page = list.optional_page()?;
+    let q = list.search(&["q"])?;
     let found = organization_scopes::list(&state.store, &tenant, q, page).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        page,
-        found,
-    ))
+    Ok(list.respond(page, found))
 }
 
 /// `POST /api/organization-scopes` `{ name, description? }` → 201; a taken name → 422.
@@ -91,10 +85,8 @@ pub async fn organization_scope_get(
     Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match organization_scopes::find(&state.store, &tenant, &id).await? {
-        Some(entity) => Ok(Json(entity).into_response()),
-        None => Err(ApiError::not_exists_with_id("organization_scopes", &id)),
-    }
+    let found = organization_scopes::find(&state.store, &tenant, &id).await?;
+    Ok(Json(found.or_missing("organization_scopes", &id)?).into_response())
 }
 
 /// `PATCH /api/organization-scopes/:id` → 200; a taken name → 422; 404 `entity.not_exists`.

@@ -2,7 +2,11 @@
 //! `page_size` (≤ 100, default 20); `Total-Number` and RFC 8288 `Link` headers with
 //! first/prev/next/last; and the search text lists take.
 
+use std::sync::Arc;
+
 use axum::Json;
+use axum::extract::{FromRequestParts, OriginalUri};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -10,6 +14,7 @@ use serde::Serialize;
 use crate::domain::search;
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
+use crate::state::AppState;
 use crate::storage::{Page, Paged};
 
 const DEFAULT_PAGE_SIZE: u32 = 20;
@@ -111,6 +116,54 @@ pub fn headers(
         }
     }
     headers
+}
+
+/// A list request: its query (filters, search text, page) and what its answer's `Link` header
+/// is built from (the request's own URI under the public URL).
+pub struct ListRequest {
+    pub query: QueryPairs,
+    uri: Uri,
+    public_url: Arc<str>,
+}
+
+impl FromRequestParts<AppState> for ListRequest {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let query = QueryPairs::from_request_parts(parts, state).await?;
+        // The URI as sent, not as seen by the nested `/api` router.
+        let uri = match OriginalUri::from_request_parts(parts, state).await {
+            Ok(OriginalUri(uri)) => uri,
+            Err(never) => match never {},
+        };
+        Ok(ListRequest {
+            query,
+            uri,
+            public_url: state.public_url.clone(),
+        })
+    }
+}
+
+impl ListRequest {
+    /// Mandatory pagination ([`page`]).
+    pub fn page(&self) -> Result<Page, ApiError> {
+        page(&self.query)
+    }
+
+    /// Optional pagination ([`optional_page`]).
+    pub fn optional_page(&self) -> Result<Option<Page>, ApiError> {
+        optional_page(&self.query)
+    }
+
+    /// The search text under the first of `keys` present ([`search`]).
+    pub fn search(&self, keys: &[&str]) -> Result<Option<&str>, ApiError> {
+        search(&self.query, keys)
+    }
+
+    /// The answer: the rows, with `Total-Number`/`Link` when a page was asked for.
+    pub fn respond<T: Serialize>(&self, page: Option<Page>, found: Paged<T>) -> Response {
+        list_response(&self.public_url, &self.uri, &self.query, page, found)
+    }
 }
 
 /// A list response: with a page, the rows plus `Total-Number`/`Link`; without, just the rows.

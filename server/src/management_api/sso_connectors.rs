@@ -5,22 +5,23 @@
 
 use app::model::SsoConnector;
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
 use super::bodies::{Body, FromBody};
 use super::docs::{ApiRoutes, delete, get, patch, post};
-use super::{pagination, responses};
+use super::responses;
 use crate::domain::DomainError;
 use crate::domain::sso_connectors::{
     self, NAME_MAX, NewSsoConnector, SsoConnectorPatch, SsoProviderName,
 };
 use crate::http::error::ApiError;
-use crate::http::extract::QueryPairs;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::guard::Guard;
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::responses::Found;
 use crate::state::AppState;
 use crate::storage::StorageError;
 
@@ -73,18 +74,11 @@ fn named(err: DomainError) -> ApiError {
 pub async fn sso_connectors_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::optional_page(&query)?;
+    let page = list.optional_page()?;
     let found = sso_connectors::list(&state.store, &tenant, page).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        page,
-        found,
-    ))
+    Ok(list.respond(page, found))
 }
 
 /// `POST /api/sso-connectors` `{ providerName, connectorName, config?, domains?, … }` → 201.
@@ -105,10 +99,8 @@ pub async fn sso_connector_get(
     Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match sso_connectors::find(&state.store, &tenant, &id).await? {
-        Some(found) => Ok(Json(found).into_response()),
-        None => Err(ApiError::not_exists_with_id("sso_connectors", &id)),
-    }
+    let found = sso_connectors::find(&state.store, &tenant, &id).await?;
+    Ok(Json(found.or_missing("sso_connectors", &id)?).into_response())
 }
 
 /// `PATCH /api/sso-connectors/:id`: `config` merges key by key.
@@ -118,13 +110,10 @@ pub async fn sso_connector_update(
     Path(id): Path<String>,
     Body(patch): Body<SsoConnectorPatch>,
 ) -> Result<Response, ApiError> {
-    match sso_connectors::update(&state.store, &tenant, &id, patch)
+    let found = sso_connectors::update(&state.store, &tenant, &id, patch)
         .await
-        .map_err(named)?
-    {
-        Some(found) => Ok(Json(found).into_response()),
-        None => Err(ApiError::not_exists_with_id("sso_connectors", &id)),
-    }
+        .map_err(named)?;
+    Ok(Json(found.or_missing("sso_connectors", &id)?).into_response())
 }
 
 pub async fn sso_connector_delete(

@@ -3,16 +3,17 @@
 //! (`packages/core/src/routes/applications/application-organization.ts`).
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::applications::{self, ApplicationPatch, NewApplication};
 use crate::http::error::ApiError;
-use crate::http::extract::QueryPairs;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::Body;
-use crate::management_api::{list_filters, pagination, responses};
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::responses::Found;
+use crate::management_api::{list_filters, responses};
 use crate::state::AppState;
 use crate::storage::MemberKind;
 
@@ -21,12 +22,12 @@ use crate::storage::MemberKind;
 pub async fn applications_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::optional_page(&query)?;
-    let q = pagination::search(&query, &["q"])?;
-    let types: Vec<String> = query
+    let page = list.optional_page()?;
+    let q = list.search(&["q"])?;
+    let types: Vec<String> = list
+        .query
         .all("types")
         .flat_map(|t| t.split(','))
         .filter(|t| !t.is_empty())
@@ -43,15 +44,9 @@ pub async fn applications_list(
             )],
         ));
     }
-    let exclude = list_filters::exclude_organization(&query)?;
+    let exclude = list_filters::exclude_organization(&list.query)?;
     let found = applications::list(&state.store, &tenant, q, &types, exclude, page).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        page,
-        found,
-    ))
+    Ok(list.respond(page, found))
 }
 
 /// `POST /api/applications` `{ name, type, description?, oidcClientMetadata?,
@@ -73,10 +68,8 @@ pub async fn application_get(
     Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match applications::find(&state.store, &tenant, &id).await? {
-        Some(entity) => Ok(Json(entity).into_response()),
-        None => Err(ApiError::not_exists_with_id("applications", &id)),
-    }
+    let found = applications::find(&state.store, &tenant, &id).await?;
+    Ok(Json(found.or_missing("applications", &id)?).into_response())
 }
 
 /// `PATCH /api/applications/:id` → 200 with the app, 404 `entity.not_exists_with_id`.
@@ -86,10 +79,8 @@ pub async fn application_update(
     Path(id): Path<String>,
     Body(patch): Body<ApplicationPatch>,
 ) -> Result<Response, ApiError> {
-    match applications::update(&state.store, &tenant, &id, patch).await? {
-        Some(entity) => Ok(Json(entity).into_response()),
-        None => Err(ApiError::not_exists_with_id("applications", &id)),
-    }
+    let found = applications::update(&state.store, &tenant, &id, patch).await?;
+    Ok(Json(found.or_missing("applications", &id)?).into_response())
 }
 
 /// `DELETE /api/applications/:id` → 204, 404 `entity.not_found`.
@@ -106,15 +97,14 @@ pub async fn application_delete(
 pub async fn application_organizations_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::optional_page(&query)?;
+    let page = list.optional_page()?;
     if page.is_none() {
         return responses::organization_list(&state, &tenant, MemberKind::Application, &id)
             .await?
-            .ok_or_else(|| ApiError::not_exists_with_id("applications", &id));
+            .or_missing("applications", &id);
     }
     if applications::find(&state.store, &tenant, &id)
         .await?
@@ -130,11 +120,5 @@ pub async fn application_organizations_list(
         page,
     )
     .await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        page,
-        found,
-    ))
+    Ok(list.respond(page, found))
 }

@@ -154,6 +154,29 @@ impl<'a> Guard<'a> {
         }
     }
 
+    /// A string at `path.key` in an object read from this body (any length, no NUL); issues
+    /// name the whole key path.
+    pub fn string_in(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+        let value = m.get(key)?;
+        self.string_value(&format!("{path}.{key}"), value, 0, usize::MAX)
+    }
+
+    /// An object at `path.key` in an object read from this body.
+    pub fn object_in<'m>(
+        &mut self,
+        m: &'m Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'m Map<String, Value>> {
+        match m.get(key)? {
+            Value::Object(inner) => Some(inner),
+            other => {
+                self.expected(&format!("{path}.{key}"), "object", other);
+                None
+            }
+        }
+    }
+
     /// An array of non-empty strings (relation ids). `required` demands the key; `non_empty`
     /// demands at least one element. Absent and not required → `None`.
     pub fn id_list(&mut self, key: &str, required: bool, non_empty: bool) -> Option<Vec<String>> {

@@ -3,7 +3,7 @@
 //! connectors.
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
@@ -14,10 +14,11 @@ use super::bodies::{
 use crate::domain::jit::{self, NewJitEmailDomain};
 use crate::domain::organizations;
 use crate::http::error::ApiError;
-use crate::http::extract::QueryPairs;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::{Body, IdListBody};
-use crate::management_api::{pagination, relations, responses};
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::responses::Found;
+use crate::management_api::{relations, responses};
 use crate::state::AppState;
 use crate::storage::relations::{
     ORGANIZATION_JIT_EMAIL_DOMAINS, ORGANIZATION_JIT_ROLES, ORGANIZATION_JIT_SSO_CONNECTORS,
@@ -35,19 +36,12 @@ async fn require_organization(state: &AppState, tenant: &str, id: &str) -> Resul
 pub async fn organization_jit_email_domains_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::optional_page(&query)?;
+    let page = list.optional_page()?;
     let found = jit::email_domains(&state.store, &tenant, &id, page).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        page,
-        found,
-    ))
+    Ok(list.respond(page, found))
 }
 
 /// `POST …/jit/email-domains` `{ emailDomain }` → 201 with the entry.
@@ -97,21 +91,14 @@ pub async fn organization_jit_email_domain_remove(
 pub async fn organization_jit_roles_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::optional_page(&query)?;
+    let page = list.optional_page()?;
     let found = jit::roles(&state.store, &tenant, &id, page)
         .await?
-        .ok_or_else(|| ApiError::not_exists_with_id("organizations", &id))?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        page,
-        found,
-    ))
+        .or_missing("organizations", &id)?;
+    Ok(list.respond(page, found))
 }
 
 /// `GET …/jit/sso-connectors`: the connectors, secrets redacted (pagination not applied: an
@@ -123,7 +110,7 @@ pub async fn organization_jit_sso_connectors_list(
 ) -> Result<Response, ApiError> {
     let found = jit::sso_connectors(&state.store, &tenant, &id)
         .await?
-        .ok_or_else(|| ApiError::not_exists_with_id("organizations", &id))?;
+        .or_missing("organizations", &id)?;
     Ok(Json(found).into_response())
 }
 

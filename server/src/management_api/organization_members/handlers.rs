@@ -3,7 +3,7 @@
 //! member share the handlers below except for their list.
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -15,10 +15,11 @@ use super::bodies::{
 };
 use crate::domain::members::{self, MemberRoles};
 use crate::http::error::ApiError;
-use crate::http::extract::{JsonBody, QueryPairs};
+use crate::http::extract::JsonBody;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::{Body, FromBody, IdListBody};
-use crate::management_api::{pagination, responses};
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::responses;
 use crate::state::AppState;
 use crate::storage::MemberKind;
 
@@ -27,41 +28,27 @@ use crate::storage::MemberKind;
 pub async fn organization_users_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::page(&query)?;
-    let q = pagination::search(&query, &["q"])?;
-    let role = query.get("organizationRoleId");
+    let page = list.page()?;
+    let q = list.search(&["q"])?;
+    let role = list.query.get("organizationRoleId");
     let found = members::list_users(&state.store, &tenant, &id, q, role, page).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        Some(page),
-        found,
-    ))
+    Ok(list.respond(Some(page), found))
 }
 
 /// `GET /organizations/:id/applications?q&page&page_size` (pagination mandatory).
 pub async fn organization_applications_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::page(&query)?;
-    let q = pagination::search(&query, &["q"])?;
+    let page = list.page()?;
+    let q = list.search(&["q"])?;
     let found = members::list_applications(&state.store, &tenant, &id, q, page).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        Some(page),
-        found,
-    ))
+    Ok(list.respond(Some(page), found))
 }
 
 /// `GET /organizations/:id/users/:userId/scopes`: the user's organization permissions there.
@@ -161,19 +148,12 @@ macro_rules! member_handlers {
         pub async fn $roles_list(
             State(state): State<AppState>,
             Tenant(tenant): Tenant,
-            OriginalUri(uri): OriginalUri,
             Path((id, member)): Path<(String, String)>,
-            query: QueryPairs,
+            list: ListRequest,
         ) -> Result<Response, ApiError> {
-            let page = pagination::optional_page(&query)?;
+            let page = list.optional_page()?;
             let found = members::roles(&state.store, $kind, &tenant, &id, &member, page).await?;
-            Ok(pagination::list_response(
-                &state.public_url,
-                &uri,
-                &query,
-                page,
-                found,
-            ))
+            Ok(list.respond(page, found))
         }
 
         pub async fn $roles_add(

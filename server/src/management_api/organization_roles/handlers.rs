@@ -3,7 +3,7 @@
 //! `/resource-scopes` relations.
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
@@ -13,10 +13,10 @@ use super::bodies::{
 };
 use crate::domain::organization_roles::{self, NewOrganizationRole, OrganizationRolePatch};
 use crate::http::error::ApiError;
-use crate::http::extract::QueryPairs;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::Body;
-use crate::management_api::{pagination, relations, responses};
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::{relations, responses};
 use crate::state::AppState;
 use crate::storage::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_ROLE_SCOPES};
 
@@ -24,23 +24,16 @@ use crate::storage::relations::{ORGANIZATION_ROLE_RESOURCE_SCOPES, ORGANIZATION_
 pub async fn organization_roles_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::page(&query)?;
-    let q = pagination::search(&query, &["q"])?;
-    let role_type = query.get("type");
+    let page = list.page()?;
+    let q = list.search(&["q"])?;
+    let role_type = list.query.get("type");
     if let Some(line) = role_type.and_then(organization_roles::type_issue) {
         return Err(ApiError::invalid_input("query", &[line]));
     }
     let found = organization_roles::list(&state.store, &tenant, q, role_type, Some(page)).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        Some(page),
-        found,
-    ))
+    Ok(list.respond(Some(page), found))
 }
 
 /// `POST /api/organization-roles` → 201 plain role; permissions are added in the same
@@ -91,42 +84,28 @@ pub async fn organization_role_delete(
 pub async fn organization_role_scopes_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::optional_page(&query)?;
+    let page = list.optional_page()?;
     let found = organization_roles::scopes(&state.store, &tenant, &id, page)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        page,
-        found,
-    ))
+    Ok(list.respond(page, found))
 }
 
 /// `GET /api/organization-roles/:id/resource-scopes`: pagination optional.
 pub async fn organization_role_resource_scopes_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::optional_page(&query)?;
+    let page = list.optional_page()?;
     let found = organization_roles::resource_scopes(&state.store, &tenant, &id, page)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        page,
-        found,
-    ))
+    Ok(list.respond(page, found))
 }
 
 relations::relation_handlers!(

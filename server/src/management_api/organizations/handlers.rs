@@ -1,35 +1,37 @@
 //! The handlers of `/api/organizations` (Logto's `packages/core/src/routes/organization/index.ts`).
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::organizations::{self, NewOrganization, OrganizationPatch};
 use crate::http::error::ApiError;
-use crate::http::extract::{QueryPairs, query_flag};
+use crate::http::extract::query_flag;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::Body;
-use crate::management_api::{pagination, responses};
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::responses::{self, Found};
 use crate::state::AppState;
 
 /// `GET /api/organizations?q&showFeatured&page&page_size`: creation order; paginated.
 pub async fn organizations_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::page(&query)?;
-    let q = pagination::search(&query, &["q"])?;
+    let page = list.page()?;
+    let q = list.search(&["q"])?;
     let found = organizations::list(&state.store, &tenant, q, page).await?;
-    let headers = pagination::headers(&state.public_url, &uri, &query, page, found.total);
-    if query_flag(query.get("showFeatured")) {
-        let items = organizations::with_featured(&state.store, &tenant, found.items).await?;
-        Ok((headers, Json(items)).into_response())
-    } else {
-        Ok((headers, Json(found.items)).into_response())
+    if !query_flag(list.query.get("showFeatured")) {
+        return Ok(list.respond(Some(page), found));
     }
+    let items = organizations::with_featured(&state.store, &tenant, found.items).await?;
+    let found = crate::storage::Paged {
+        items,
+        total: found.total,
+    };
+    Ok(list.respond(Some(page), found))
 }
 
 /// `POST /api/organizations` → 201 with the organization.
@@ -49,10 +51,8 @@ pub async fn organization_get(
     Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match organizations::find(&state.store, &tenant, &id).await? {
-        Some(entity) => Ok(Json(entity).into_response()),
-        None => Err(ApiError::not_exists_with_id("organizations", &id)),
-    }
+    let found = organizations::find(&state.store, &tenant, &id).await?;
+    Ok(Json(found.or_missing("organizations", &id)?).into_response())
 }
 
 /// `PATCH /api/organizations/:id` → 200 with the result, 404 `entity.not_exists`.

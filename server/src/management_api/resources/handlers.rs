@@ -2,7 +2,7 @@
 //! permissions).
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
@@ -10,26 +10,26 @@ use crate::domain::resources::{
     self, NewResource, NewResourceScope, ResourceIsDefaultPatch, ResourcePatch, ResourceScopePatch,
 };
 use crate::http::error::ApiError;
-use crate::http::extract::{QueryPairs, query_flag};
+use crate::http::extract::query_flag;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::Body;
-use crate::management_api::{pagination, responses};
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::responses::{self, Found};
 use crate::state::AppState;
 
 /// `GET /api/resources?includeScopes&page&page_size` (pagination optional).
 pub async fn resources_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::optional_page(&query)?;
-    let response = if query_flag(query.get("includeScopes")) {
+    let page = list.optional_page()?;
+    let response = if query_flag(list.query.get("includeScopes")) {
         let found = resources::list_with_scopes(&state.store, &tenant, page).await?;
-        pagination::list_response(&state.public_url, &uri, &query, page, found)
+        list.respond(page, found)
     } else {
         let found = resources::list(&state.store, &tenant, page).await?;
-        pagination::list_response(&state.public_url, &uri, &query, page, found)
+        list.respond(page, found)
     };
     Ok(response)
 }
@@ -53,10 +53,8 @@ pub async fn resource_get(
     Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match resources::find(&state.store, &tenant, &id).await? {
-        Some(found) => Ok(Json(found).into_response()),
-        None => Err(ApiError::not_exists_with_id("resources", &id)),
-    }
+    let found = resources::find(&state.store, &tenant, &id).await?;
+    Ok(Json(found.or_missing("resources", &id)?).into_response())
 }
 
 pub async fn resource_update(
@@ -65,10 +63,8 @@ pub async fn resource_update(
     Path(id): Path<String>,
     Body(patch): Body<ResourcePatch>,
 ) -> Result<Response, ApiError> {
-    match resources::update(&state.store, &tenant, &id, patch).await? {
-        Some(found) => Ok(Json(found).into_response()),
-        None => Err(ApiError::not_exists_with_id("resources", &id)),
-    }
+    let found = resources::update(&state.store, &tenant, &id, patch).await?;
+    Ok(Json(found.or_missing("resources", &id)?).into_response())
 }
 
 /// `PATCH /api/resources/:id/is-default` → 200 with the resource, 404 for an unknown one.
@@ -78,10 +74,8 @@ pub async fn resource_set_default(
     Path(id): Path<String>,
     Body(change): Body<ResourceIsDefaultPatch>,
 ) -> Result<Response, ApiError> {
-    match resources::set_default(&state.store, &tenant, &id, change).await? {
-        Some(found) => Ok(Json(found).into_response()),
-        None => Err(ApiError::not_exists_with_id("resources", &id)),
-    }
+    let found = resources::set_default(&state.store, &tenant, &id, change).await?;
+    Ok(Json(found.or_missing("resources", &id)?).into_response())
 }
 
 pub async fn resource_delete(
@@ -89,33 +83,23 @@ pub async fn resource_delete(
     Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if resources::delete(&state.store, &tenant, &id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_exists_with_id("resources", &id))
-    }
+    let removed = resources::delete(&state.store, &tenant, &id).await?;
+    responses::deleted_by_id(removed, "resources", &id)
 }
 
 /// `GET /api/resources/:id/scopes?q&page&page_size` (pagination mandatory, by name).
 pub async fn resource_scopes_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::page(&query)?;
-    let q = pagination::search(&query, &["q", "search"])?;
+    let page = list.page()?;
+    let q = list.search(&["q", "search"])?;
     let found = resources::scopes(&state.store, &tenant, &id, q, Some(page))
         .await?
-        .ok_or_else(|| ApiError::not_exists_with_id("resources", &id))?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        Some(page),
-        found,
-    ))
+        .or_missing("resources", &id)?;
+    Ok(list.respond(Some(page), found))
 }
 
 pub async fn resource_scope_create(
@@ -125,10 +109,12 @@ pub async fn resource_scope_create(
     Body(input): Body<NewResourceScope>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    match resources::create_scope(&state.store, &tenant, &id, input, now).await? {
-        Some(scope) => Ok((StatusCode::CREATED, Json(scope)).into_response()),
-        None => Err(ApiError::not_exists_with_id("resources", &id)),
-    }
+    let found = resources::create_scope(&state.store, &tenant, &id, input, now).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(found.or_missing("resources", &id)?),
+    )
+        .into_response())
 }
 
 pub async fn resource_scope_update(
@@ -137,10 +123,8 @@ pub async fn resource_scope_update(
     Path((id, scope)): Path<(String, String)>,
     Body(patch): Body<ResourceScopePatch>,
 ) -> Result<Response, ApiError> {
-    match resources::update_scope(&state.store, &tenant, &id, &scope, patch).await? {
-        Some(found) => Ok(Json(found).into_response()),
-        None => Err(ApiError::not_exists_with_id("scopes", &scope)),
-    }
+    let found = resources::update_scope(&state.store, &tenant, &id, &scope, patch).await?;
+    Ok(Json(found.or_missing("scopes", &scope)?).into_response())
 }
 
 pub async fn resource_scope_delete(

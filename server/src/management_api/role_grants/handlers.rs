@@ -2,17 +2,17 @@
 //! operations over [`Holder`], named per path.
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
-use axum::http::{StatusCode, Uri};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::bodies::{RolesAssign, RolesReplace, RolesSet};
 use crate::domain::role_grants::{self, Holder};
 use crate::http::error::ApiError;
-use crate::http::extract::QueryPairs;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::{Body, IdListBody};
-use crate::management_api::pagination;
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::responses::Found;
 use crate::state::AppState;
 
 async fn list(
@@ -20,21 +20,14 @@ async fn list(
     tenant: &str,
     holder: Holder,
     id: &str,
-    uri: &Uri,
-    query: &QueryPairs,
+    list: &ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::page(query)?;
-    let q = pagination::search(query, &["q", "search"])?;
+    let page = list.page()?;
+    let q = list.search(&["q", "search"])?;
     let found = role_grants::list(&state.store, tenant, holder, id, q, page)
         .await?
-        .ok_or_else(|| ApiError::not_exists_with_id(holder.table(), id))?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        uri,
-        query,
-        Some(page),
-        found,
-    ))
+        .or_missing(holder.table(), id)?;
+    Ok(list.respond(Some(page), found))
 }
 
 async fn add(
@@ -47,7 +40,7 @@ async fn add(
     let now = state.clock.now_ms();
     let added = role_grants::add(&state.store, tenant, holder, id, input.into_ids(), now)
         .await?
-        .ok_or_else(|| ApiError::not_exists_with_id(holder.table(), id))?;
+        .or_missing(holder.table(), id)?;
     Ok((StatusCode::CREATED, Json(added)).into_response())
 }
 
@@ -63,7 +56,7 @@ async fn replace(
     let ids = input.into_ids();
     role_grants::replace(&state.store, tenant, holder, id, ids, bootstrap, now)
         .await?
-        .ok_or_else(|| ApiError::not_exists_with_id(holder.table(), id))
+        .or_missing(holder.table(), id)
 }
 
 async fn remove(
@@ -85,11 +78,10 @@ async fn remove(
 pub async fn user_roles_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    list(&state, &tenant, Holder::User, &id, &uri, &query).await
+    self::list(&state, &tenant, Holder::User, &id, &list).await
 }
 
 /// `POST /api/users/:id/roles` `{ roleIds }` → 201 `{ roleIds, addedRoleIds }`; a
@@ -127,11 +119,10 @@ pub async fn user_role_remove(
 pub async fn application_roles_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    list(&state, &tenant, Holder::Application, &id, &uri, &query).await
+    self::list(&state, &tenant, Holder::Application, &id, &list).await
 }
 
 /// `POST /api/applications/:id/roles` `{ roleIds }` → 201 `{ roleIds, addedRoleIds }`; an app

@@ -1,16 +1,18 @@
 //! The handlers of `/api/roles` (global roles) with their permissions, users and applications.
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::roles::{self, NewRole, RolePatch};
 use crate::http::error::ApiError;
-use crate::http::extract::{JsonBody, QueryPairs};
+use crate::http::extract::JsonBody;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::{self, Body};
-use crate::management_api::{pagination, relations, responses};
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::responses::Found;
+use crate::management_api::{relations, responses};
 use crate::state::AppState;
 use crate::storage::RoleFilter;
 use crate::storage::relations::{ROLE_APPLICATIONS, ROLE_SCOPES, ROLE_USERS};
@@ -20,10 +22,9 @@ async fn require_role(
     tenant: &str,
     id: &str,
 ) -> Result<app::model::Role, ApiError> {
-    match roles::find(&state.store, tenant, id).await? {
-        Some(role) => Ok(role),
-        None => Err(ApiError::not_exists_with_id("roles", id)),
-    }
+    roles::find(&state.store, tenant, id)
+        .await?
+        .or_missing("roles", id)
 }
 
 /// `GET /api/roles?q&type&excludeUserId&excludeApplicationId&page&page_size`: by name, each
@@ -31,28 +32,25 @@ async fn require_role(
 pub async fn roles_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::page(&query)?;
-    let q = pagination::search(&query, &["q", "search"])?;
+    let page = list.page()?;
+    let q = list.search(&["q", "search"])?;
     let filter = RoleFilter {
         q,
-        role_type: query
+        role_type: list
+            .query
             .get("type")
             .filter(|t| app::model::ORGANIZATION_ROLE_TYPES.contains(t)),
-        exclude_user: query.get("excludeUserId").filter(|v| !v.is_empty()),
-        exclude_application: query.get("excludeApplicationId").filter(|v| !v.is_empty()),
+        exclude_user: list.query.get("excludeUserId").filter(|v| !v.is_empty()),
+        exclude_application: list
+            .query
+            .get("excludeApplicationId")
+            .filter(|v| !v.is_empty()),
         ..RoleFilter::default()
     };
     let found = roles::list(&state.store, &tenant, &filter, page).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        Some(page),
-        found,
-    ))
+    Ok(list.respond(Some(page), found))
 }
 
 pub async fn role_create(
@@ -70,10 +68,8 @@ pub async fn role_get(
     Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match roles::find(&state.store, &tenant, &id).await? {
-        Some(role) => Ok(Json(role).into_response()),
-        None => Err(ApiError::not_exists_with_id("roles", &id)),
-    }
+    let found = roles::find(&state.store, &tenant, &id).await?;
+    Ok(Json(found.or_missing("roles", &id)?).into_response())
 }
 
 pub async fn role_update(
@@ -82,10 +78,8 @@ pub async fn role_update(
     Path(id): Path<String>,
     Body(patch): Body<RolePatch>,
 ) -> Result<Response, ApiError> {
-    match roles::update(&state.store, &tenant, &id, patch).await? {
-        Some(role) => Ok(Json(role).into_response()),
-        None => Err(ApiError::not_exists_with_id("roles", &id)),
-    }
+    let found = roles::update(&state.store, &tenant, &id, patch).await?;
+    Ok(Json(found.or_missing("roles", &id)?).into_response())
 }
 
 pub async fn role_delete(
@@ -141,20 +135,13 @@ pub async fn role_scope_remove(
 pub async fn role_users_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::page(&query)?;
+    let page = list.page()?;
     require_role(&state, &tenant, &id).await?;
     let found = roles::users(&state.store, &tenant, &id, page).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        Some(page),
-        found,
-    ))
+    Ok(list.respond(Some(page), found))
 }
 
 /// `POST /api/roles/:id/users` `{ userIds }` → 201; an M2M role → 422.
@@ -179,20 +166,13 @@ pub async fn role_user_remove(
 pub async fn role_applications_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::page(&query)?;
+    let page = list.page()?;
     require_role(&state, &tenant, &id).await?;
     let found = roles::applications(&state.store, &tenant, &id, page).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        Some(page),
-        found,
-    ))
+    Ok(list.respond(Some(page), found))
 }
 
 /// `POST /api/roles/:id/applications` `{ applicationIds }` → 201; a User role or a non-M2M

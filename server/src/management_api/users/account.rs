@@ -15,12 +15,8 @@ use crate::domain::users;
 use crate::http::error::ApiError;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::Body;
+use crate::management_api::responses::Found;
 use crate::state::AppState;
-use crate::storage::UserJson;
-
-fn no_user(id: &str) -> ApiError {
-    ApiError::not_exists_with_id("users", id)
-}
 
 /// `PATCH /api/users/:id/profile` `{ profile }` → 200 with the whole merged profile.
 pub async fn user_profile_update(
@@ -30,18 +26,9 @@ pub async fn user_profile_update(
     Body(input): Body<ProfileMerge>,
 ) -> Result<Json<JsonObject>, ApiError> {
     let now = state.clock.now_ms();
-    let merged = user_account::merge(
-        &state.store,
-        &tenant,
-        &id,
-        UserJson::Profile,
-        input.profile,
-        now,
-    )
-    .await?;
-    merged
-        .map(|m| Json(JsonObject(m)))
-        .ok_or_else(|| no_user(&id))
+    let merged =
+        user_account::merge_profile(&state.store, &tenant, &id, input.profile, now).await?;
+    Ok(Json(JsonObject(merged.or_missing("users", &id)?)))
 }
 
 /// `GET /api/users/:id/custom-data` → the user's custom data.
@@ -51,7 +38,7 @@ pub async fn user_custom_data_get(
     Path(id): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let found = user_account::custom_data(&state.store, &tenant, &id).await?;
-    found.map(Json).ok_or_else(|| no_user(&id))
+    Ok(Json(found.or_missing("users", &id)?))
 }
 
 /// `PATCH /api/users/:id/custom-data` `{ customData }` → 200 with the whole merged object.
@@ -62,18 +49,9 @@ pub async fn user_custom_data_update(
     Body(input): Body<CustomDataMerge>,
 ) -> Result<Json<JsonObject>, ApiError> {
     let now = state.clock.now_ms();
-    let merged = user_account::merge(
-        &state.store,
-        &tenant,
-        &id,
-        UserJson::CustomData,
-        input.custom_data,
-        now,
-    )
-    .await?;
-    merged
-        .map(|m| Json(JsonObject(m)))
-        .ok_or_else(|| no_user(&id))
+    let merged =
+        user_account::merge_custom_data(&state.store, &tenant, &id, input.custom_data, now).await?;
+    Ok(Json(JsonObject(merged.or_missing("users", &id)?)))
 }
 
 /// `PATCH /api/users/:id/password` `{ password }` → 200 with the user.
@@ -85,7 +63,7 @@ pub async fn user_password_update(
 ) -> Result<Json<User>, ApiError> {
     let now = state.clock.now_ms();
     let user = user_account::set_password(&state.store, &tenant, &id, input, now).await?;
-    user.map(Json).ok_or_else(|| no_user(&id))
+    Ok(Json(user.or_missing("users", &id)?))
 }
 
 /// `POST /api/users/:id/password/verify` `{ password }` → 204, or 422
@@ -99,7 +77,7 @@ pub async fn user_password_verify(
     match user_account::verify_password(&state.store, &tenant, &id, input).await? {
         Some(true) => Ok(StatusCode::NO_CONTENT),
         Some(false) => Err(user_account::wrong_password().into()),
-        None => Err(no_user(&id)),
+        None => Err(ApiError::not_exists_with_id("users", &id)),
     }
 }
 
@@ -110,12 +88,8 @@ pub async fn user_has_password(
     Path(id): Path<String>,
 ) -> Result<Json<HasPassword>, ApiError> {
     let user = users::find(&state.store, &tenant, &id).await?;
-    user.map(|u| {
-        Json(HasPassword {
-            has_password: u.has_password,
-        })
-    })
-    .ok_or_else(|| no_user(&id))
+    let has_password = user.or_missing("users", &id)?.has_password;
+    Ok(Json(HasPassword { has_password }))
 }
 
 /// `PATCH /api/users/:id/is-suspended` `{ isSuspended }` → 200 with the user; suspending ends
@@ -128,5 +102,5 @@ pub async fn user_suspension_update(
 ) -> Result<Json<User>, ApiError> {
     let now = state.clock.now_ms();
     let user = user_account::set_suspended(&state.store, &tenant, &id, input, now).await?;
-    user.map(Json).ok_or_else(|| no_user(&id))
+    Ok(Json(user.or_missing("users", &id)?))
 }

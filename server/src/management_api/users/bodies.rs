@@ -3,7 +3,10 @@
 use serde_json::{Map, Value};
 
 use crate::domain::DomainError;
-use crate::domain::user_account::{CustomDataMerge, PasswordInput, ProfileMerge, SuspensionInput};
+use crate::domain::user_account::{
+    ADDRESS_KEYS, CustomDataMerge, PROFILE_TEXT_KEYS, PasswordInput, ProfileMerge, SuspensionInput,
+    UserProfile,
+};
 use crate::domain::users::{AVATAR_MAX, IDENTIFIERS, NewUser, PASSWORD_MAX, TEXT_MAX, UserPatch};
 use crate::management_api::bodies::FromBody;
 use crate::management_api::bodies::guard::{Guard, Nullable};
@@ -33,12 +36,37 @@ impl FromBody for UserPatch {
 impl FromBody for ProfileMerge {
     fn from_body(body: &Value) -> Result<Self, DomainError> {
         let mut g = Guard::new(body);
-        let profile = required_object(&mut g, "profile");
+        let profile = required_object(&mut g, "profile").map(|m| read_profile(&mut g, &m));
         g.finish()?;
         Ok(ProfileMerge {
             profile: profile.unwrap_or_default(),
         })
     }
+}
+
+/// Logto's `userProfileGuard`: the known keys, each a string (`address`: an object of
+/// strings); other keys are dropped.
+fn read_profile(g: &mut Guard<'_>, m: &Map<String, Value>) -> UserProfile {
+    let mut profile = UserProfile::default();
+    for key in m.keys() {
+        if PROFILE_TEXT_KEYS.contains(&key.as_str()) {
+            if let Some(text) = g.string_in(m, "profile", key) {
+                profile.claims.insert(key.clone(), text);
+            }
+        } else if key == "address"
+            && let Some(address) = g.object_in(m, "profile", key)
+        {
+            let parts = address
+                .keys()
+                .filter(|k| ADDRESS_KEYS.contains(&k.as_str()));
+            let read = parts.filter_map(|part| {
+                let text = g.string_in(address, "profile.address", part)?;
+                Some((part.clone(), text))
+            });
+            profile.address = Some(read.collect());
+        }
+    }
+    profile
 }
 
 impl FromBody for CustomDataMerge {
@@ -127,6 +155,30 @@ mod tests {
             Err(DomainError::Invalid(lines)) => lines.iter().map(ToString::to_string).collect(),
             other => panic!("expected invalid, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn profiles_keep_known_keys_of_the_right_type() {
+        let given = json!({ "profile": {
+            "givenName": "Ada",
+            "unknown": 1,
+            "address": { "country": "UK", "planet": "Earth" },
+        } });
+        let kept = ProfileMerge::from_body(&given).unwrap().profile;
+        assert_eq!(
+            serde_json::to_value(kept).unwrap(),
+            json!({ "givenName": "Ada", "address": { "country": "UK" } })
+        );
+        let bad = json!({ "profile": { "nickname": 1, "address": { "region": false } } });
+        assert_eq!(
+            lines(ProfileMerge::from_body(&bad)),
+            [
+                "Error in key path \"profile.address.region\": (invalid_type) Expected string, \
+                 received boolean",
+                "Error in key path \"profile.nickname\": (invalid_type) Expected string, received \
+                 number",
+            ]
+        );
     }
 
     #[test]

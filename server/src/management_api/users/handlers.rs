@@ -3,16 +3,17 @@
 //! `packages/core/src/routes/admin-user/organization.ts`).
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::users::{self, NewUser, UserPatch};
 use crate::http::error::ApiError;
-use crate::http::extract::QueryPairs;
 use crate::http::tenant::Tenant;
 use crate::management_api::bodies::Body;
-use crate::management_api::{list_filters, pagination, responses};
+use crate::management_api::pagination::ListRequest;
+use crate::management_api::responses::Found;
+use crate::management_api::{list_filters, responses};
 use crate::state::AppState;
 use crate::storage::MemberKind;
 
@@ -21,20 +22,13 @@ use crate::storage::MemberKind;
 pub async fn users_list(
     State(state): State<AppState>,
     Tenant(tenant): Tenant,
-    OriginalUri(uri): OriginalUri,
-    query: QueryPairs,
+    list: ListRequest,
 ) -> Result<Response, ApiError> {
-    let page = pagination::page(&query)?;
-    let exclude = list_filters::exclude_organization(&query)?;
-    let q = pagination::search(&query, &["q", "search"])?;
+    let page = list.page()?;
+    let exclude = list_filters::exclude_organization(&list.query)?;
+    let q = list.search(&["q", "search"])?;
     let found = users::list(&state.store, &tenant, q, exclude, page).await?;
-    Ok(pagination::list_response(
-        &state.public_url,
-        &uri,
-        &query,
-        Some(page),
-        found,
-    ))
+    Ok(list.respond(Some(page), found))
 }
 
 /// `POST /api/users` → 201; a taken username / email / phone → 422 with Logto's codes.
@@ -53,10 +47,8 @@ pub async fn user_get(
     Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match users::find(&state.store, &tenant, &id).await? {
-        Some(user) => Ok(Json(user).into_response()),
-        None => Err(ApiError::not_exists_with_id("users", &id)),
-    }
+    let found = users::find(&state.store, &tenant, &id).await?;
+    Ok(Json(found.or_missing("users", &id)?).into_response())
 }
 
 pub async fn user_update(
@@ -66,10 +58,8 @@ pub async fn user_update(
     Body(patch): Body<UserPatch>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    match users::update(&state.store, &tenant, &id, patch, now).await? {
-        Some(user) => Ok(Json(user).into_response()),
-        None => Err(ApiError::not_exists_with_id("users", &id)),
-    }
+    let found = users::update(&state.store, &tenant, &id, patch, now).await?;
+    Ok(Json(found.or_missing("users", &id)?).into_response())
 }
 
 /// `DELETE /api/users/:id` → 204; memberships and roles go with the user.
@@ -78,11 +68,8 @@ pub async fn user_delete(
     Tenant(tenant): Tenant,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if users::delete(&state.store, &tenant, &id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_exists_with_id("users", &id))
-    }
+    let removed = users::delete(&state.store, &tenant, &id).await?;
+    responses::deleted_by_id(removed, "users", &id)
 }
 
 /// `GET /api/users/:id/organizations`: every organization of the user with its roles there
@@ -94,5 +81,5 @@ pub async fn user_organizations_list(
 ) -> Result<Response, ApiError> {
     responses::organization_list(&state, &tenant, MemberKind::User, &id)
         .await?
-        .ok_or_else(|| ApiError::not_exists_with_id("users", &id))
+        .or_missing("users", &id)
 }
