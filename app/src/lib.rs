@@ -52,27 +52,28 @@ pub fn App() -> impl IntoView {
         <Title formatter=|text: String| if text.is_empty() { "Tessera".to_string() } else { format!("{text} · Tessera") }/>
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
-                // Hosted pages render whole before sending: they must work with JavaScript off,
-                // and out-of-order streaming needs a script to put resolved content in place.
+                // Every page renders whole before sending: hosted pages must work with JavaScript
+                // off, console pages must be readable without it, and out-of-order streaming
+                // needs a script to put resolved content in place.
                 <Route path=path!("/sign-in") view=routes::hosted::SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=routes::hosted::RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("/consent") view=routes::hosted::ConsentPage ssr=SsrMode::Async/>
-                <Route path=path!("/console/setup") view=SetupPage/>
-                <Route path=path!("/console/sign-in") view=SignInPage/>
-                <ParentRoute path=path!("/console") view=ConsoleLayout>
-                    <Route path=path!("organizations") view=OrganizationsPage/>
-                    <Route path=path!("organizations/:id") view=OrganizationDetailPage/>
-                    <Route path=path!("organizations/:id/:tab") view=OrganizationDetailPage/>
-                    <Route path=path!("organization-template") view=OrganizationTemplatePage/>
-                    <Route path=path!("organization-template/:tab") view=OrganizationTemplatePage/>
-                    <Route path=path!("organization-template/roles/:id/:tab") view=OrganizationRoleDetailPage/>
-                    <Route path=path!("users") view=UsersPage/>
-                    <Route path=path!("users/:id") view=UserDetailPage/>
-                    <Route path=path!("users/:id/:tab") view=UserDetailPage/>
-                    <Route path=path!("api-resources") view=ResourcesPage/>
-                    <Route path=path!("api-resources/:id/:tab") view=ResourceDetailPage/>
-                    <Route path=path!("applications") view=ApplicationsPage/>
-                    <Route path=path!("applications/:id/:tab") view=ApplicationDetailPage/>
+                <Route path=path!("/console/setup") view=SetupPage ssr=SsrMode::Async/>
+                <Route path=path!("/console/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                <ParentRoute path=path!("/console") view=ConsoleLayout ssr=SsrMode::Async>
+                    <Route path=path!("organizations") view=OrganizationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("organizations/:id") view=OrganizationDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("organizations/:id/:tab") view=OrganizationDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("organization-template") view=OrganizationTemplatePage ssr=SsrMode::Async/>
+                    <Route path=path!("organization-template/:tab") view=OrganizationTemplatePage ssr=SsrMode::Async/>
+                    <Route path=path!("organization-template/roles/:id/:tab") view=OrganizationRoleDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("users/:id") view=UserDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("users/:id/:tab") view=UserDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("api-resources") view=ResourcesPage ssr=SsrMode::Async/>
+                    <Route path=path!("api-resources/:id/:tab") view=ResourceDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("applications") view=ApplicationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("applications/:id/:tab") view=ApplicationDetailPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -311,13 +311,12 @@ async fn seed(store: &Store) -> Fixture {
         .await
         .unwrap();
     let web_secret = secrets::generate();
-    let app = |kind: &str, secret: Option<&str>| ApplicationRow {
+    let app = |kind: &str| ApplicationRow {
         tenant_id: DEFAULT_TENANT.into(),
         id: ids::generate(ids::LONG),
         name: kind.into(),
         description: None,
         app_type: kind.into(),
-        secret_digest: secret.map(secrets::digest_hex),
         oidc_client_metadata: format!(
             r#"{{"redirectUris":["{REDIRECT}"],"postLogoutRedirectUris":[]}}"#
         ),
@@ -326,13 +325,14 @@ async fn seed(store: &Store) -> Fixture {
         is_third_party: false,
         created_at: now,
     };
-    let web = app("Traditional", Some(&web_secret));
-    let spa = app("SPA", None);
-    for a in [&web, &spa] {
+    let web = app("Traditional");
+    let spa = app("SPA");
+    for (a, secret) in [(&web, Some(&web_secret)), (&spa, None)] {
         store
             .application_insert(&NewApplication {
                 row: a.clone(),
                 role_ids: Vec::new(),
+                secret_digest: secret.map(|s| secrets::digest_hex(s)),
             })
             .await
             .unwrap();

@@ -4,6 +4,7 @@
 //! List arguments carry `#[server(default)]`: a form-encoded body leaves an empty list out
 //! altogether.
 
+pub mod application_secrets;
 pub mod applications;
 pub mod hosted;
 pub mod organization_members;
@@ -11,6 +12,7 @@ pub mod organization_template;
 pub mod organizations;
 pub mod resources;
 pub mod session;
+pub mod user_account;
 pub mod users;
 
 /// Refuses input before calling anything, answering with the error's status (a server

@@ -8,7 +8,9 @@ pub struct Choice {
     pub hint: Option<String>,
 }
 
-/// A scrolling list of checkboxes writing the picked ids to `selected`.
+/// A searchable multi-select: the picked items as chips (each removable), a search box that
+/// narrows the list by label or hint, and the list of checkboxes writing the picked ids to
+/// `selected`.
 #[component]
 pub fn CheckList(
     #[prop(into)] label: String,
@@ -19,35 +21,86 @@ pub fn CheckList(
     if choices.is_empty() {
         return view! { <p class="muted checklist-empty">{empty}</p> }.into_any();
     }
+    let choices = StoredValue::new(choices);
+    let filter = RwSignal::new(String::new());
+    let label_of = move |id: &str| {
+        choices.with_value(|cs| {
+            cs.iter()
+                .find(|c| c.id == id)
+                .map_or_else(|| id.to_string(), |c| c.label.clone())
+        })
+    };
+    let visible = move || {
+        let needle = filter.get().trim().to_lowercase();
+        choices.with_value(|cs| {
+            cs.iter()
+                .filter(|c| {
+                    needle.is_empty()
+                        || c.label.to_lowercase().contains(&needle)
+                        || c.hint
+                            .as_deref()
+                            .is_some_and(|h| h.to_lowercase().contains(&needle))
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let search_label = format!("Search {}", label.to_lowercase());
     view! {
-        <fieldset class="checklist">
-            <legend class="sr-only">{label}</legend>
-            {choices.into_iter().map(|c| {
-                let id = c.id.clone();
-                let checked = {
-                    let id = id.clone();
-                    move || selected.with(|s| s.contains(&id))
-                };
-                let toggle = move |ev: leptos::ev::Event| {
-                    let on = event_target_checked(&ev);
-                    selected.update(|s| {
-                        s.retain(|x| x != &id);
-                        if on {
-                            s.push(id.clone());
+        <div class="picker">
+            <div class="chips picked" aria-live="polite">
+                <For each=move || selected.get() key=|id| id.clone() let:id>
+                    {
+                        let name = label_of(&id);
+                        let remove_label = format!("Remove {name}");
+                        let id = id.clone();
+                        view! {
+                            <span class="chip">
+                                {name}
+                                <button type="button" class="chip-remove" aria-label=remove_label
+                                    on:click=move |_| selected.update(|s| s.retain(|x| x != &id))>"×"</button>
+                            </span>
                         }
-                    });
-                };
-                view! {
-                    <label class="checkbox">
-                        <input type="checkbox" prop:checked=checked on:change=toggle/>
-                        <span>
-                            {c.label}
-                            {c.hint.map(|h| view! { <span class="muted hint">{h}</span> })}
-                        </span>
-                    </label>
-                }
-            }).collect_view()}
-        </fieldset>
+                    }
+                </For>
+            </div>
+            <input type="search" class="picker-search" placeholder="Type to filter"
+                aria-label=search_label prop:value=move || filter.get()
+                on:input=move |ev| filter.set(event_target_value(&ev))/>
+            <fieldset class="checklist">
+                <legend class="sr-only">{label}</legend>
+                <For each=visible key=|c| c.id.clone() let:c>
+                    {
+                        let id = c.id.clone();
+                        let checked = {
+                            let id = id.clone();
+                            move || selected.with(|s| s.contains(&id))
+                        };
+                        let toggle = move |ev: leptos::ev::Event| {
+                            let on = event_target_checked(&ev);
+                            selected.update(|s| {
+                                s.retain(|x| x != &id);
+                                if on {
+                                    s.push(id.clone());
+                                }
+                            });
+                        };
+                        view! {
+                            <label class="checkbox">
+                                <input type="checkbox" prop:checked=checked on:change=toggle/>
+                                <span>
+                                    {c.label.clone()}
+                                    {c.hint.clone().map(|h| view! { <span class="muted hint">{h}</span> })}
+                                </span>
+                            </label>
+                        }
+                    }
+                </For>
+                <Show when=move || visible().is_empty()>
+                    <p class="muted checklist-empty">"Nothing matches."</p>
+                </Show>
+            </fieldset>
+        </div>
     }
     .into_any()
 }

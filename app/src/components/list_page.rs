@@ -112,6 +112,9 @@ where
                 let (empty_title, empty_text) = (empty_title.clone(), empty_text.clone());
                 Suspend::new(async move {
                     let (items, under) = match list.await {
+                        // A list of something that does not exist: the page's own `LoadError`
+                        // says so once.
+                        Err(AppError::NotFound(_)) => return ().into_any(),
                         Err(e) => return view! {
                             <ErrorState message=e.to_string() on_retry=Callback::new(move |_| list.refetch())/>
                         }.into_any(),
@@ -124,13 +127,15 @@ where
                         return view! { <EmptyState title=title.to_string() text=text.to_string()/> }.into_any();
                     }
                     view! {
-                        <table class="table">
-                            <thead><tr>
-                                {columns.iter().map(|name| view! { <th>{(!name.is_empty()).then_some(*name)}</th> }).collect_view()}
-                                {actions.then(|| view! { <th class="actions">"Actions"</th> })}
-                            </tr></thead>
-                            <tbody>{items.into_iter().map(row).collect_view()}</tbody>
-                        </table>
+                        <div class="table-scroll">
+                            <table class="table">
+                                <thead><tr>
+                                    {columns.iter().map(|name| view! { <th>{(!name.is_empty()).then_some(*name)}</th> }).collect_view()}
+                                    {actions.then(|| view! { <th class="actions">"Actions"</th> })}
+                                </tr></thead>
+                                <tbody>{items.into_iter().map(row).collect_view()}</tbody>
+                            </table>
+                        </div>
                         {under}
                     }.into_any()
                 })

@@ -14,6 +14,7 @@ pub mod pagination;
 pub mod save_bar;
 pub mod search;
 pub mod states;
+pub mod toast;
 
 pub use actions::{search_and_page, when_done};
 pub use checklist::{CheckList, Chips, Choice};
@@ -26,4 +27,5 @@ pub use list_page::{ListTable, PagedTable};
 pub use pagination::Pagination;
 pub use save_bar::SaveBar;
 pub use search::SearchInput;
-pub use states::{EmptyState, ErrorState, TableSkeleton};
+pub use states::{EmptyState, ErrorState, LoadError, TableSkeleton};
+pub use toast::{ToastRegion, Toasts, provide_toasts, use_toasts};

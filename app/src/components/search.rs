@@ -3,6 +3,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 /// A search box that updates `value` once typing pauses (each keystroke would be a request).
+/// It sits in a `GET` form, so without JavaScript Enter reloads the list with `?q=`.
 #[component]
 pub fn SearchInput(
     #[prop(into)] label: String,
@@ -27,7 +28,13 @@ pub fn SearchInput(
         );
     };
     view! {
-        <input type="search" class="search" placeholder=placeholder aria-label=label
-            prop:value=move || typed.get() on:input=on_input/>
+        <form method="get" role="search" class="search-form"
+            on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                value.set(typed.get_untracked());
+            }>
+            <input type="search" name="q" class="search" placeholder=placeholder aria-label=label
+                value=value.get_untracked() prop:value=move || typed.get() on:input=on_input/>
+        </form>
     }
 }

@@ -43,6 +43,30 @@ pub struct CreatedApplication {
     pub secret: Option<String>,
 }
 
+/// One of an application's named secrets (Logto's `ApplicationSecrets` row without its
+/// value, which only its creator sees).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ApplicationSecret {
+    pub tenant_id: String,
+    pub application_id: String,
+    pub name: String,
+    /// Epoch ms.
+    pub created_at: i64,
+    /// Epoch ms after which the secret no longer authenticates; `null`: never.
+    pub expires_at: Option<i64>,
+}
+
+/// A secret just added: its value, shown this once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CreatedApplicationSecret {
+    #[serde(flatten)]
+    pub secret: ApplicationSecret,
+    pub value: String,
+}
+
 /// One page of the console's application list, each with its Management API access flag.
 pub type ApplicationPage = super::Paged<(Application, bool)>;
 

@@ -13,9 +13,10 @@ mod sso_connectors;
 mod users;
 
 pub use applications::{
-    APPLICATION_TYPES, Application, ApplicationPage, ApplicationSettings, CreatedApplication,
-    DEFAULT_ALWAYS_ISSUE_REFRESH_TOKEN, DEFAULT_ID_TOKEN_TTL_SECS, DEFAULT_REFRESH_TOKEN_TTL_DAYS,
-    DEFAULT_ROTATE_REFRESH_TOKEN, signs_people_in,
+    APPLICATION_TYPES, Application, ApplicationPage, ApplicationSecret, ApplicationSettings,
+    CreatedApplication, CreatedApplicationSecret, DEFAULT_ALWAYS_ISSUE_REFRESH_TOKEN,
+    DEFAULT_ID_TOKEN_TTL_SECS, DEFAULT_REFRESH_TOKEN_TTL_DAYS, DEFAULT_ROTATE_REFRESH_TOKEN,
+    signs_people_in,
 };
 pub use console::{AdminInfo, ConsoleStatus, Paged};
 pub use hosted::{Branding, Consent, HostedView};
@@ -31,4 +32,4 @@ pub use organizations::{
 pub use resources::{MANAGEMENT_API_RESOURCE_ID, Resource, ResourceWithScopes, Scope};
 pub use roles::{FeaturedApplication, Role, RoleWithHolders};
 pub use sso_connectors::{JitEmailDomain, JitSettings, SSO_PROVIDERS, SsoConnector};
-pub use users::{NewUser, User, UserWithOrganizationRoles};
+pub use users::{NewUser, User, UserProfileForm, UserWithOrganizationRoles};

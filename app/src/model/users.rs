@@ -64,3 +64,28 @@ impl User {
         .unwrap_or_else(|| self.id.clone())
     }
 }
+
+/// The console's profile form on a user's Details tab: every field as text, empty meaning
+/// none.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct UserProfileForm {
+    pub username: String,
+    pub primary_email: String,
+    pub primary_phone: String,
+    pub name: String,
+    pub avatar: String,
+}
+
+impl UserProfileForm {
+    /// The form filled with the user's values.
+    pub fn of(user: &User) -> Self {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        UserProfileForm {
+            username: text(&user.username),
+            primary_email: text(&user.primary_email),
+            primary_phone: text(&user.primary_phone),
+            name: text(&user.name),
+            avatar: text(&user.avatar),
+        }
+    }
+}

@@ -3,18 +3,22 @@
 //! (ports and adapters): a server function calls a port with typed values and gets typed values
 //! or an [`AppError`] back, never a request path or JSON.
 
+mod application_secrets;
 mod applications;
 mod jit;
 mod members;
 mod resources;
 mod template;
+mod user_account;
 mod users;
 
+pub use application_secrets::ApplicationSecretsPort;
 pub use applications::ApplicationsPort;
 pub use jit::JitPort;
 pub use members::{MemberKind, MembersPort};
 pub use resources::ResourcesPort;
 pub use template::TemplatePort;
+pub use user_account::UserAccountPort;
 pub use users::UsersPort;
 
 use std::future::Future;
@@ -133,9 +137,11 @@ macro_rules! port_runners {
 
 port_runners! {
     applications => ApplicationsPort,
+    application_secrets => ApplicationSecretsPort,
     jit => JitPort,
     members => MembersPort,
     resources => ResourcesPort,
     template => TemplatePort,
     users => UsersPort,
+    user_account => UserAccountPort,
 }

@@ -173,7 +173,6 @@ pub async fn seed(store: &Store, members: usize) -> Fixture {
         name: "Robot".into(),
         description: None,
         app_type: "MachineToMachine".into(),
-        secret_digest: Some(server::domain::secrets::digest_hex(&robot_secret)),
         oidc_client_metadata: "{}".into(),
         custom_client_metadata: "{}".into(),
         custom_data: "{}".into(),
@@ -184,6 +183,7 @@ pub async fn seed(store: &Store, members: usize) -> Fixture {
         .application_insert(&NewApplication {
             row: robot.clone(),
             role_ids: Vec::new(),
+            secret_digest: Some(server::domain::secrets::digest_hex(&robot_secret)),
         })
         .await
         .unwrap();

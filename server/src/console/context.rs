@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use app::ports::TemplatePort;
+use app::ports::{ApplicationSecretsPort, UserAccountPort};
 use app::ports::{ApplicationsPort, ConsoleBackend, ResourcesPort, UsersPort};
 use app::ports::{JitPort, MembersPort};
 use leptos::prelude::provide_context;
@@ -19,4 +20,6 @@ pub fn provide_ports(service: &Arc<ConsoleService>) {
     provide_context::<Arc<dyn TemplatePort>>(service.clone());
     provide_context::<Arc<dyn MembersPort>>(service.clone());
     provide_context::<Arc<dyn JitPort>>(service.clone());
+    provide_context::<Arc<dyn UserAccountPort>>(service.clone());
+    provide_context::<Arc<dyn ApplicationSecretsPort>>(service.clone());
 }

@@ -76,6 +76,11 @@ fn refused(code: &str, message: String) -> AppError {
             "primary_email",
             "This email is associated with an existing account.",
         ),
+        "application.secret_name_exists" => on("name", "A secret with this name already exists."),
+        "user.phone_already_in_use" => on(
+            "primary_phone",
+            "This phone number is associated with an existing account.",
+        ),
         "single_sign_on.duplicate_connector_name" => on(
             "connector_name",
             "A connector with this name already exists.",
@@ -104,6 +109,8 @@ fn sentence(key: &str, text: &str) -> String {
         "name" => "Name",
         "username" => "Username",
         "primaryEmail" => "Email",
+        "primaryPhone" => "Phone",
+        "avatar" => "Avatar URL",
         "password" => "Password",
         "indicator" => "API identifier",
         "emailDomain" => "Email domain",

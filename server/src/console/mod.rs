@@ -2,6 +2,7 @@
 //! same domain services the Management API uses. The signed-in admin lives in the
 //! tower-sessions session (`service.rs`).
 
+mod application_secrets;
 mod applications;
 mod attempts;
 mod backend;
@@ -14,6 +15,7 @@ mod resources;
 pub mod server_fn_errors;
 mod service;
 mod template;
+mod user_account;
 mod users;
 
 pub use hosted::HostedService;

@@ -3,12 +3,13 @@
 
 use app::model::{Application, CreatedApplication};
 use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::application_commands::check;
 pub use super::application_commands::{ApplicationPatch, ApplicationType, NewApplication};
 use super::client_metadata::{CustomClientMetadata, OidcClientMetadata};
 use super::rules::Issue;
-use super::{DomainError, ids, secrets};
+use super::{DomainError, ids, json_merge, secrets};
 use crate::storage::{
     ApplicationRow, MANAGEMENT_API_ROLE_ID, NewApplication as ApplicationInsert, Page, Paged,
     StorageError, Store,
@@ -52,7 +53,6 @@ pub async fn create(
         name: input.name,
         description: input.description,
         app_type: app_type.into(),
-        secret_digest: secret.as_deref().map(secrets::digest_hex),
         oidc_client_metadata: oidc.to_stored()?,
         custom_client_metadata: custom.to_stored()?,
         custom_data: json_text(&input.custom_data.unwrap_or_default())?,
@@ -64,7 +64,11 @@ pub async fn create(
     } else {
         Vec::new()
     };
-    let new = ApplicationInsert { row, role_ids };
+    let new = ApplicationInsert {
+        row,
+        role_ids,
+        secret_digest: secret.as_deref().map(secrets::digest_hex),
+    };
     store.application_insert(&new).await?;
     Ok(CreatedApplication {
         application: to_wire(new.row)?,
@@ -101,7 +105,6 @@ pub async fn ensure_bootstrap(
         name: "Bootstrap M2M app".into(),
         description: Some("Created from TESSERA__BOOTSTRAP__M2M_CLIENT_ID.".into()),
         app_type: "MachineToMachine".into(),
-        secret_digest: Some(secrets::digest_hex(client_secret)),
         oidc_client_metadata: r#"{"redirectUris":[],"postLogoutRedirectUris":[]}"#.into(),
         custom_client_metadata: "{}".into(),
         custom_data: "{}".into(),
@@ -111,6 +114,7 @@ pub async fn ensure_bootstrap(
     let new = ApplicationInsert {
         row,
         role_ids: vec![MANAGEMENT_API_ROLE_ID.to_string()],
+        secret_digest: Some(secrets::digest_hex(client_secret)),
     };
     Ok(store.application_upsert_with_roles(&new).await?)
 }
@@ -188,6 +192,23 @@ pub async fn update(
         return Ok(None);
     }
     Ok(Some(to_wire(row)?))
+}
+
+/// `PATCH /api/applications/:id/custom-data`: merges keys into the custom data (any JSON, as
+/// Logto's `jsonObjectGuard`); the whole merged object, or `None` when the application does not
+/// exist.
+pub async fn merge_custom_data(
+    store: &Store,
+    tenant: &str,
+    id: &str,
+    keys: Map<String, Value>,
+) -> Result<Option<Map<String, Value>>, DomainError> {
+    let merged = store
+        .application_edit_custom_data(tenant, id, |stored| {
+            json_merge::merged_text(stored, keys, "customData")
+        })
+        .await?;
+    merged.as_deref().map(json_merge::object).transpose()
 }
 
 /// Deletes an application, except the bootstrap credential (`bootstrap`, the configured

@@ -2,6 +2,7 @@
 
 pub mod admins;
 pub mod application_commands;
+pub mod application_secrets;
 pub mod applications;
 pub mod client_metadata;
 pub mod end_users;
@@ -9,6 +10,7 @@ pub mod error;
 pub mod ids;
 pub mod issue;
 pub mod jit;
+pub mod json_merge;
 pub mod member_roles;
 pub mod members;
 pub mod mfa;

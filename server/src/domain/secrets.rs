@@ -26,8 +26,12 @@ pub fn digest_hex(secret: &str) -> String {
 
 /// Whether `presented` hashes to `stored_digest`, without leaking where they differ.
 pub fn matches(stored_digest: &str, presented: &str) -> bool {
-    let presented = digest_hex(presented);
-    bool::from(stored_digest.as_bytes().ct_eq(presented.as_bytes()))
+    digests_match(stored_digest, &digest_hex(presented))
+}
+
+/// Whether two digests are equal, without leaking where they differ.
+pub fn digests_match(stored_digest: &str, presented_digest: &str) -> bool {
+    bool::from(stored_digest.as_bytes().ct_eq(presented_digest.as_bytes()))
 }
 
 #[cfg(test)]

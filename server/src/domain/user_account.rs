@@ -9,9 +9,10 @@ use app::model::User;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
+pub use super::json_merge::JsonObject;
 use super::rules::Issues;
 use super::users::{PASSWORD_MAX, to_wire};
-use super::{DomainError, passwords};
+use super::{DomainError, json_merge, passwords};
 use crate::storage::{Store, UserJson};
 
 /// The OIDC standard claims Logto keeps in `profile` (`userProfileGuard`), each a string.
@@ -84,32 +85,11 @@ pub struct SuspensionInput {
     pub is_suspended: bool,
 }
 
-/// A JSON object as a user keeps it (the profile, the custom data).
-#[derive(Debug, serde::Serialize, ToSchema)]
-#[schema(value_type = Object)]
-pub struct JsonObject(pub Map<String, Value>);
-
 /// `GET /api/users/{id}/has-password`.
 #[derive(Debug, serde::Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct HasPassword {
     pub has_password: bool,
-}
-
-/// The most a merged profile or custom data may hold, in bytes of JSON: merges add up, and
-/// custom data goes into every ID token.
-pub const STORED_MAX: usize = 256 * 1024;
-
-fn too_large(column: UserJson) -> DomainError {
-    let name = match column {
-        UserJson::Profile => "profile",
-        UserJson::CustomData => "customData",
-    };
-    DomainError::refused(
-        422,
-        "entity.value_too_long",
-        format!("The merged {name} would be longer than {STORED_MAX} bytes of JSON."),
-    )
 }
 
 /// Merges claims into the profile; the whole merged profile, or `None` when the user does not
@@ -147,27 +127,16 @@ async fn merge(
     keys: Map<String, Value>,
     now: i64,
 ) -> Result<Option<Map<String, Value>>, DomainError> {
+    let name = match column {
+        UserJson::Profile => "profile",
+        UserJson::CustomData => "customData",
+    };
     let merged = store
         .user_edit_json(tenant, id, column, now, |stored| {
-            // A stored value that is not an object (never written by us) is replaced.
-            let mut object = match serde_json::from_str::<Value>(stored) {
-                Ok(Value::Object(map)) => map,
-                _ => Map::new(),
-            };
-            object.extend(keys);
-            let merged = Value::Object(object).to_string();
-            if merged.len() > STORED_MAX {
-                return Err(too_large(column));
-            }
-            Ok(merged)
+            json_merge::merged_text(stored, keys, name)
         })
         .await?;
-    merged
-        .map(|text| match serde_json::from_str(&text) {
-            Ok(Value::Object(map)) => Ok(map),
-            _ => Err(DomainError::Internal("merged JSON is not an object".into())),
-        })
-        .transpose()
+    merged.as_deref().map(json_merge::object).transpose()
 }
 
 /// The user's custom data; `None` when the user does not exist.

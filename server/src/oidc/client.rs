@@ -7,7 +7,7 @@
 
 use crate::domain::applications::ApplicationType;
 use crate::domain::client_metadata::{CustomClientMetadata, Lifetimes, OidcClientMetadata};
-use crate::storage::{ApplicationRow, DEFAULT_TENANT, StorageError, Store};
+use crate::storage::{ApplicationRow, DEFAULT_TENANT, SecretDigest, StorageError, Store};
 
 /// An OAuth client (RFC 6749 §2): an application and the settings the endpoints read.
 #[derive(Clone, Debug)]
@@ -28,13 +28,18 @@ pub struct Client {
     /// Token lifetimes and refresh-token options, with Logto's defaults for what is not set.
     pub lifetimes: Lifetimes,
     pub is_third_party: bool,
-    /// SHA-256 digest (hex) of the secret; `None` for public clients.
-    pub secret_digest: Option<String>,
+    /// The digests of its secrets (any unexpired one authenticates it); none for public
+    /// clients.
+    pub secrets: Vec<SecretDigest>,
 }
 
 impl Client {
-    /// Reads the stored row; an unknown type or metadata that is not its shape is a corrupt row.
-    pub fn from_row(row: ApplicationRow) -> Result<Client, StorageError> {
+    /// Reads the stored row and its secrets; an unknown type or metadata that is not its shape
+    /// is a corrupt row.
+    pub fn from_row(
+        row: ApplicationRow,
+        secrets: Vec<SecretDigest>,
+    ) -> Result<Client, StorageError> {
         let kind: ApplicationType = row
             .app_type
             .parse()
@@ -60,16 +65,16 @@ impl Client {
             name: row.name,
             kind,
             is_third_party: row.is_third_party,
-            secret_digest: row.secret_digest,
+            secrets,
         })
     }
 
-    /// The client with this id (`None`: no such application).
+    /// The client with this id and its secrets (`None`: no such application).
     pub async fn find(store: &Store, client_id: &str) -> Result<Option<Client>, StorageError> {
         store
-            .application_find_by_id(DEFAULT_TENANT, client_id)
+            .application_with_secrets(DEFAULT_TENANT, client_id)
             .await?
-            .map(Client::from_row)
+            .map(|(row, secrets)| Client::from_row(row, secrets))
             .transpose()
     }
 
@@ -107,7 +112,6 @@ mod tests {
             name: "App".into(),
             description: None,
             app_type: app_type.into(),
-            secret_digest: None,
             oidc_client_metadata: oidc.into(),
             custom_client_metadata: custom.into(),
             custom_data: "{}".into(),
@@ -118,11 +122,14 @@ mod tests {
 
     #[test]
     fn reads_the_stored_settings_once() {
-        let client = Client::from_row(row(
-            "SPA",
-            r#"{"redirectUris":["https://app.example.com/cb","com.example.app:/cb"]}"#,
-            r#"{"corsAllowedOrigins":["https://other.example.com"],"idTokenTtl":60}"#,
-        ))
+        let client = Client::from_row(
+            row(
+                "SPA",
+                r#"{"redirectUris":["https://app.example.com/cb","com.example.app:/cb"]}"#,
+                r#"{"corsAllowedOrigins":["https://other.example.com"],"idTokenTtl":60}"#,
+            ),
+            vec![],
+        )
         .unwrap();
         assert_eq!(client.kind, ApplicationType::Spa);
         assert!(!client.is_confidential() && client.signs_people_in());
@@ -131,11 +138,14 @@ mod tests {
         assert!(client.allows_origin("https://app.example.com"));
         assert!(client.allows_origin("https://other.example.com"));
         assert!(!client.allows_origin("https://evil.example.com"));
-        let native = Client::from_row(row(
-            "Native",
-            r#"{"redirectUris":["com.example.app:/callback"]}"#,
-            "{}",
-        ))
+        let native = Client::from_row(
+            row(
+                "Native",
+                r#"{"redirectUris":["com.example.app:/callback"]}"#,
+                "{}",
+            ),
+            vec![],
+        )
         .unwrap();
         assert!(
             !native.allows_origin("null"),
@@ -145,11 +155,11 @@ mod tests {
 
     #[test]
     fn a_corrupt_row_is_an_error() {
-        assert!(Client::from_row(row("Robot", "{}", "{}")).is_err());
-        assert!(Client::from_row(row("SPA", "not json", "{}")).is_err());
-        assert!(Client::from_row(row("SPA", r#"{"redirectUris":"x"}"#, "{}")).is_err());
-        assert!(Client::from_row(row("SPA", "{}", r#"{"idTokenTtl":"60"}"#)).is_err());
-        let m2m = Client::from_row(row("MachineToMachine", "{}", "{}")).unwrap();
+        assert!(Client::from_row(row("Robot", "{}", "{}"), vec![]).is_err());
+        assert!(Client::from_row(row("SPA", "not json", "{}"), vec![]).is_err());
+        assert!(Client::from_row(row("SPA", r#"{"redirectUris":"x"}"#, "{}"), vec![]).is_err());
+        assert!(Client::from_row(row("SPA", "{}", r#"{"idTokenTtl":"60"}"#), vec![]).is_err());
+        let m2m = Client::from_row(row("MachineToMachine", "{}", "{}"), vec![]).unwrap();
         assert!(m2m.is_confidential() && !m2m.signs_people_in());
     }
 }

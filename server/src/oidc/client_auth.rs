@@ -1,7 +1,8 @@
 //! Client authentication at the token endpoint (RFC 6749 §2.3.1):
 //! - `client_secret_basic`: `Authorization: Basic base64(urlencode(id):urlencode(secret))`;
 //! - `client_secret_post`: `client_id` and `client_secret` in the form;
-//! - never both at once; the secret is compared as a SHA-256 digest in constant time.
+//! - never both at once; the secret is compared as a SHA-256 digest in constant time with
+//!   each of the client's secrets, and one past its `expiresAt` is refused.
 
 use std::borrow::Borrow;
 
@@ -92,11 +93,12 @@ pub async fn authenticate(
     store: &Store,
     presented: &PresentedClient,
     accepts: Accepts,
+    now_ms: i64,
 ) -> Result<Client, OAuthError> {
     let found = Client::find(store, &presented.client_id)
         .await
         .map_err(lookup_failed)?;
-    verify(found, presented, accepts)
+    verify(found, presented, accepts, now_ms)
 }
 
 /// Authenticates `found`, the client read for the presented id (`None`: there is none), and
@@ -106,6 +108,7 @@ pub fn verify<C: Borrow<Client>>(
     found: Option<C>,
     presented: &PresentedClient,
     accepts: Accepts,
+    now_ms: i64,
 ) -> Result<C, OAuthError> {
     let found = found.ok_or_else(|| authentication_failed(presented))?;
     let client = found.borrow();
@@ -118,22 +121,32 @@ pub fn verify<C: Borrow<Client>>(
         }
         return Ok(found);
     }
-    verify_secret(client, presented)?;
+    verify_secret(client, presented, now_ms)?;
     Ok(found)
 }
 
-/// The client must have a secret and the presented one must match it (compared as a digest,
-/// in constant time).
-fn verify_secret(client: &Client, presented: &PresentedClient) -> Result<(), OAuthError> {
-    let matches = presented
-        .secret
-        .as_deref()
-        .zip(client.secret_digest.as_deref())
-        .is_some_and(|(secret, digest)| secrets::matches(digest, secret));
-    if matches {
-        Ok(())
-    } else {
-        Err(authentication_failed(presented))
+/// The presented secret must match one of the client's (compared as digests, in constant
+/// time) that has not expired. A match past its `expiresAt` is told apart, as Logto does, so
+/// whoever rotates secrets learns why a client stopped working.
+fn verify_secret(
+    client: &Client,
+    presented: &PresentedClient,
+    now_ms: i64,
+) -> Result<(), OAuthError> {
+    let Some(secret) = presented.secret.as_deref() else {
+        return Err(authentication_failed(presented));
+    };
+    let digest = secrets::digest_hex(secret);
+    let matched = client
+        .secrets
+        .iter()
+        .find(|s| secrets::digests_match(&s.digest, &digest));
+    match matched {
+        None => Err(authentication_failed(presented)),
+        Some(s) if s.expires_at.is_some_and(|at| at <= now_ms) => Err(OAuthError::InvalidRequest(
+            "client secret has expired".into(),
+        )),
+        Some(_) => Ok(()),
     }
 }
 

@@ -26,8 +26,13 @@ pub async fn revocation(
     let run = async {
         let params = Params::parse(&body)?;
         let presented = client_auth::presented(&headers, &params)?;
-        let client =
-            client_auth::authenticate(&state.store, &presented, Accepts::AnyClient).await?;
+        let client = client_auth::authenticate(
+            &state.store,
+            &presented,
+            Accepts::AnyClient,
+            state.clock.now_ms(),
+        )
+        .await?;
         let token = params.get("token").ok_or_else(|| {
             OAuthError::InvalidRequest("missing required parameter 'token'".into())
         })?;
@@ -91,7 +96,13 @@ async fn introspect(
 ) -> Result<Value, OAuthError> {
     let params = Params::parse(body)?;
     let presented = client_auth::presented(headers, &params)?;
-    let client = client_auth::authenticate(&state.store, &presented, Accepts::Confidential).await?;
+    let client = client_auth::authenticate(
+        &state.store,
+        &presented,
+        Accepts::Confidential,
+        state.clock.now_ms(),
+    )
+    .await?;
     if !client.is_confidential() {
         return Err(OAuthError::InvalidClient {
             description: "introspection is for confidential clients".into(),

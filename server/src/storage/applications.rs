@@ -1,7 +1,7 @@
 //! `applications` and their global roles (which carry API-resource permissions).
 
 use super::changes::Change;
-use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
+use super::db::{Backend, Store, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec};
 use super::error::StorageError;
 use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
@@ -15,7 +15,6 @@ pub struct ApplicationRow {
     pub description: Option<String>,
     #[sqlx(rename = "type")]
     pub app_type: String,
-    pub secret_digest: Option<String>,
     pub oidc_client_metadata: String,
     pub custom_client_metadata: String,
     pub custom_data: String,
@@ -23,24 +22,35 @@ pub struct ApplicationRow {
     pub created_at: i64,
 }
 
-/// An application to create, with the global roles it is granted in the same transaction.
+/// An application to create, with the global roles it is granted and the digest of its first
+/// secret (named [`DEFAULT_SECRET_NAME`]), in the same transaction.
 #[derive(Clone, Debug)]
 pub struct NewApplication {
     pub row: ApplicationRow,
     pub role_ids: Vec<String>,
+    pub secret_digest: Option<String>,
 }
 
-const COLUMNS: &str = "tenant_id, id, name, description, type, secret_digest, oidc_client_metadata, \
+/// The name of the secret an application is created with (Logto's `defaultApplicationSecretName`).
+pub const DEFAULT_SECRET_NAME: &str = "Default secret";
+
+const COLUMNS: &str = "tenant_id, id, name, description, type, oidc_client_metadata, \
                        custom_client_metadata, custom_data, is_third_party, created_at";
 
 /// The same columns qualified by the alias `a` (for joins).
 pub(crate) const A_COLUMNS: &str = "a.tenant_id, a.id, a.name, a.description, a.type, \
-     a.secret_digest, a.oidc_client_metadata, a.custom_client_metadata, a.custom_data, \
+     a.oidc_client_metadata, a.custom_client_metadata, a.custom_data, \
      a.is_third_party, a.created_at";
 
 const INSERT: &str = "INSERT INTO applications (tenant_id, id, name, description, type, \
-     secret_digest, oidc_client_metadata, custom_client_metadata, custom_data, is_third_party, \
-     created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+     oidc_client_metadata, custom_client_metadata, custom_data, is_third_party, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+
+/// The first secret; the bootstrap credential's replaces its earlier value at every start.
+const PUT_DEFAULT_SECRET: &str = "INSERT INTO application_secrets \
+     (tenant_id, application_id, name, digest, created_at) VALUES ($1, $2, $3, $4, $5) \
+     ON CONFLICT (tenant_id, application_id, name) \
+     DO UPDATE SET digest = excluded.digest, expires_at = NULL";
 
 const GRANT_ROLE: &str = "INSERT INTO applications_roles (tenant_id, application_id, role_id) \
      VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
@@ -57,7 +67,6 @@ impl Store {
             .bind(&row.name)
             .bind(&row.description)
             .bind(&row.app_type)
-            .bind(&row.secret_digest)
             .bind(&row.oidc_client_metadata)
             .bind(&row.custom_client_metadata)
             .bind(&row.custom_data)
@@ -71,18 +80,28 @@ impl Store {
                 .bind(role_id)
                 .execute(c))?;
         }
+        if let Some(digest) = &new.secret_digest {
+            dispatch_tx_exec!(&mut tx, c => sqlx::query(PUT_DEFAULT_SECRET)
+                .bind(&row.tenant_id)
+                .bind(&row.id)
+                .bind(DEFAULT_SECRET_NAME)
+                .bind(digest)
+                .bind(row.created_at)
+                .execute(c))?;
+        }
         tx.commit().await
     }
 
-    /// Creates the application or replaces its secret, and grants the roles (bootstrap credential).
+    /// Creates the application unless it exists, sets its default secret and grants the roles
+    /// (bootstrap credential).
     pub async fn application_upsert_with_roles(
         &self,
         new: &NewApplication,
     ) -> Result<(), StorageError> {
         const UPSERT: &str = "INSERT INTO applications (tenant_id, id, name, description, type, \
-             secret_digest, oidc_client_metadata, custom_client_metadata, custom_data, \
-             is_third_party, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
-             ON CONFLICT (id) DO UPDATE SET secret_digest = excluded.secret_digest";
+             oidc_client_metadata, custom_client_metadata, custom_data, is_third_party, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+             ON CONFLICT (id) DO NOTHING";
         let row = &new.row;
         let mut tx = self.begin().await?;
         tx.writes(Change::ClientGrants);
@@ -92,7 +111,6 @@ impl Store {
             .bind(&row.name)
             .bind(&row.description)
             .bind(&row.app_type)
-            .bind(&row.secret_digest)
             .bind(&row.oidc_client_metadata)
             .bind(&row.custom_client_metadata)
             .bind(&row.custom_data)
@@ -104,6 +122,15 @@ impl Store {
                 .bind(&row.tenant_id)
                 .bind(&row.id)
                 .bind(role_id)
+                .execute(c))?;
+        }
+        if let Some(digest) = &new.secret_digest {
+            dispatch_tx_exec!(&mut tx, c => sqlx::query(PUT_DEFAULT_SECRET)
+                .bind(&row.tenant_id)
+                .bind(&row.id)
+                .bind(DEFAULT_SECRET_NAME)
+                .bind(digest)
+                .bind(row.created_at)
                 .execute(c))?;
         }
         tx.commit().await
@@ -174,6 +201,44 @@ impl Store {
             .execute(p));
         let done = self.wrote(Change::ClientGrants, updated)?;
         Ok(done > 0)
+    }
+
+    /// Replaces the custom data with what `edit` makes of the stored text, in one transaction
+    /// (a concurrent merge waits, so neither is lost); `None` when the application is gone.
+    pub async fn application_edit_custom_data<E: From<StorageError>>(
+        &self,
+        tenant: &str,
+        id: &str,
+        edit: impl FnOnce(&str) -> Result<String, E>,
+    ) -> Result<Option<String>, E> {
+        // SQLite's write transaction (`BEGIN IMMEDIATE`) already excludes other writers.
+        let lock = match self.backend() {
+            Backend::Postgres => " FOR UPDATE",
+            Backend::Sqlite => "",
+        };
+        let read =
+            format!("SELECT custom_data FROM applications WHERE tenant_id = $1 AND id = $2{lock}");
+        const WRITE: &str =
+            "UPDATE applications SET custom_data = $3 WHERE tenant_id = $1 AND id = $2";
+        let mut tx = self.begin().await?;
+        tx.writes(Change::ClientGrants);
+        let stored: Option<String> = dispatch_tx!(&mut tx, c => sqlx::query_scalar(&read)
+            .bind(tenant)
+            .bind(id)
+            .fetch_optional(c))
+        .map_err(StorageError::from)?;
+        let Some(stored) = stored else {
+            return Ok(None);
+        };
+        let edited = edit(&stored)?;
+        dispatch_tx_exec!(&mut tx, c => sqlx::query(WRITE)
+            .bind(tenant)
+            .bind(id)
+            .bind(&edited)
+            .execute(c))
+        .map_err(StorageError::from)?;
+        tx.commit().await?;
+        Ok(Some(edited))
     }
 
     pub async fn application_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {

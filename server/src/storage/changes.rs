@@ -9,9 +9,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Data a per-replica cache keeps, as written by storage functions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
-    /// An app, its organization memberships and roles, organization roles' permissions, or
-    /// the permissions themselves: what a machine's organization token is made of (the tables
-    /// the grants-revision triggers of migration 0007 watch, and what cascades into them).
+    /// An app, its secrets, its organization memberships and roles, organization roles'
+    /// permissions, or the permissions themselves: what a machine's organization token is made
+    /// of (the tables the grants-revision triggers of migrations 0007 and 0011 watch, and what
+    /// cascades into them).
     ClientGrants,
     /// A row of `logto_configs` (the tenant's configuration, e.g. the ID token's claims).
     Config,
@@ -85,15 +86,22 @@ mod tests {
         std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
-    /// Tables the grants-revision triggers watch (migration 0007), and the tables whose deleted
-    /// rows cascade into them.
+    /// Tables the grants-revision triggers watch (migration 0007 and later ones), and the
+    /// tables whose deleted rows cascade into them.
     fn client_grants_tables(root: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
-        let triggers = read(&root.join("migrations/sqlite/0007_client_grants_revision.sql"));
-        let watched: BTreeSet<String> = triggers
-            .lines()
-            .filter_map(|l| l.split_once(" ON ").filter(|_| l.contains(" AFTER ")))
-            .map(|(_, table)| table.trim().to_string())
-            .collect();
+        let mut watched = BTreeSet::new();
+        for entry in std::fs::read_dir(root.join("migrations/sqlite")).unwrap() {
+            let sql = read(&entry.unwrap().path());
+            // A trigger's header line names its table; its body raises the revision.
+            for trigger in sql.split("CREATE TRIGGER ").skip(1) {
+                let header = trigger.lines().next().unwrap_or_default();
+                if trigger.contains("UPDATE client_grants_revision")
+                    && let Some((_, table)) = header.split_once(" ON ")
+                {
+                    watched.insert(table.trim().to_string());
+                }
+            }
+        }
         let mut parents = BTreeSet::new();
         for entry in std::fs::read_dir(root.join("migrations/sqlite")).unwrap() {
             let sql = read(&entry.unwrap().path());

@@ -7,6 +7,7 @@
 //! `paged_query.rs`: a page of a list with its count; `error.rs`, `pagination.rs`, `tenants.rs`),
 //! so no storage file depends on this one.
 
+mod application_secrets;
 mod applications;
 mod changes;
 mod client_grants_revision;
@@ -47,7 +48,8 @@ mod user_account;
 mod user_tokens;
 mod users;
 
-pub use applications::{ApplicationRow, NewApplication};
+pub use application_secrets::{ApplicationSecretRow, SecretDigest};
+pub use applications::{ApplicationRow, DEFAULT_SECRET_NAME, NewApplication};
 pub use changes::{Change, Changes};
 pub use db::{Backend, Db, MigrationId, Store, Tx};
 pub use error::StorageError;

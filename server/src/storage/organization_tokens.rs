@@ -5,30 +5,42 @@
 
 use std::sync::LazyLock;
 
+use super::application_secrets::{SecretDigest, digests};
 use super::applications::{A_COLUMNS, ApplicationRow};
 use super::db::{Store, dispatch};
 use super::error::StorageError;
 use super::resources::ResourceGrant;
 
-/// The client with one of its organization permissions (one row per permission).
+/// The client with one of its secrets and one of its organization permissions (one row per
+/// secret and permission).
 #[derive(sqlx::FromRow)]
 struct ClientScopeRow {
     #[sqlx(flatten)]
     client: ApplicationRow,
+    digest: Option<String>,
+    expires_at: Option<i64>,
     is_member: bool,
     scope_name: Option<String>,
 }
 
-/// An application and, when it is a member of the organization, the names of the organization
-/// permissions it holds there (sorted).
-pub type ClientOrganizationScopes = (ApplicationRow, Option<Vec<String>>);
+/// An application, its secrets and, when it is a member of the organization, the names of the
+/// organization permissions it holds there (sorted).
+pub struct ClientOrganizationScopes {
+    pub client: ApplicationRow,
+    pub secrets: Vec<SecretDigest>,
+    pub scopes: Option<Vec<String>>,
+}
 
 /// The joins follow keys from the application's membership row, so the cost does not grow with
-/// the size of the organization.
+/// the size of the organization. An app holds a secret or two, so repeating its permissions
+/// per secret stays small.
 static CLIENT_SCOPES: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "SELECT {A_COLUMNS}, m.application_id IS NOT NULL AS is_member, s.name AS scope_name \
+        "SELECT {A_COLUMNS}, sec.digest, sec.expires_at, \
+           m.application_id IS NOT NULL AS is_member, s.name AS scope_name \
          FROM applications a \
+         LEFT JOIN application_secrets sec \
+           ON sec.tenant_id = a.tenant_id AND sec.application_id = a.id \
          LEFT JOIN organization_application_relations m \
            ON m.tenant_id = a.tenant_id AND m.organization_id = $2 AND m.application_id = a.id \
          LEFT JOIN organization_role_application_relations r \
@@ -56,18 +68,20 @@ impl Store {
             .bind(organization_id)
             .bind(client_id)
             .fetch_all(p))?;
-        let mut rows = rows.into_iter();
-        let Some(first) = rows.next() else {
+        let Some(first) = rows.first() else {
             return Ok(None);
         };
-        if !first.is_member {
-            return Ok(Some((first.client, None)));
-        }
-        let mut names: Vec<String> = rows.filter_map(|r| r.scope_name).collect();
-        names.extend(first.scope_name);
+        let is_member = first.is_member;
+        let secrets = digests(rows.iter().map(|r| (r.digest.clone(), r.expires_at)));
+        let mut names: Vec<String> = rows.iter().filter_map(|r| r.scope_name.clone()).collect();
         names.sort();
         names.dedup();
-        Ok(Some((first.client, Some(names))))
+        let client = rows.into_iter().next().map(|r| r.client);
+        Ok(client.map(|client| ClientOrganizationScopes {
+            client,
+            secrets,
+            scopes: is_member.then_some(names),
+        }))
     }
 
     /// The resource with this indicator and the API permissions on it that the application

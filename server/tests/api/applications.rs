@@ -33,14 +33,15 @@ async fn application_routes_impl(backend: Backend) {
     );
 
     // Stored as a digest only; never returned again.
-    let row = app
+    let (_, stored) = app
         .store
-        .application_find_by_id(DEFAULT_TENANT, &id)
+        .application_with_secrets(DEFAULT_TENANT, &id)
         .await
         .unwrap()
         .unwrap();
-    assert_ne!(row.secret_digest.as_deref(), Some(secret.as_str()));
-    assert_eq!(row.secret_digest, Some(secrets::digest_hex(&secret)));
+    assert_eq!(stored.len(), 1);
+    assert_ne!(stored[0].digest, secret);
+    assert_eq!(stored[0].digest, secrets::digest_hex(&secret));
     let (status, got) = app.api_get(&format!("/applications/{id}")).await;
     assert_eq!(status, 200);
     assert!(got.get("secret").is_none());

@@ -10,6 +10,7 @@ mod people;
 mod security_fixtures;
 mod storage_fixtures;
 
+mod application_secrets;
 mod applications;
 mod authorization_request_safety;
 mod client_grants;

@@ -18,11 +18,13 @@ async fn applications_impl(backend: Backend) {
     let m2m = NewApplication {
         row: app_row("m1", "MachineToMachine", 1),
         role_ids: vec![MANAGEMENT_API_ROLE_ID.into()],
+        secret_digest: None,
     };
     s.application_insert(&m2m).await.unwrap();
     s.application_insert(&NewApplication {
         row: app_row("s1", "SPA", 2),
         role_ids: vec![],
+        secret_digest: None,
     })
     .await
     .unwrap();
@@ -30,6 +32,7 @@ async fn applications_impl(backend: Backend) {
     let broken = NewApplication {
         row: app_row("b1", "MachineToMachine", 3),
         role_ids: vec!["no-such-role".into()],
+        secret_digest: None,
     };
     assert!(matches!(
         s.application_insert(&broken).await,
@@ -44,7 +47,8 @@ async fn applications_impl(backend: Backend) {
     assert!(matches!(
         s.application_insert(&NewApplication {
             row: app_row("x1", "Robot", 4),
-            role_ids: vec![]
+            role_ids: vec![],
+            secret_digest: None,
         })
         .await,
         Err(StorageError::CheckViolation)
@@ -111,11 +115,10 @@ async fn applications_impl(backend: Backend) {
     assert_eq!(paged.total, 2);
 
     // Upsert replaces the secret and keeps one grant.
-    let mut again = app_row("m1", "MachineToMachine", 9);
-    again.secret_digest = Some("rotated".into());
     let upsert = NewApplication {
-        row: again,
+        row: app_row("m1", "MachineToMachine", 9),
         role_ids: vec![MANAGEMENT_API_ROLE_ID.into()],
+        secret_digest: Some("rotated".into()),
     };
     s.application_upsert_with_roles(&upsert).await.unwrap();
     s.application_upsert_with_roles(&upsert).await.unwrap();
@@ -124,8 +127,14 @@ async fn applications_impl(backend: Backend) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(m1.secret_digest.as_deref(), Some("rotated"));
     assert_eq!(m1.created_at, 1);
+    let (_, secrets) = s
+        .application_with_secrets(DEFAULT_TENANT, "m1")
+        .await
+        .unwrap()
+        .unwrap();
+    let digests: Vec<&str> = secrets.iter().map(|d| d.digest.as_str()).collect();
+    assert_eq!(digests, ["rotated"], "one default secret, replaced");
 
     assert!(s.application_delete(DEFAULT_TENANT, "m1").await.unwrap());
     assert!(!s.application_delete(DEFAULT_TENANT, "m1").await.unwrap());

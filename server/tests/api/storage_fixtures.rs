@@ -45,7 +45,6 @@ pub fn app_row(id: &str, app_type: &str, created_at: i64) -> ApplicationRow {
         name: format!("App {id}"),
         description: None,
         app_type: app_type.into(),
-        secret_digest: Some("digest".into()),
         oidc_client_metadata: "{}".into(),
         custom_client_metadata: "{}".into(),
         custom_data: "{}".into(),

@@ -152,6 +152,7 @@ impl Fixture {
         }
         ids.insert("emailDomain".into(), json!("probe.example"));
         ids.insert("verificationId".into(), json!("none"));
+        ids.insert("name".into(), json!("Default secret"));
         Fixture(ids)
     }
 

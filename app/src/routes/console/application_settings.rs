@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::applications::update_application;
-use crate::components::{CopyButton, SaveBar, when_done};
+use crate::components::{CopyButton, SaveBar, use_toasts, when_done};
 use crate::error::AppError;
 use crate::model::{Application, ApplicationSettings, signs_people_in};
 
@@ -13,7 +13,7 @@ pub fn ApplicationSettingsTab(app: Application, issuer: String) -> impl IntoView
     let initial = RwSignal::new(ApplicationSettings::of(&app));
     let form = RwSignal::new(initial.get_untracked());
     let error = RwSignal::new(None::<AppError>);
-    let toast = RwSignal::new(None::<&'static str>);
+    let toasts = use_toasts();
     let dirty = move || form.get() != initial.get();
     let id = app.id.clone();
     let save =
@@ -25,13 +25,12 @@ pub fn ApplicationSettingsTab(app: Application, issuer: String) -> impl IntoView
             initial.set(s.clone());
             form.set(s);
             error.set(None);
-            toast.set(Some("Settings saved."));
+            toasts.show("Settings saved.");
         },
         move |e| error.set(Some(e)),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        toast.set(None);
         if form.get().name.trim().is_empty() {
             error.set(Some(AppError::field("name", "Name is required.")));
             return;
@@ -90,9 +89,6 @@ pub fn ApplicationSettingsTab(app: Application, issuer: String) -> impl IntoView
             })}
             <Show when=move || error.get().is_some()>
                 <p class="form-error" role="alert">{move || error.get().map(|e| e.to_string())}</p>
-            </Show>
-            <Show when=move || toast.get().is_some()>
-                <p class="toast" role="status">{move || toast.get()}</p>
             </Show>
             <SaveBar dirty=Signal::derive(dirty) pending=save.pending()
                 on_discard=Callback::new(move |()| { form.set(initial.get()); error.set(None); })/>

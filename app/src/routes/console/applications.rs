@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use crate::api::applications::{create_application, delete_application, list_applications};
 use crate::components::browser::format_date;
-use crate::components::{CopyButton, Dialog, PagedTable, when_done};
+use crate::components::{CopyButton, Dialog, PagedTable, search_and_page, use_toasts, when_done};
 use crate::error::AppError;
 use crate::model::{Application, CreatedApplication, signs_people_in};
 
@@ -46,7 +46,8 @@ pub fn type_label(app_type: &str) -> &str {
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
-    let page = RwSignal::new(1u32);
+    // The page lives in the address (this list has no search).
+    let (_, page) = search_and_page();
     let apps = Resource::new(move || page.get(), |p| list_applications(p, PAGE_SIZE));
     let open = RwSignal::new(false);
     let created = RwSignal::new(None::<CreatedApplication>);
@@ -215,9 +216,11 @@ fn DeleteApplicationDialog(
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_application(id.clone()));
+    let toasts = use_toasts();
     when_done(
         delete,
         move |()| {
+            toasts.show("Application deleted.");
             open.set(false);
             on_done.run(());
         },

@@ -1,10 +1,13 @@
-//! The console frame: sidebar navigation, top bar with the admin and sign-out, and the page.
+//! The console frame: sidebar navigation, top bar with the admin and sign-out, the page, and
+//! the toasts. On a phone the navigation folds behind a menu button once the page is
+//! interactive (without JavaScript it stays open above the page).
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
 use leptos_router::hooks::use_location;
 
 use crate::api::session::{SignOut, get_console_status};
+use crate::components::{ToastRegion, provide_toasts};
 
 #[component]
 pub fn ConsoleLayout() -> impl IntoView {
@@ -17,11 +20,26 @@ pub fn ConsoleLayout() -> impl IntoView {
     });
     let location = use_location();
     let current = move |prefix: &'static str| location.pathname.get().starts_with(prefix);
+    let toasts = provide_toasts();
+    let menu_open = RwSignal::new(false);
+    // A link followed closes the menu.
+    Effect::watch(
+        move || location.pathname.get(),
+        move |_, _, _| menu_open.set(false),
+        false,
+    );
     view! {
         <div class="shell">
-            <aside class="sidebar">
-                <div class="brand">"Tessera"</div>
-                <nav aria-label="Console">
+            <aside class="sidebar" class:open=move || menu_open.get()>
+                <div class="sidebar-head">
+                    <div class="brand">"Tessera"</div>
+                    <button type="button" class="btn menu-button" aria-controls="console-nav"
+                        aria-expanded=move || menu_open.get().to_string()
+                        on:click=move |_| menu_open.update(|o| *o = !*o)>
+                        "Menu"
+                    </button>
+                </div>
+                <nav id="console-nav" aria-label="Console">
                     <p class="nav-group">"Organizations"</p>
                     <A href="/console/organizations" attr:class="nav-link" attr:aria-current=move || current("/console/organizations").then_some("page")>
                         "Organizations"
@@ -61,6 +79,7 @@ pub fn ConsoleLayout() -> impl IntoView {
                     <Outlet/>
                 </main>
             </div>
+            <ToastRegion toasts=toasts/>
         </div>
     }
 }

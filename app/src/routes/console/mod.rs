@@ -1,6 +1,7 @@
 //! Console pages under `/console`.
 
 mod application_detail;
+mod application_secrets;
 mod application_settings;
 mod applications;
 mod auth;
@@ -12,6 +13,8 @@ mod organization_members;
 mod organizations;
 mod resources;
 mod template;
+mod user_account;
+mod user_roles;
 mod users;
 
 pub use application_detail::ApplicationDetailPage;

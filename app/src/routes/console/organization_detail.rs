@@ -8,7 +8,9 @@ use leptos_router::hooks::use_params_map;
 use crate::api::organization_members::{list_organization_applications, list_organization_users};
 use crate::api::organizations::{delete_organization, get_organization, update_organization};
 use crate::components::browser::{format_date, go_to};
-use crate::components::{CopyButton, Dialog, ErrorState, SaveBar, TableSkeleton, when_done};
+use crate::components::{
+    CopyButton, Dialog, LoadError, SaveBar, TableSkeleton, use_toasts, when_done,
+};
 use crate::error::AppError;
 use crate::model::{Organization, OrganizationSettings};
 use crate::routes::console::organization_jit::JitSection;
@@ -86,7 +88,8 @@ pub fn OrganizationDetailPage() -> impl IntoView {
                     Err(e) => view! {
                         <Title text="Organization"/>
                         <p class="breadcrumb"><a href="/console/organizations">"← Organizations"</a></p>
-                        <ErrorState message=e.to_string() on_retry=Callback::new(move |_| org.refetch())/>
+                        <LoadError error=e what="Organization" back_href="/console/organizations"
+                            back_label="Back to organizations" on_retry=Callback::new(move |_| org.refetch())/>
                     }.into_any(),
                 }
             })}
@@ -180,7 +183,7 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
     let initial = RwSignal::new(settings_of(&org));
     let form = RwSignal::new(settings_of(&org));
     let error = RwSignal::new(None::<AppError>);
-    let toast = RwSignal::new(None::<String>);
+    let toasts = use_toasts();
     let id = org.id.clone();
     let save = Action::new(move |settings: &OrganizationSettings| {
         update_organization(id.clone(), settings.clone())
@@ -193,10 +196,9 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
             form.set(fresh);
             saved.set(updated);
             error.set(None);
-            toast.set(Some("Saved.".into()));
+            toasts.show("Saved.");
         },
         move |e| {
-            toast.set(None);
             error.set(Some(e));
         },
     );
@@ -228,7 +230,6 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
             )));
             return;
         }
-        toast.set(None);
         save.dispatch(current);
     };
     view! {
@@ -306,9 +307,6 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
 
             <Show when=move || general_error().is_some()>
                 <p class="form-error" role="alert">{general_error}</p>
-            </Show>
-            <Show when=move || toast.get().is_some()>
-                <p class="toast" role="status">{move || toast.get()}</p>
             </Show>
             <SaveBar dirty=Signal::derive(dirty) pending=save.pending()
                 on_discard=Callback::new(move |()| { form.set(initial.get()); error.set(None); })/>

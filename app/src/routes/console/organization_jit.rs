@@ -9,7 +9,8 @@ use crate::api::organization_members::{
 };
 use crate::api::organization_template::organization_roles_of_type;
 use crate::components::{
-    CheckList, Choice, ErrorState, FieldError, FormError, SaveBar, TableSkeleton, when_done,
+    CheckList, Choice, ErrorState, FieldError, FormError, SaveBar, TableSkeleton, use_toasts,
+    when_done,
 };
 use crate::error::AppError;
 
@@ -28,7 +29,9 @@ pub fn JitSection(org_id: String) -> impl IntoView {
         },
     );
     view! {
-        <section class="card settings" aria-labelledby="jit-title">
+        // Hidden for an unknown organization: the page's `LoadError` says so once.
+        <section class="card settings" aria-labelledby="jit-title"
+            class:hidden=move || matches!(settings.get(), Some(Err(AppError::NotFound(_))))>
             <h2 id="jit-title">"Just-in-time provisioning"</h2>
             <p class="muted">
                 "Users who sign up or sign in with a matching email domain or enterprise SSO connector join this organization automatically, with the default roles."
@@ -36,6 +39,7 @@ pub fn JitSection(org_id: String) -> impl IntoView {
             <Transition fallback=|| view! { <TableSkeleton/> }>
                 {move || Suspend::new(async move {
                     match settings.await {
+                        Err(AppError::NotFound(_)) => ().into_any(),
                         Err(e) => view! {
                             <ErrorState message=e.to_string() on_retry=Callback::new(move |_| settings.refetch())/>
                         }.into_any(),
@@ -136,7 +140,7 @@ fn DefaultsForm(
     let picked_connectors = RwSignal::new(connectors);
     let picked_roles = RwSignal::new(roles);
     let error = RwSignal::new(None::<AppError>);
-    let toast = RwSignal::new(None::<String>);
+    let toasts = use_toasts();
     let save = Action::new(move |(c, r): &(Vec<String>, Vec<String>)| {
         let (org, c, r) = (org.clone(), c.clone(), r.clone());
         async move {
@@ -150,10 +154,9 @@ fn DefaultsForm(
         move |now| {
             saved.set(now);
             error.set(None);
-            toast.set(Some("Provisioning saved.".into()));
+            toasts.show("Provisioning saved.");
         },
         move |e| {
-            toast.set(None);
             error.set(Some(e));
         },
     );
@@ -167,7 +170,6 @@ fn DefaultsForm(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        toast.set(None);
         save.dispatch((picked_connectors.get(), picked_roles.get()));
     };
     view! {
@@ -180,9 +182,6 @@ fn DefaultsForm(
                 empty="No User roles yet; create them in the organization template."/>
             <p class="help">"Only User roles can be given on provisioning."</p>
             <FormError error=error/>
-            <Show when=move || toast.get().is_some()>
-                <p class="toast" role="status">{move || toast.get()}</p>
-            </Show>
             <SaveBar dirty=Signal::derive(dirty) pending=save.pending()
                 message="You have unsaved provisioning changes." label="Save provisioning"
                 on_discard=Callback::new(move |()| {

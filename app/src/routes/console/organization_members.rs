@@ -153,7 +153,10 @@ pub fn MembersTab(org_id: String, kind: MemberKind) -> impl IntoView {
                     view! {
                         <tr>
                             <td>
-                                <strong>{m.title.clone()}</strong>
+                                <a class="row-link" href=match kind {
+                                    MemberKind::Users => format!("/console/users/{}/details", m.id),
+                                    MemberKind::Applications => format!("/console/applications/{}/settings", m.id),
+                                }>{m.title.clone()}</a>
                                 <div class="muted">{m.subtitle.clone()}</div>
                             </td>
                             <td><Chips items=names empty="No roles"/></td>

@@ -9,8 +9,8 @@ use crate::api::resources::{
     list_resources, resource_scopes,
 };
 use crate::components::{
-    ConfirmDialog, CopyButton, Dialog, ErrorState, FieldError, FormError, ListTable, PagedTable,
-    TableSkeleton, open_for, when_done,
+    ConfirmDialog, CopyButton, Dialog, FieldError, FormError, ListTable, LoadError, PagedTable,
+    TableSkeleton, open_for, search_and_page, when_done,
 };
 use crate::error::AppError;
 use crate::model::{Resource as ApiResource, Scope};
@@ -20,7 +20,8 @@ const LIST: &str = "/console/api-resources";
 
 #[component]
 pub fn ResourcesPage() -> impl IntoView {
-    let page = RwSignal::new(1u32);
+    // The page lives in the address (this list has no search).
+    let (_, page) = search_and_page();
     let resources = Resource::new(move || page.get(), |p| list_resources(p, PAGE_SIZE));
     let open = RwSignal::new(false);
     view! {
@@ -110,7 +111,8 @@ pub fn ResourceDetailPage() -> impl IntoView {
                     Ok(r) => view! { <ResourceView resource=r/> }.into_any(),
                     Err(e) => view! {
                         <Title text="API resource"/>
-                        <ErrorState message=e.to_string() on_retry=Callback::new(move |_| resource.refetch())/>
+                        <LoadError error=e what="API resource" back_href="/console/api-resources"
+                            back_label="Back to API resources" on_retry=Callback::new(move |_| resource.refetch())/>
                     }.into_any(),
                 }
             })}

@@ -1,15 +1,17 @@
-//! Users: searchable list with "Create user", and a user's page with its details and an
-//! Organizations tab.
+//! Users: searchable list with "Create user", and a user's page: Details (profile, password,
+//! suspension), Roles, Organizations and Custom data tabs, and Delete.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use super::user_account::{UserAccountActions, UserCustomDataTab, UserProfileTab};
+use super::user_roles::UserRolesTab;
 use crate::api::users::{create_user, delete_user, get_user, list_users, user_organizations};
 use crate::components::browser::format_date;
 use crate::components::{
-    Chips, ConfirmDialog, CopyButton, Dialog, ErrorState, FieldError, FormError, ListTable,
-    PagedTable, SearchInput, TableSkeleton, search_and_page, when_done,
+    Chips, ConfirmDialog, CopyButton, Dialog, FieldError, FormError, ListTable, LoadError,
+    PagedTable, SearchInput, TableSkeleton, search_and_page, use_toasts, when_done,
 };
 use crate::error::AppError;
 use crate::model::{NewUser, OrganizationWithRoles, User};
@@ -71,9 +73,11 @@ fn CreateUserDialog(open: RwSignal<bool>) -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let create = Action::new(move |f: &NewUser| create_user(f.clone()));
     let navigate = use_navigate();
+    let toasts = use_toasts();
     when_done(
         create,
         move |user| {
+            toasts.show("User created.");
             navigate(
                 &format!("/console/users/{}/details", user.id),
                 Default::default(),
@@ -134,8 +138,9 @@ pub fn UserDetailPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let tab = move || params.read().get("tab").unwrap_or_else(|| "details".into());
     let user = Resource::new(id, get_user);
-    // The Organizations tab loads its own data outside the user's Suspend (see the organization
-    // page for why).
+    // The Organizations and Roles tabs load their own data outside the user's Suspend (see the
+    // organization page for why); for an unknown user their lists show nothing (`LoadError`
+    // says it once).
     view! {
         <p class="breadcrumb"><a href="/console/users">"← Users"</a></p>
         <Transition fallback=|| view! { <TableSkeleton/> }>
@@ -144,12 +149,14 @@ pub fn UserDetailPage() -> impl IntoView {
                     Ok(user) => view! { <UserView user=user/> }.into_any(),
                     Err(e) => view! {
                         <Title text="User"/>
-                        <ErrorState message=e.to_string() on_retry=Callback::new(move |_| user.refetch())/>
+                        <LoadError error=e what="User" back_href="/console/users" back_label="Back to users"
+                            on_retry=Callback::new(move |_| user.refetch())/>
                     }.into_any(),
                 }
             })}
         </Transition>
         {move || (tab() == "organizations").then(|| view! { <UserOrganizations id=id()/> })}
+        {move || (tab() == "roles").then(|| view! { <UserRolesTab id=id()/> })}
     }
 }
 
@@ -163,54 +170,72 @@ fn UserView(user: User) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_user(id.clone()));
     let navigate = use_navigate();
+    let toasts = use_toasts();
     when_done(
         delete,
-        move |()| navigate("/console/users", Default::default()),
+        move |()| {
+            toasts.show("User deleted.");
+            navigate("/console/users", Default::default());
+        },
         move |e| error.set(Some(e.to_string())),
     );
-    let name = user.display_name();
     let id = user.id.clone();
-    let details = user.clone();
+    let created = user.created_at;
+    // What the header shows follows saves on the tabs.
+    let shown = RwSignal::new(user.clone());
+    let on_saved = Callback::new(move |u: User| shown.set(u));
+    let name = move || shown.with(User::display_name);
     view! {
-        <Title text=name.clone()/>
+        <Title text=name/>
         <div class="card header-card">
             <div>
-                <h1 data-testid="user-title">{name.clone()}</h1>
+                <h1 data-testid="user-title">{name}</h1>
                 <p class="muted">
+                    {move || shown.get().is_suspended.then(|| view! { <span class="badge danger-badge">"Suspended"</span> " · " })}
                     "ID " <CopyButton value=user.id.clone() label="user ID"/>
-                    " · Created " {format_date(user.created_at)}
+                    " · Created " {format_date(created)}
                 </p>
             </div>
-            <button type="button" class="btn danger" on:click=move |_| confirm.set(true)>"Delete"</button>
+            <button type="button" class="btn danger" on:click=move |_| confirm.set(true)>"Delete user"</button>
         </div>
         <nav class="tabs" aria-label="User sections">
             <a href=format!("{base}/details") aria-current=move || current("details")>"Details"</a>
+            <a href=format!("{base}/roles") aria-current=move || current("roles")>"Roles"</a>
             <a href=format!("{base}/organizations") aria-current=move || current("organizations")>"Organizations"</a>
+            <a href=format!("{base}/custom-data") aria-current=move || current("custom-data")>"Custom data"</a>
         </nav>
-        {move || (tab() == "details").then(|| view! { <UserDetails user=details.clone()/> })}
+        {
+            let user = user.clone();
+            move || match tab().as_str() {
+                "details" => view! {
+                    <UserProfileTab user=user.clone() on_saved=on_saved/>
+                    <UserAccountActions user=user.clone() on_saved=on_saved/>
+                    <UserFacts user=user.clone()/>
+                }.into_any(),
+                "custom-data" => view! { <UserCustomDataTab user=user.clone() on_saved=on_saved/> }.into_any(),
+                _ => ().into_any(),
+            }
+        }
         <ConfirmDialog title="Delete user" open=confirm confirm_label="Delete user"
             pending=delete.pending() error=error
             on_confirm=Callback::new(move |_| { delete.dispatch(id.clone()); })>
             <p>
-                "Delete user " <strong>{name.clone()}</strong>
+                "Delete user " <strong>{name}</strong>
                 "? They can no longer sign in, and leave every organization with their roles. This cannot be undone."
             </p>
         </ConfirmDialog>
     }
 }
 
+/// What the admin reads but does not edit.
 #[component]
-fn UserDetails(user: User) -> impl IntoView {
-    let none = || "—".to_string();
+fn UserFacts(user: User) -> impl IntoView {
     view! {
-        <div class="card">
+        <div class="card settings">
+            <h2>"Activity"</h2>
             <dl class="credentials">
-                <dt>"Username"</dt><dd>{user.username.clone().unwrap_or_else(none)}</dd>
-                <dt>"Email"</dt><dd>{user.primary_email.clone().unwrap_or_else(none)}</dd>
-                <dt>"Phone"</dt><dd>{user.primary_phone.clone().unwrap_or_else(none)}</dd>
-                <dt>"Name"</dt><dd>{user.name.clone().unwrap_or_else(none)}</dd>
-                <dt>"Password"</dt><dd>{if user.has_password { "Set" } else { "Not set" }}</dd>
                 <dt>"Last sign-in"</dt><dd>{user.last_sign_in_at.map_or("Never".to_string(), format_date)}</dd>
+                <dt>"Updated"</dt><dd>{format_date(user.updated_at)}</dd>
             </dl>
         </div>
     }

@@ -82,15 +82,15 @@ impl ClientGrants {
             self.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(Some((entry.grant.clone(), None)));
         }
-        let Some((client, scopes)) = store
+        let Some(found) = store
             .client_organization_scopes(DEFAULT_TENANT, client_id, organization_id)
             .await?
         else {
             return Ok(None);
         };
         let grant = Arc::new(Grant {
-            client: Arc::new(Client::from_row(client)?),
-            scopes,
+            client: Arc::new(Client::from_row(found.client, found.secrets)?),
+            scopes: found.scopes,
         });
         let unkept = generation.map(|generation| Unkept {
             key,

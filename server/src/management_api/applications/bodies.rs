@@ -9,6 +9,8 @@ use crate::domain::DomainError;
 use crate::domain::application_commands::{
     ApplicationPatch, DESCRIPTION_MAX, NAME_MAX, NewApplication,
 };
+use crate::domain::application_secrets::{NAME_MAX as SECRET_NAME_MAX, NewSecret, SecretRename};
+use crate::domain::json_merge::JsonObject;
 use crate::management_api::bodies::FromBody;
 use crate::management_api::bodies::guard::{Guard, Nullable};
 
@@ -41,6 +43,45 @@ impl FromBody for NewApplication {
             custom_client_metadata,
             custom_data,
         })
+    }
+}
+
+impl FromBody for NewSecret {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.required_string("name", 1, SECRET_NAME_MAX);
+        let expires_at = match g.nullable_integer("expiresAt") {
+            Nullable::Value(at) => Some(at),
+            _ => None,
+        };
+        g.finish()?;
+        Ok(NewSecret {
+            name: name.unwrap_or_default(),
+            expires_at,
+        })
+    }
+}
+
+impl FromBody for SecretRename {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        let mut g = Guard::new(body);
+        let name = g.required_string("name", 1, SECRET_NAME_MAX);
+        g.finish()?;
+        Ok(SecretRename {
+            name: name.unwrap_or_default(),
+        })
+    }
+}
+
+/// Custom data to merge: any JSON object (Logto's `jsonObjectGuard`).
+impl FromBody for JsonObject {
+    fn from_body(body: &Value) -> Result<Self, DomainError> {
+        match body {
+            Value::Object(keys) => Ok(JsonObject(keys.clone())),
+            other => Guard::new(other)
+                .finish()
+                .map(|()| JsonObject(Default::default())),
+        }
     }
 }
 

@@ -1,10 +1,11 @@
 //! `/api/applications` with their organizations: the handlers (`handlers.rs`), how their bodies
 //! are read (`bodies.rs`, `client_metadata.rs`) and their routes with their OpenAPI description
-//! (below).
+//! (below); their secrets and custom data: `secrets.rs`.
 
 mod bodies;
 mod client_metadata;
 mod handlers;
+mod secrets;
 
 use app::model::{Application, CreatedApplication, OrganizationWithRoles};
 
@@ -12,7 +13,7 @@ use crate::domain::applications::{ApplicationPatch, NewApplication};
 use crate::management_api::docs::{ApiRoutes, SEARCH_Q, delete, get, patch, post};
 
 pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {
-    api.route(
+    secrets::routes(api).route(
         "/applications",
         [
             get(handlers::applications_list, "Get applications")

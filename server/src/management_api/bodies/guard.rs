@@ -143,6 +143,25 @@ impl<'a> Guard<'a> {
         }
     }
 
+    /// A whole number (an epoch time in ms, say) that may be absent or null.
+    pub fn nullable_integer(&mut self, key: &str) -> Nullable<i64> {
+        match self.get(key) {
+            None => Nullable::Absent,
+            Some(Value::Null) => Nullable::Null,
+            Some(Value::Number(n)) => match n.as_i64() {
+                Some(i) => Nullable::Value(i),
+                None => {
+                    self.issue(key, "invalid_type", "Expected integer, received float");
+                    Nullable::Absent
+                }
+            },
+            Some(other) => {
+                self.expected(key, "number", other);
+                Nullable::Absent
+            }
+        }
+    }
+
     pub fn optional_object(&mut self, key: &str) -> Option<&'a Map<String, Value>> {
         match self.get(key) {
             None => None,

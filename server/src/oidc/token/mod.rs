@@ -146,7 +146,7 @@ async fn authenticate<'a>(
         let found = Client::find(&state.store, &presented.client_id)
             .await
             .map_err(client_auth::lookup_failed)?;
-        let client = client_auth::verify(found, presented, accepts)?;
+        let client = client_auth::verify(found, presented, accepts, state.clock.now_ms())?;
         return Ok(Authenticated {
             client: Arc::new(client),
             organization: None,
@@ -158,7 +158,7 @@ async fn authenticate<'a>(
         .await
         .map_err(client_auth::lookup_failed)?;
     let client = found.as_ref().map(|(grant, _)| grant.client.clone());
-    let client = client_auth::verify(client, presented, accepts)?;
+    let client = client_auth::verify(client, presented, accepts, state.clock.now_ms())?;
     Ok(Authenticated {
         client,
         organization: found.map(|(grant, unkept)| (organization_id, grant, unkept)),

@@ -12,8 +12,8 @@ use crate::api::organization_template::{
     update_organization_role,
 };
 use crate::components::{
-    CheckList, Choice, ConfirmDialog, CopyButton, Dialog, EmptyState, ErrorState, FieldError,
-    FormError, SaveBar, TableSkeleton, open_for, when_done,
+    CheckList, Choice, ConfirmDialog, CopyButton, Dialog, EmptyState, FieldError, FormError,
+    LoadError, SaveBar, TableSkeleton, open_for, use_toasts, when_done,
 };
 use crate::error::AppError;
 use crate::model::{OrganizationRole, RolePermissions};
@@ -40,7 +40,8 @@ pub fn OrganizationRoleDetailPage() -> impl IntoView {
                 match data.await {
                     Err(e) => view! {
                         <Title text="Organization role"/>
-                        <ErrorState message=e.to_string() on_retry=Callback::new(move |_| data.refetch())/>
+                        <LoadError error=e what="Organization role" back_href="/console/organization-template/roles"
+                            back_label="Back to the organization template" on_retry=Callback::new(move |_| data.refetch())/>
                     }.into_any(),
                     Ok(found) => {
                         let role = RwSignal::new(found.role.clone());
@@ -154,6 +155,7 @@ fn PermissionsTab(
                         }.into_any();
                     }
                     view! {
+                        <div class="table-scroll">
                         <table class="table">
                             <thead><tr><th>"Permission"</th><th>"Type"</th><th>"Description"</th><th class="actions">"Actions"</th></tr></thead>
                             <tbody>
@@ -175,6 +177,7 @@ fn PermissionsTab(
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     }.into_any()
                 })}
             </Transition>
@@ -300,7 +303,7 @@ fn GeneralTab(role: RwSignal<OrganizationRole>) -> impl IntoView {
     let name = RwSignal::new(current.name.clone());
     let description = RwSignal::new(current.description.clone().unwrap_or_default());
     let error = RwSignal::new(None::<AppError>);
-    let toast = RwSignal::new(None::<String>);
+    let toasts = use_toasts();
     let id = current.id.clone();
     let save = Action::new(move |(n, d): &(String, String)| {
         update_organization_role(id.clone(), n.clone(), d.clone())
@@ -310,10 +313,9 @@ fn GeneralTab(role: RwSignal<OrganizationRole>) -> impl IntoView {
         move |updated| {
             role.set(updated);
             error.set(None);
-            toast.set(Some("Saved.".into()));
+            toasts.show("Saved.");
         },
         move |e| {
-            toast.set(None);
             error.set(Some(e));
         },
     );
@@ -327,7 +329,6 @@ fn GeneralTab(role: RwSignal<OrganizationRole>) -> impl IntoView {
             error.set(Some(AppError::field("name", "Name is required.")));
             return;
         }
-        toast.set(None);
         save.dispatch((name.get(), description.get()));
     };
     view! {
@@ -341,9 +342,6 @@ fn GeneralTab(role: RwSignal<OrganizationRole>) -> impl IntoView {
                 prop:value=move || description.get()
                 on:input=move |ev| description.set(event_target_value(&ev))></textarea>
             <FormError error=error fields=&["name"]/>
-            <Show when=move || toast.get().is_some()>
-                <p class="toast" role="status">{move || toast.get()}</p>
-            </Show>
             <SaveBar dirty=Signal::derive(dirty) pending=save.pending()
                 on_discard=Callback::new(move |()| {
                     let r = role.get();
