@@ -7,6 +7,8 @@ const baseURL = `http://${address}`;
 const server = process.env.E2E_SERVER ?? "./target/debug/server";
 
 export default defineConfig({
+  // Files run in name order over one database: the first-run journeys (console.spec.ts) come
+  // before the ones that assume an administrator and data exist (tasks-*, ui-*).
   testDir: "./tests",
   timeout: 60_000,
   expect: { timeout: 15_000 },

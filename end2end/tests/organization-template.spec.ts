@@ -168,7 +168,7 @@ test("users: create, search, open", async ({ page, request }) => {
   await dialog.getByRole("button", { name: "Create user" }).click();
   await expect(page).toHaveURL(/\/console\/users\/[^/]+\/details$/);
   await expect(page.getByTestId("user-title")).toHaveText("Alice Liddell");
-  await expect(page.locator(".credentials")).toContainText("alice@acme.test");
+  await expect(page.getByLabel("Email")).toHaveValue("alice@acme.test");
 
   // Other journeys create users in the same database: count only this journey's.
   await open(page, "/console/users");
@@ -323,7 +323,7 @@ test("just-in-time provisioning settings", async ({ page, request }) => {
   await section.getByRole("checkbox", { name: /Acme Okta/ }).check();
   await section.getByRole("checkbox", { name: /viewer/ }).check();
   await page.getByRole("button", { name: "Save provisioning" }).click();
-  await expect(page.getByRole("status")).toHaveText("Provisioning saved.");
+  await expect(page.getByRole("status")).toContainText("Provisioning saved.");
 
   await page.reload();
   await expect(section.getByTestId("jit-domains")).toHaveText(/acme\.com/);

@@ -22,16 +22,16 @@ test("create a web app, see its secret once, and register its redirect URIs", as
   await expect(page.getByText(secret)).toHaveCount(0);
 
   // A URI with a fragment is refused by the server, with the reason.
-  await page.getByRole("button", { name: "Add redirect uri" }).click();
+  await page.getByRole("button", { name: "Add redirect URI" }).click();
   await page.getByLabel("Redirect URI 1", { exact: true }).fill(`${CALLBACK}#fragment`);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("alert")).toContainText("must not contain a fragment");
 
   await page.getByLabel("Redirect URI 1", { exact: true }).fill(CALLBACK);
-  await page.getByRole("button", { name: "Add redirect uri" }).click();
+  await page.getByRole("button", { name: "Add redirect URI" }).click();
   await page.getByLabel("Redirect URI 2", { exact: true }).fill("https://app.example.test/second");
   await page.getByRole("button", { name: "Remove Redirect URI 2" }).click();
-  await page.getByRole("button", { name: "Add cors allowed origin" }).click();
+  await page.getByRole("button", { name: "Add CORS allowed origin" }).click();
   await page.getByLabel("CORS allowed origin 1", { exact: true }).fill("https://app.example.test");
   await page.getByLabel("Refresh token lifetime (days)").fill("30");
   await page.getByRole("button", { name: "Save changes" }).click();

@@ -10,13 +10,15 @@ pub struct Choice {
 
 /// A searchable multi-select: the picked items as chips (each removable), a search box that
 /// narrows the list by label or hint, and the list of checkboxes writing the picked ids to
-/// `selected`.
+/// `selected`. With `searched_elsewhere`, the caller searches (on the server) and shows what
+/// was picked across searches itself: only the checkboxes render.
 #[component]
 pub fn CheckList(
     #[prop(into)] label: String,
     choices: Vec<Choice>,
     selected: RwSignal<Vec<String>>,
     #[prop(into)] empty: String,
+    #[prop(optional)] searched_elsewhere: bool,
 ) -> impl IntoView {
     if choices.is_empty() {
         return view! { <p class="muted checklist-empty">{empty}</p> }.into_any();
@@ -48,6 +50,7 @@ pub fn CheckList(
     let search_label = format!("Search {}", label.to_lowercase());
     view! {
         <div class="picker">
+            <Show when=move || !searched_elsewhere>
             <div class="chips picked" aria-live="polite">
                 <For each=move || selected.get() key=|id| id.clone() let:id>
                     {
@@ -65,8 +68,9 @@ pub fn CheckList(
                 </For>
             </div>
             <input type="search" class="picker-search" placeholder="Type to filter"
-                aria-label=search_label prop:value=move || filter.get()
+                aria-label=search_label.clone() prop:value=move || filter.get()
                 on:input=move |ev| filter.set(event_target_value(&ev))/>
+            </Show>
             <fieldset class="checklist">
                 <legend class="sr-only">{label}</legend>
                 <For each=visible key=|c| c.id.clone() let:c>

@@ -4,6 +4,7 @@ pub mod actions;
 pub mod browser;
 pub mod checklist;
 pub mod confirm;
+pub mod contrast;
 pub mod copy;
 pub mod dialog;
 pub mod focus;

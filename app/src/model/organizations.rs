@@ -30,6 +30,11 @@ impl Organization {
     pub fn dark_logo_url(&self) -> Option<&str> {
         self.branding.get("darkLogoUrl").and_then(Value::as_str)
     }
+
+    /// A key of `color` (`primaryColor`, `darkPrimaryColor`).
+    pub fn color_of(&self, key: &str) -> Option<&str> {
+        self.color.get(key).and_then(Value::as_str)
+    }
 }
 
 /// A member shown beside an organization in lists.
@@ -65,4 +70,10 @@ pub struct OrganizationSettings {
     pub is_mfa_required: bool,
     pub logo_url: String,
     pub dark_logo_url: String,
+    /// `#rrggbb`, or empty for Tessera's own.
+    pub primary_color: String,
+    /// `#rrggbb` for dark mode, or empty to use `primary_color` there too.
+    pub dark_primary_color: String,
+    /// CSS added to the hosted sign-in pages of this organization.
+    pub custom_css: String,
 }

@@ -13,7 +13,9 @@ use super::attempts;
 use super::errors::to_app;
 use super::service::{ConsoleService, clamp_page};
 use crate::domain::applications::NewApplication;
-use crate::domain::organizations::{NewOrganization, OrganizationBranding, OrganizationPatch};
+use crate::domain::organizations::{
+    NewOrganization, OrganizationBranding, OrganizationColor, OrganizationPatch,
+};
 use crate::domain::{admins, applications, organizations, search};
 use crate::metrics::{Outcome, Surface};
 use crate::storage::DEFAULT_TENANT;
@@ -62,7 +64,12 @@ fn settings_patch(
             favicon: kept("favicon"),
             dark_favicon: kept("darkFavicon"),
         }),
-        ..OrganizationPatch::default()
+        color: Some(OrganizationColor {
+            primary_color: given(&s.primary_color),
+            dark_primary_color: given(&s.dark_primary_color),
+            is_dark_mode_enabled: Some(given(&s.dark_primary_color).is_some()),
+        }),
+        custom_css: Some(given(&s.custom_css)),
     })
 }
 

@@ -118,6 +118,9 @@ fn sentence(key: &str, text: &str) -> String {
         "q" | "search" => "Search text",
         "branding.logoUrl" => "Logo URL",
         "branding.darkLogoUrl" => "Dark logo URL",
+        "color.primaryColor" => "Brand colour",
+        "color.darkPrimaryColor" => "Dark mode brand colour",
+        "customCss" => "Custom CSS",
         _ => return format!("{key}: {text}."),
     };
     let text = text

@@ -123,11 +123,14 @@ pub async fn register(
         Ok(m) => m,
         Err(e) => return internal(e),
     };
-    let shown = if form.email.trim().is_empty() {
-        form.username.trim()
-    } else {
-        form.email.trim()
+    // Both fields come back after a refusal: a username never holds a space, nor does an
+    // email, so one space keeps them apart (the register page splits them again).
+    let shown = match (form.username.trim(), form.email.trim()) {
+        (u, "") => u.to_string(),
+        ("", e) => e.to_string(),
+        (u, e) => format!("{u} {e}"),
     };
+    let shown = shown.as_str();
     if mode == "SignIn" {
         return back_to_page(
             &state,

@@ -129,7 +129,12 @@ fn UriList(
                 </div>
             </For>
             <button type="button" class="btn small" on:click=move |_| form.update(|f| set(f).push(String::new()))>
-                {format!("Add {}", label.to_lowercase())}
+                // "Add redirect URI", "Add CORS allowed origin": acronyms keep their case.
+                {if label.chars().nth(1).is_some_and(|c| c.is_ascii_uppercase()) {
+                    format!("Add {label}")
+                } else {
+                    format!("Add {}{}", label[..1].to_lowercase(), &label[1..])
+                }}
             </button>
         </div>
     }

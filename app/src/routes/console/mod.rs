@@ -7,6 +7,7 @@ mod applications;
 mod auth;
 mod layout;
 mod not_found;
+mod organization_branding;
 mod organization_detail;
 mod organization_jit;
 mod organization_members;

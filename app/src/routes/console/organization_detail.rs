@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::organization_branding::BrandColors;
 use crate::api::organization_members::{list_organization_applications, list_organization_users};
 use crate::api::organizations::{delete_organization, get_organization, update_organization};
 use crate::components::browser::{format_date, go_to};
@@ -63,6 +64,12 @@ fn settings_of(org: &Organization) -> OrganizationSettings {
         is_mfa_required: org.is_mfa_required,
         logo_url: org.logo_url().unwrap_or_default().to_string(),
         dark_logo_url: org.dark_logo_url().unwrap_or_default().to_string(),
+        primary_color: org.color_of("primaryColor").unwrap_or_default().to_string(),
+        dark_primary_color: org
+            .color_of("darkPrimaryColor")
+            .unwrap_or_default()
+            .to_string(),
+        custom_css: org.custom_css.clone().unwrap_or_default(),
     }
 }
 
@@ -304,6 +311,8 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
                     </div>
                 </div>
             </div>
+
+            <BrandColors form=form error=error/>
 
             <Show when=move || general_error().is_some()>
                 <p class="form-error" role="alert">{general_error}</p>

@@ -29,9 +29,7 @@ pub fn JitSection(org_id: String) -> impl IntoView {
         },
     );
     view! {
-        // Hidden for an unknown organization: the page's `LoadError` says so once.
-        <section class="card settings" aria-labelledby="jit-title"
-            class:hidden=move || matches!(settings.get(), Some(Err(AppError::NotFound(_))))>
+        <section class="card settings" aria-labelledby="jit-title">
             <h2 id="jit-title">"Just-in-time provisioning"</h2>
             <p class="muted">
                 "Users who sign up or sign in with a matching email domain or enterprise SSO connector join this organization automatically, with the default roles."
@@ -39,6 +37,7 @@ pub fn JitSection(org_id: String) -> impl IntoView {
             <Transition fallback=|| view! { <TableSkeleton/> }>
                 {move || Suspend::new(async move {
                     match settings.await {
+                        // An unknown organization: the page's `LoadError` says so once.
                         Err(AppError::NotFound(_)) => ().into_any(),
                         Err(e) => view! {
                             <ErrorState message=e.to_string() on_retry=Callback::new(move |_| settings.refetch())/>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::contrast::{DARK_CARD, LIGHT_CARD, link_on, text_on};
 use crate::model::Branding;
 
 /// A colour accepted into a style attribute: `#rgb`, `#rrggbb` or `#rrggbbaa` only.
@@ -25,8 +26,13 @@ pub fn Branded(branding: Branding, children: Children) -> impl IntoView {
     let dark = safe_color(&branding.dark_primary_color).or_else(|| light.clone());
     let colors = match (&light, &dark) {
         (Some(l), Some(d)) => format!(
-            ":root{{--primary:{l};--primary-hover:{l};}}\
-             @media (prefers-color-scheme: dark){{:root{{--primary:{d};--primary-hover:{d};}}}}"
+            ":root{{--primary:{l};--primary-hover:{l};--primary-text:{};--link:{};}}\
+             @media (prefers-color-scheme: dark){{:root{{--primary:{d};--primary-hover:{d};\
+             --primary-text:{};--link:{};}}}}",
+            text_on(l),
+            link_on(l, LIGHT_CARD),
+            text_on(d),
+            link_on(d, DARK_CARD),
         ),
         _ => String::new(),
     };

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{HostedFrame, SubmitButton};
+use super::{HostedForm, HostedFrame, SubmitButton};
 
 #[component]
 pub fn ConsentPage() -> impl IntoView {
@@ -19,9 +19,9 @@ pub fn ConsentPage() -> impl IntoView {
                 <ul class="hosted-scopes">
                     {consent.scopes.iter().map(|s| view! { <li><code>{s.clone()}</code></li> }).collect_view()}
                 </ul>
-                <form method="post" action="/oidc/interaction/consent" class="form">
+                <HostedForm action="/oidc/interaction/consent">
                     <SubmitButton label="Allow" busy="Continuing…"/>
-                </form>
+                </HostedForm>
                 <form method="post" action="/oidc/interaction/cancel" class="hosted-cancel">
                     <button type="submit" class="link-button">"Deny"</button>
                 </form>

@@ -71,14 +71,31 @@ fn AttemptError(error: Option<String>) -> impl IntoView {
     error.map(|e| view! { <p class="form-error" role="alert" id="form-error">{e}</p> })
 }
 
-/// A submit button that shows a busy label once pressed (with JavaScript on).
+/// Whether the enclosing [`HostedForm`] is being submitted.
+#[derive(Clone, Copy)]
+struct Submitting(RwSignal<bool>);
+
+/// A form posting to `action`. Its submit button turns busy on the form's `submit` event,
+/// which the browser fires only once its own validation passed: a submit the browser blocked
+/// (an empty required field) leaves the button as it was.
+#[component]
+fn HostedForm(action: &'static str, children: Children) -> impl IntoView {
+    let submitting = Submitting(RwSignal::new(false));
+    provide_context(submitting);
+    view! {
+        <form method="post" action=action class="form" on:submit=move |_| submitting.0.set(true)>
+            {children()}
+        </form>
+    }
+}
+
+/// The submit button of a [`HostedForm`]: a busy label while the form is being submitted
+/// (with JavaScript on).
 #[component]
 fn SubmitButton(label: &'static str, busy: &'static str) -> impl IntoView {
-    let pressed = RwSignal::new(false);
+    let pressed = use_context::<Submitting>().map_or_else(|| RwSignal::new(false), |s| s.0);
     view! {
-        <button type="submit" class="btn primary wide"
-            on:click=move |_| pressed.set(true)
-            aria-busy=move || pressed.get().to_string()>
+        <button type="submit" class="btn primary wide" aria-busy=move || pressed.get().to_string()>
             {move || if pressed.get() { busy } else { label }}
         </button>
     }

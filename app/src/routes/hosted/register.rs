@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{AttemptError, HostedFrame, SubmitButton};
+use super::{AttemptError, HostedForm, HostedFrame, SubmitButton};
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -14,16 +14,18 @@ pub fn RegisterPage() -> impl IntoView {
                 }
                 .into_any();
             }
+            // What was typed before a refusal: "username email", or one of them.
             let typed = v.identifier.clone().unwrap_or_default();
-            let (email, username) = if typed.contains('@') {
-                (typed, String::new())
-            } else {
-                (String::new(), typed)
+            let (email, username) = match typed.split_once(' ') {
+                Some((u, e)) => (e.to_string(), u.to_string()),
+                None if typed.contains('@') => (typed, String::new()),
+                None => (String::new(), typed),
             };
+            let error = v.error.clone();
             view! {
                 <h1>"Create your account"</h1>
                 <p class="muted">"for " <strong>{v.app_name.clone()}</strong></p>
-                <form method="post" action="/oidc/interaction/register" class="form">
+                <HostedForm action="/oidc/interaction/register">
                     <label for="username">"Username"</label>
                     <input id="username" name="username" autocomplete="username" value=username/>
                     <label for="email">"Email"</label>
@@ -36,9 +38,9 @@ pub fn RegisterPage() -> impl IntoView {
                     <label for="password_confirm">"Confirm password"</label>
                     <input id="password_confirm" name="password_confirm" type="password"
                         autocomplete="new-password" required/>
-                    <AttemptError error=v.error.clone()/>
+                    <AttemptError error=error/>
                     <SubmitButton label="Create account" busy="Creating…"/>
-                </form>
+                </HostedForm>
                 <p class="hosted-switch">"Have an account? " <a href="/sign-in">"Sign in"</a></p>
             }
             .into_any()

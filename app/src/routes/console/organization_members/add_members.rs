@@ -86,7 +86,7 @@ pub(super) fn AddMembers(
                             MemberKind::Users => "No user outside this organization matches.",
                             MemberKind::Applications => "No machine-to-machine app outside this organization matches.",
                         };
-                        view! { <CheckList label=search choices=found selected=picked empty=empty/> }
+                        view! { <CheckList label=search choices=found selected=picked empty=empty searched_elsewhere=true/> }
                     })}
                 </Transition>
                 <p class="help" data-testid="picked">
