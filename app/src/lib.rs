@@ -12,7 +12,7 @@ pub mod ports;
 pub mod routes;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -32,6 +32,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.ico"/>
+                // The stylesheet's name carries its content hash in built sites.
+                <HashedStylesheet options=options.clone() id="tessera"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -48,7 +50,6 @@ pub fn App() -> impl IntoView {
     // Tests wait for this attribute to know the page is interactive.
     Effect::new(|_| components::browser::mark_hydrated());
     view! {
-        <Stylesheet id="tessera" href="/pkg/tessera.css"/>
         <Title formatter=|text: String| if text.is_empty() { "Tessera".to_string() } else { format!("{text} · Tessera") }/>
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>

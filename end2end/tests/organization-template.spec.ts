@@ -300,7 +300,7 @@ test("just-in-time provisioning settings", async ({ page, request }) => {
   const api = await managementApi(request);
   await api.post("/sso-connectors", { providerName: "OIDC", connectorName: "Acme Okta" });
   await signInAsAdmin(page);
-  await open(page, `/console/organizations/${orgId}/settings`);
+  await open(page, `/console/organizations/${orgId}/jit`);
   const section = page.getByRole("region", { name: "Just-in-time provisioning" });
   await expect(section.getByTestId("jit-domains")).toHaveText("No email domains.");
 

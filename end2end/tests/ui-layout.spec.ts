@@ -17,6 +17,7 @@ async function consolePages(request: APIRequestContext): Promise<string[]> {
     `/console/organizations/${org.id}/settings`,
     `/console/organizations/${org.id}/members`,
     `/console/organizations/${org.id}/machine-to-machine`,
+    `/console/organizations/${org.id}/jit`,
     "/console/organization-template/roles",
     "/console/organization-template/permissions",
     `/console/organization-template/roles/${role.id}/permissions`,
@@ -200,7 +201,7 @@ test("an organization's brand colour and CSS are set in the console with a live 
   // The preview follows as the admin types, with dark text on the pale button.
   const button = page.getByTestId("preview-light").locator(".preview-button");
   await expect(button).toHaveCSS("background-color", "rgb(255, 235, 59)");
-  await expect(button).toHaveCSS("color", "rgb(17, 17, 17)");
+  await expect(button).toHaveCSS("color", "rgb(0, 0, 0)");
   await page.getByLabel("Custom CSS").fill(".hosted-card { border-radius: 20px; }");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("toasts")).toContainText("Saved.");

@@ -99,9 +99,16 @@ fn leptos_options() -> anyhow::Result<LeptosOptions> {
     if std::env::var_os("LEPTOS_SITE_ROOT").is_some() {
         return Ok(leptos::config::get_configuration(None)?.leptos_options);
     }
+    // A release build with `hash-files` writes the hashes next to the binary; Leptos then
+    // links the hashed names (and would fail on every page without the file).
+    let hashed = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt").exists()))
+        .unwrap_or(false);
     Ok(LeptosOptions::builder()
         .output_name("tessera")
         .site_root("target/site")
         .site_pkg_dir("pkg")
+        .hash_files(hashed)
         .build())
 }

@@ -225,6 +225,10 @@ pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
         )
         .nest("/api", management_api::router(state.clone()))
         .nest("/oidc", oidc::router(state.clone()))
+        .nest(
+            "/pkg",
+            crate::http::static_files::pkg_router(&state.leptos_options),
+        )
         .merge(pages)
         .route_layer(middleware::from_fn(metrics::tag_route))
         .layer(

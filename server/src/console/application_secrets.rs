@@ -49,11 +49,13 @@ impl ApplicationSecretsPort for ConsoleService {
             name,
             expires_at: expires_in_days.map(|days| now + i64::from(days) * DAY_MS),
         };
+        let bootstrap = self.state.settings.bootstrap.m2m_client_id.as_deref();
         self.write(application_secrets::create(
             &self.state.store,
             DEFAULT_TENANT,
             &id,
             input,
+            bootstrap,
             now,
         ))
         .await?

@@ -44,6 +44,17 @@ const ROLES_PAGE: Page = Page {
     page_size: 100,
 };
 
+impl ConsoleService {
+    /// Applies a patch to the user for the signed-in admin; the saved user.
+    async fn patch_user(&self, id: &str, patch: UserPatch) -> Result<User, AppError> {
+        let now = self.now();
+        let store = &self.state.store;
+        self.write(users::update(store, DEFAULT_TENANT, id, patch, now))
+            .await?
+            .ok_or_else(gone)
+    }
+}
+
 #[async_trait::async_trait]
 impl UserAccountPort for ConsoleService {
     async fn update_profile(&self, id: String, form: UserProfileForm) -> Result<User, AppError> {
@@ -55,16 +66,7 @@ impl UserAccountPort for ConsoleService {
             avatar: field(&form.avatar),
             ..UserPatch::default()
         };
-        let now = self.now();
-        self.write(users::update(
-            &self.state.store,
-            DEFAULT_TENANT,
-            &id,
-            patch,
-            now,
-        ))
-        .await?
-        .ok_or_else(gone)
+        self.patch_user(&id, patch).await
     }
 
     async fn set_password(&self, id: String, password: String) -> Result<User, AppError> {
@@ -103,16 +105,7 @@ impl UserAccountPort for ConsoleService {
             custom_data: Some(custom_data),
             ..UserPatch::default()
         };
-        let now = self.now();
-        self.write(users::update(
-            &self.state.store,
-            DEFAULT_TENANT,
-            &id,
-            patch,
-            now,
-        ))
-        .await?
-        .ok_or_else(gone)
+        self.patch_user(&id, patch).await
     }
 
     async fn user_roles(&self, id: String) -> Result<Vec<Role>, AppError> {

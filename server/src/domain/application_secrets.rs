@@ -94,6 +94,7 @@ pub async fn create(
     tenant: &str,
     application_id: &str,
     input: NewSecret,
+    bootstrap: Option<&str>,
     now: i64,
 ) -> Result<Option<CreatedApplicationSecret>, DomainError> {
     check_name(&input.name)?;
@@ -109,6 +110,9 @@ pub async fn create(
         Some(false) => return Err(StorageError::CheckViolation.into()),
         Some(true) => {}
     }
+    // The bootstrap credential has the one secret the environment sets: another would outlive
+    // a rotation of that setting.
+    refuse_bootstrap(application_id, bootstrap)?;
     let value = secrets::generate();
     let row = ApplicationSecretRow {
         tenant_id: tenant.into(),
@@ -141,6 +145,25 @@ pub enum SecretChange<T> {
     Done(T),
 }
 
+/// Whether the application exists (`false`: it does not); the bootstrap credential's secrets
+/// are refused, as the environment's to change.
+async fn changeable(
+    store: &Store,
+    tenant: &str,
+    application_id: &str,
+    bootstrap: Option<&str>,
+) -> Result<bool, DomainError> {
+    if store
+        .application_find_by_id(tenant, application_id)
+        .await?
+        .is_none()
+    {
+        return Ok(false);
+    }
+    refuse_bootstrap(application_id, bootstrap)?;
+    Ok(true)
+}
+
 /// Renames a secret (the bootstrap credential's secrets are the environment's to change).
 pub async fn rename(
     store: &Store,
@@ -151,14 +174,9 @@ pub async fn rename(
     bootstrap: Option<&str>,
 ) -> Result<SecretChange<ApplicationSecret>, DomainError> {
     check_name(&input.name)?;
-    if store
-        .application_find_by_id(tenant, application_id)
-        .await?
-        .is_none()
-    {
+    if !changeable(store, tenant, application_id, bootstrap).await? {
         return Ok(SecretChange::NoApplication);
     }
-    refuse_bootstrap(application_id, bootstrap)?;
     match store
         .application_secret_rename(tenant, application_id, name, &input.name)
         .await
@@ -170,7 +188,8 @@ pub async fn rename(
     }
 }
 
-/// Deletes a secret; clients still presenting it fail at once.
+/// Deletes a secret; clients still presenting it fail on this replica at once, on others
+/// within their grants poll (a fraction of a second by default).
 pub async fn delete(
     store: &Store,
     tenant: &str,
@@ -178,14 +197,9 @@ pub async fn delete(
     name: &str,
     bootstrap: Option<&str>,
 ) -> Result<SecretChange<()>, DomainError> {
-    if store
-        .application_find_by_id(tenant, application_id)
-        .await?
-        .is_none()
-    {
+    if !changeable(store, tenant, application_id, bootstrap).await? {
         return Ok(SecretChange::NoApplication);
     }
-    refuse_bootstrap(application_id, bootstrap)?;
     if store
         .application_secret_delete(tenant, application_id, name)
         .await?

@@ -2,7 +2,6 @@
 //! authentication.
 
 use app::model::{Application, CreatedApplication};
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::application_commands::check;
@@ -14,10 +13,6 @@ use crate::storage::{
     ApplicationRow, MANAGEMENT_API_ROLE_ID, NewApplication as ApplicationInsert, Page, Paged,
     StorageError, Store,
 };
-
-fn json_text(value: &impl Serialize) -> Result<String, DomainError> {
-    serde_json::to_string(value).map_err(|e| DomainError::Internal(e.to_string()))
-}
 
 /// Creates an application. With `management_api_access`, the app also gets the Management API
 /// role (console "grant access" option).
@@ -55,7 +50,7 @@ pub async fn create(
         app_type: app_type.into(),
         oidc_client_metadata: oidc.to_stored()?,
         custom_client_metadata: custom.to_stored()?,
-        custom_data: json_text(&input.custom_data.unwrap_or_default())?,
+        custom_data: json_merge::stored_text(&input.custom_data.unwrap_or_default(), "customData")?,
         is_third_party: input.is_third_party.unwrap_or(false),
         created_at: now,
     };
@@ -186,7 +181,7 @@ pub async fn update(
         row.custom_client_metadata = stored.merged(given).to_stored()?;
     }
     if let Some(custom_data) = patch.custom_data {
-        row.custom_data = json_text(&custom_data)?;
+        row.custom_data = json_merge::stored_text(&custom_data, "customData")?;
     }
     if !store.application_update(&row).await? {
         return Ok(None);

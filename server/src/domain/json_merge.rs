@@ -27,15 +27,21 @@ pub fn merged_text(
         _ => Map::new(),
     };
     object.extend(keys);
-    let merged = Value::Object(object).to_string();
-    if merged.len() > STORED_MAX {
+    stored_text(&object, name)
+}
+
+/// An object as it is stored: its JSON text, at most [`STORED_MAX`] bytes (else 422
+/// `entity.value_too_long`, naming the field `name`), whether merged or written whole.
+pub fn stored_text(object: &Map<String, Value>, name: &str) -> Result<String, DomainError> {
+    let text = serde_json::to_string(object).map_err(|e| DomainError::Internal(e.to_string()))?;
+    if text.len() > STORED_MAX {
         return Err(DomainError::refused(
             422,
             "entity.value_too_long",
-            format!("The merged {name} would be longer than {STORED_MAX} bytes of JSON."),
+            format!("The {name} would be longer than {STORED_MAX} bytes of JSON."),
         ));
     }
-    Ok(merged)
+    Ok(text)
 }
 
 /// Reads merged text back as the object it is.

@@ -3,12 +3,11 @@
 //! email / phone with Logto's error codes; argon2id passwords.
 
 use app::model::User;
-use serde::Serialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use super::rules::Issues;
-use super::{DomainError, ids, passwords};
+use super::{DomainError, ids, json_merge, passwords};
 use crate::storage::{Page, Paged, Store, UniqueUserField, UserPatch as UserPatchRow, UserRow};
 
 pub const TEXT_MAX: usize = 128;
@@ -167,15 +166,19 @@ impl UserPatch {
             primary_phone: self.primary_phone,
             name: self.name,
             avatar: self.avatar,
-            profile: self.profile.as_ref().map(json_text).transpose()?,
-            custom_data: self.custom_data.as_ref().map(json_text).transpose()?,
+            profile: self
+                .profile
+                .as_ref()
+                .map(|p| json_merge::stored_text(p, "profile"))
+                .transpose()?,
+            custom_data: self
+                .custom_data
+                .as_ref()
+                .map(|d| json_merge::stored_text(d, "customData"))
+                .transpose()?,
             is_suspended: None,
         })
     }
-}
-
-fn json_text(value: &impl Serialize) -> Result<String, DomainError> {
-    serde_json::to_string(value).map_err(|e| DomainError::Internal(e.to_string()))
 }
 
 /// Refuses a username, email or phone already held by another user, with Logto's codes.

@@ -14,4 +14,5 @@ pub mod limits;
 pub mod metrics;
 pub mod peer_ip;
 pub mod serve;
+pub mod static_files;
 pub mod tenant;

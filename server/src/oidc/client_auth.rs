@@ -137,16 +137,23 @@ fn verify_secret(
         return Err(authentication_failed(presented));
     };
     let digest = secrets::digest_hex(secret);
-    let matched = client
-        .secrets
-        .iter()
-        .find(|s| secrets::digests_match(&s.digest, &digest));
-    match matched {
-        None => Err(authentication_failed(presented)),
-        Some(s) if s.expires_at.is_some_and(|at| at <= now_ms) => Err(OAuthError::InvalidRequest(
+    // An unexpired match wins over an expired one (two secrets never share a value, but the
+    // answer must not depend on their order).
+    let mut expired = false;
+    for s in &client.secrets {
+        if secrets::digests_match(&s.digest, &digest) {
+            if s.expires_at.is_none_or(|at| at > now_ms) {
+                return Ok(());
+            }
+            expired = true;
+        }
+    }
+    if expired {
+        Err(OAuthError::InvalidRequest(
             "client secret has expired".into(),
-        )),
-        Some(_) => Ok(()),
+        ))
+    } else {
+        Err(authentication_failed(presented))
     }
 }
 

@@ -1,8 +1,9 @@
 //! `applications` and their global roles (which carry API-resource permissions).
 
 use super::changes::Change;
-use super::db::{Backend, Store, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec};
+use super::db::{Store, Tx, dispatch, dispatch_exec, dispatch_tx_exec};
 use super::error::StorageError;
+use super::json_columns::JsonColumn;
 use super::paged_query::{ListQuery, fetch_paged};
 use super::pagination::{Page, Paged};
 use super::sql::like_pattern;
@@ -46,6 +47,11 @@ const INSERT: &str = "INSERT INTO applications (tenant_id, id, name, description
      oidc_client_metadata, custom_client_metadata, custom_data, is_third_party, created_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
+/// The bootstrap credential: created at the first start, kept as it is after that.
+const UPSERT: &str = "INSERT INTO applications (tenant_id, id, name, description, type, \
+     oidc_client_metadata, custom_client_metadata, custom_data, is_third_party, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING";
+
 /// The first secret; the bootstrap credential's replaces its earlier value at every start.
 const PUT_DEFAULT_SECRET: &str = "INSERT INTO application_secrets \
      (tenant_id, application_id, name, digest, created_at) VALUES ($1, $2, $3, $4, $5) \
@@ -55,57 +61,73 @@ const PUT_DEFAULT_SECRET: &str = "INSERT INTO application_secrets \
 const GRANT_ROLE: &str = "INSERT INTO applications_roles (tenant_id, application_id, role_id) \
      VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
 
-impl Store {
-    /// Inserts the application and its role grants atomically.
-    pub async fn application_insert(&self, new: &NewApplication) -> Result<(), StorageError> {
-        let row = &new.row;
-        let mut tx = self.begin().await?;
-        tx.writes(Change::ClientGrants);
-        dispatch_tx_exec!(&mut tx, c => sqlx::query(INSERT)
+/// The new application's role grants and its default secret, in its transaction; with
+/// `sole_secret` (the bootstrap credential) its other secrets go: nothing added by hand outlives
+/// a rotation of the environment's setting.
+async fn grant_and_keep_secret(
+    tx: &mut Tx,
+    new: &NewApplication,
+    sole_secret: bool,
+) -> Result<(), StorageError> {
+    const OTHERS: &str = "DELETE FROM application_secrets \
+         WHERE tenant_id = $1 AND application_id = $2 AND name <> $3";
+    let row = &new.row;
+    tx.writes(Change::ClientGrants);
+    for role_id in &new.role_ids {
+        dispatch_tx_exec!(&mut *tx, c => sqlx::query(GRANT_ROLE)
             .bind(&row.tenant_id)
             .bind(&row.id)
-            .bind(&row.name)
-            .bind(&row.description)
-            .bind(&row.app_type)
-            .bind(&row.oidc_client_metadata)
-            .bind(&row.custom_client_metadata)
-            .bind(&row.custom_data)
-            .bind(row.is_third_party)
-            .bind(row.created_at)
+            .bind(role_id)
             .execute(c))?;
-        for role_id in &new.role_ids {
-            dispatch_tx_exec!(&mut tx, c => sqlx::query(GRANT_ROLE)
-                .bind(&row.tenant_id)
-                .bind(&row.id)
-                .bind(role_id)
-                .execute(c))?;
-        }
-        if let Some(digest) = &new.secret_digest {
-            dispatch_tx_exec!(&mut tx, c => sqlx::query(PUT_DEFAULT_SECRET)
-                .bind(&row.tenant_id)
-                .bind(&row.id)
-                .bind(DEFAULT_SECRET_NAME)
-                .bind(digest)
-                .bind(row.created_at)
-                .execute(c))?;
-        }
-        tx.commit().await
+    }
+    let Some(digest) = &new.secret_digest else {
+        return Ok(());
+    };
+    dispatch_tx_exec!(&mut *tx, c => sqlx::query(PUT_DEFAULT_SECRET)
+        .bind(&row.tenant_id)
+        .bind(&row.id)
+        .bind(DEFAULT_SECRET_NAME)
+        .bind(digest)
+        .bind(row.created_at)
+        .execute(c))?;
+    if sole_secret {
+        dispatch_tx_exec!(&mut *tx, c => sqlx::query(OTHERS)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(DEFAULT_SECRET_NAME)
+            .execute(c))?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Inserts the application, its role grants and its first secret atomically; a taken id
+    /// is a `UniqueViolation`.
+    pub async fn application_insert(&self, new: &NewApplication) -> Result<(), StorageError> {
+        self.application_write(new, false).await
     }
 
-    /// Creates the application unless it exists, sets its default secret and grants the roles
-    /// (bootstrap credential).
+    /// Creates the application unless it exists, sets its default secret as its only one and
+    /// grants the roles (bootstrap credential).
     pub async fn application_upsert_with_roles(
         &self,
         new: &NewApplication,
     ) -> Result<(), StorageError> {
-        const UPSERT: &str = "INSERT INTO applications (tenant_id, id, name, description, type, \
-             oidc_client_metadata, custom_client_metadata, custom_data, is_third_party, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-             ON CONFLICT (id) DO NOTHING";
+        self.application_write(new, true).await
+    }
+
+    /// The application (kept as it is when `bootstrap` and it exists), its grants and its
+    /// secret in one transaction.
+    async fn application_write(
+        &self,
+        new: &NewApplication,
+        bootstrap: bool,
+    ) -> Result<(), StorageError> {
         let row = &new.row;
+        let sql = if bootstrap { UPSERT } else { INSERT };
         let mut tx = self.begin().await?;
         tx.writes(Change::ClientGrants);
-        dispatch_tx_exec!(&mut tx, c => sqlx::query(UPSERT)
+        dispatch_tx_exec!(&mut tx, c => sqlx::query(sql)
             .bind(&row.tenant_id)
             .bind(&row.id)
             .bind(&row.name)
@@ -117,22 +139,7 @@ impl Store {
             .bind(row.is_third_party)
             .bind(row.created_at)
             .execute(c))?;
-        for role_id in &new.role_ids {
-            dispatch_tx_exec!(&mut tx, c => sqlx::query(GRANT_ROLE)
-                .bind(&row.tenant_id)
-                .bind(&row.id)
-                .bind(role_id)
-                .execute(c))?;
-        }
-        if let Some(digest) = &new.secret_digest {
-            dispatch_tx_exec!(&mut tx, c => sqlx::query(PUT_DEFAULT_SECRET)
-                .bind(&row.tenant_id)
-                .bind(&row.id)
-                .bind(DEFAULT_SECRET_NAME)
-                .bind(digest)
-                .bind(row.created_at)
-                .execute(c))?;
-        }
+        grant_and_keep_secret(&mut tx, new, bootstrap).await?;
         tx.commit().await
     }
 
@@ -211,34 +218,15 @@ impl Store {
         id: &str,
         edit: impl FnOnce(&str) -> Result<String, E>,
     ) -> Result<Option<String>, E> {
-        // SQLite's write transaction (`BEGIN IMMEDIATE`) already excludes other writers.
-        let lock = match self.backend() {
-            Backend::Postgres => " FOR UPDATE",
-            Backend::Sqlite => "",
+        let target = JsonColumn {
+            table: "applications",
+            column: "custom_data",
+            tenant,
+            id,
+            updated_at: None,
+            change: Some(Change::ClientGrants),
         };
-        let read =
-            format!("SELECT custom_data FROM applications WHERE tenant_id = $1 AND id = $2{lock}");
-        const WRITE: &str =
-            "UPDATE applications SET custom_data = $3 WHERE tenant_id = $1 AND id = $2";
-        let mut tx = self.begin().await?;
-        tx.writes(Change::ClientGrants);
-        let stored: Option<String> = dispatch_tx!(&mut tx, c => sqlx::query_scalar(&read)
-            .bind(tenant)
-            .bind(id)
-            .fetch_optional(c))
-        .map_err(StorageError::from)?;
-        let Some(stored) = stored else {
-            return Ok(None);
-        };
-        let edited = edit(&stored)?;
-        dispatch_tx_exec!(&mut tx, c => sqlx::query(WRITE)
-            .bind(tenant)
-            .bind(id)
-            .bind(&edited)
-            .execute(c))
-        .map_err(StorageError::from)?;
-        tx.commit().await?;
-        Ok(Some(edited))
+        self.edit_json_column(target, edit).await
     }
 
     pub async fn application_delete(&self, tenant: &str, id: &str) -> Result<bool, StorageError> {

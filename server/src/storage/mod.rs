@@ -18,6 +18,7 @@ mod featured;
 mod grants;
 mod interactions;
 mod jit;
+mod json_columns;
 mod keys;
 mod management_api_seed;
 mod member_anchor_cache;

@@ -1,8 +1,9 @@
 //! Single-purpose writes of one user's account: the password, the suspension (which ends the
 //! user's sessions and grants with it), and read-modify-write edits of a JSON column.
 
-use super::db::{Backend, Store, dispatch, dispatch_tx, dispatch_tx_exec};
+use super::db::{Store, dispatch, dispatch_tx, dispatch_tx_exec};
 use super::error::StorageError;
+use super::json_columns::JsonColumn;
 use super::users::{COLUMNS, UserRow};
 
 /// A user's JSON column an admin can merge keys into.
@@ -90,34 +91,14 @@ impl Store {
         now: i64,
         edit: impl FnOnce(&str) -> Result<String, E>,
     ) -> Result<Option<String>, E> {
-        let column = column.column();
-        // SQLite's write transaction (`BEGIN IMMEDIATE`) already excludes other writers.
-        let lock = match self.backend() {
-            Backend::Postgres => " FOR UPDATE",
-            Backend::Sqlite => "",
+        let target = JsonColumn {
+            table: "users",
+            column: column.column(),
+            tenant,
+            id,
+            updated_at: Some(now),
+            change: None,
         };
-        let read = format!("SELECT {column} FROM users WHERE tenant_id = $1 AND id = $2{lock}");
-        let write = format!(
-            "UPDATE users SET {column} = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2"
-        );
-        let mut tx = self.begin().await?;
-        let stored: Option<String> = dispatch_tx!(&mut tx, c => sqlx::query_scalar(&read)
-            .bind(tenant)
-            .bind(id)
-            .fetch_optional(c))
-        .map_err(StorageError::from)?;
-        let Some(stored) = stored else {
-            return Ok(None);
-        };
-        let edited = edit(&stored)?;
-        dispatch_tx_exec!(&mut tx, c => sqlx::query(&write)
-            .bind(tenant)
-            .bind(id)
-            .bind(&edited)
-            .bind(now)
-            .execute(c))
-        .map_err(StorageError::from)?;
-        tx.commit().await?;
-        Ok(Some(edited))
+        self.edit_json_column(target, edit).await
     }
 }

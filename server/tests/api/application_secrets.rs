@@ -270,6 +270,28 @@ async fn errors_impl(backend: Backend) {
         (status, code(&body)),
         (400, "application.managed_by_configuration".into())
     );
+    // Nor can another be added to it: it would outlive a rotation of the setting.
+    let (status, body) = app
+        .api_json(
+            Method::POST,
+            &format!("/applications/{BOOTSTRAP_ID}/secrets"),
+            &json!({ "name": "extra" }),
+        )
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (400, "application.managed_by_configuration".into())
+    );
+    // A new secret's value is never cached on the way.
+    let res = app
+        .api(Method::POST, &path)
+        .await
+        .json(&json!({ "name": "uncached" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.headers()["cache-control"], "no-store");
     // Deleting the app takes its secrets with it.
     assert_eq!(app.delete(&format!("/applications/{m2m}")).await.0, 204);
     assert_eq!(app.api_get(&path).await.0, 404);
@@ -312,6 +334,15 @@ async fn custom_data_impl(backend: Backend) {
     );
     let big = json!({ "big": "x".repeat(300 * 1024) });
     let (status, body) = app.api_json(Method::PATCH, &path, &big).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (422, Some("entity.value_too_long"))
+    );
+    // Written whole, custom data has the same limit.
+    let big = json!({ "customData": { "big": "x".repeat(300 * 1024) } });
+    let (status, body) = app
+        .api_json(Method::PATCH, &format!("/applications/{id}"), &big)
+        .await;
     assert_eq!(
         (status, body["code"].as_str()),
         (422, Some("entity.value_too_long"))

@@ -2,8 +2,8 @@
 //! upserts and deletes, against each backend.
 
 use server::storage::{
-    DEFAULT_TENANT, MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID, NewApplication, Page,
-    StorageError,
+    ApplicationSecretRow, DEFAULT_TENANT, MANAGEMENT_API_RESOURCE_ID, MANAGEMENT_API_ROLE_ID,
+    NewApplication, Page, StorageError,
 };
 
 use crate::both_backends;
@@ -135,6 +135,25 @@ async fn applications_impl(backend: Backend) {
         .unwrap();
     let digests: Vec<&str> = secrets.iter().map(|d| d.digest.as_str()).collect();
     assert_eq!(digests, ["rotated"], "one default secret, replaced");
+    // A secret added by hand does not outlive the next start.
+    let extra = ApplicationSecretRow {
+        tenant_id: DEFAULT_TENANT.into(),
+        application_id: "m1".into(),
+        name: "extra".into(),
+        created_at: 10,
+        expires_at: None,
+    };
+    s.application_secret_insert(&extra, "planted")
+        .await
+        .unwrap();
+    s.application_upsert_with_roles(&upsert).await.unwrap();
+    let (_, secrets) = s
+        .application_with_secrets(DEFAULT_TENANT, "m1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(secrets.len(), 1);
+    assert_eq!(secrets[0].digest, "rotated");
 
     assert!(s.application_delete(DEFAULT_TENANT, "m1").await.unwrap());
     assert!(!s.application_delete(DEFAULT_TENANT, "m1").await.unwrap());

@@ -168,7 +168,7 @@ fn DeleteSecret(
             on_confirm=Callback::new(move |_| { delete.dispatch(()); })>
             <p>
                 "Delete the secret " <strong>{secret.name.clone()}</strong>
-                "? Clients still using it fail to authenticate at once."
+                "? Clients still using it can no longer authenticate (within a second on every server)."
             </p>
         </ConfirmDialog>
     }

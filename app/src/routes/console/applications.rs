@@ -141,9 +141,11 @@ fn CreateApplicationDialog(
     let create = Action::new(move |(n, d, t, a): &(String, String, String, bool)| {
         create_application(n.clone(), d.clone(), t.clone(), *a)
     });
+    let toasts = use_toasts();
     when_done(
         create,
         move |app| {
+            toasts.show("Application created.");
             created.set(Some(app));
             open.set(false);
             name.set(String::new());
@@ -169,7 +171,7 @@ fn CreateApplicationDialog(
     };
     view! {
         <Dialog title="Create application" open=open>
-            <form class="form" on:submit=submit>
+            <form class="form" on:submit=submit novalidate>
                 <fieldset class="type-choice">
                     <legend>"Application type"</legend>
                     {TYPES.iter().map(|(value, label, help)| view! {

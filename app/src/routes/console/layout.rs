@@ -9,6 +9,9 @@ use leptos_router::hooks::use_location;
 use crate::api::session::{SignOut, get_console_status};
 use crate::components::{ToastRegion, provide_toasts};
 
+const NOSCRIPT_NOTE: &str = "<p class=\"warning noscript-note\">JavaScript is off: every page \
+     can be read, but changes need JavaScript.</p>";
+
 #[component]
 pub fn ConsoleLayout() -> impl IntoView {
     let status = Resource::new(|| (), |_| get_console_status());
@@ -76,6 +79,9 @@ pub fn ConsoleLayout() -> impl IntoView {
                     </div>
                 </header>
                 <main class="content">
+                    // Set as inner HTML: with scripts on, a <noscript>'s content is text, which
+                    // hydration must not walk into.
+                    <noscript inner_html=NOSCRIPT_NOTE></noscript>
                     <Outlet/>
                 </main>
             </div>

@@ -1,5 +1,6 @@
-//! Organization details: header (name, ID, created, delete) and the Settings (with
-//! just-in-time provisioning), Members and Machine-to-machine tabs, each at its own URL.
+//! Organization details: header (name, ID, created, delete) and the Settings, Members,
+//! Machine-to-machine and Just-in-time provisioning tabs, each at its own URL (one way of
+//! saving per tab: the settings save bar; provisioning saves as its own form).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -106,7 +107,8 @@ pub fn OrganizationDetailPage() -> impl IntoView {
             "machine-to-machine" => {
                 view! { <MembersTab org_id=id() kind=MemberKind::Applications/> }.into_any()
             }
-            _ => view! { <JitSection org_id=id()/> }.into_any(),
+            "jit" => view! { <JitSection org_id=id()/> }.into_any(),
+            _ => ().into_any(),
         }}
     }
 }
@@ -160,6 +162,7 @@ fn OrganizationView(org: Organization) -> impl IntoView {
             <a href=format!("{base}/settings") aria-current=move || current("settings")>"Settings"</a>
             <a href=format!("{base}/members") aria-current=move || current("members")>"Members"</a>
             <a href=format!("{base}/machine-to-machine") aria-current=move || current("machine-to-machine")>"Machine-to-machine"</a>
+            <a href=format!("{base}/jit") aria-current=move || current("jit")>"Just-in-time provisioning"</a>
         </nav>
         {move || (tab() == "settings").then(|| view! { <SettingsForm org=org_tab.clone() saved=saved/> })}
         <Dialog title="Delete organization" open=confirm>

@@ -72,17 +72,23 @@ fn EmailDomains(org: String, domains: Vec<String>, reload: Callback<()>) -> impl
     let error = RwSignal::new(None::<AppError>);
     let add = Action::new(move |d: &String| add_jit_email_domain(org.get_value(), d.clone()));
     let remove = Action::new(move |d: &String| remove_jit_email_domain(org.get_value(), d.clone()));
+    let toasts = use_toasts();
     when_done(
         add,
         move |()| {
+            toasts.show("Email domain added.");
             typed.set(String::new());
             reload.run(());
         },
         move |e| error.set(Some(e)),
     );
+    let toasts = use_toasts();
     when_done(
         remove,
-        move |()| reload.run(()),
+        move |()| {
+            toasts.show("Email domain removed.");
+            reload.run(())
+        },
         move |e| error.set(Some(e)),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -172,7 +178,7 @@ fn DefaultsForm(
         save.dispatch((picked_connectors.get(), picked_roles.get()));
     };
     view! {
-        <form class="form" on:submit=submit>
+        <form class="form" on:submit=submit novalidate>
             <h3 class="picker-title">"Enterprise SSO connectors"</h3>
             <CheckList label="Enterprise SSO connectors" choices=connector_choices selected=picked_connectors
                 empty="No enterprise SSO connectors exist yet."/>

@@ -11,7 +11,7 @@ use crate::api::organization_template::organization_roles_of_type;
 use crate::components::browser::format_date;
 use crate::components::{
     CheckList, Chips, Choice, ConfirmDialog, Dialog, FormError, PagedTable, SearchInput,
-    TableSkeleton, open_for, search_and_page, when_done,
+    TableSkeleton, open_for, search_and_page, use_toasts, when_done,
 };
 use crate::error::AppError;
 use crate::model::{NamedRef, Paged};
@@ -220,9 +220,11 @@ fn EditRoles(
             ids.clone(),
         )
     });
+    let toasts = use_toasts();
     when_done(
         save,
         move |()| {
+            toasts.show("Roles saved.");
             open.set(false);
             reload.run(());
         },
@@ -235,7 +237,7 @@ fn EditRoles(
     };
     view! {
         <Dialog title=format!("Edit roles of {}", member.title) open=open>
-            <form class="form" on:submit=submit>
+            <form class="form" on:submit=submit novalidate>
                 <Transition fallback=|| view! { <TableSkeleton/> }>
                     {move || Suspend::new(async move {
                         let choices = role_choices(roles.await.unwrap_or_default());
@@ -267,9 +269,11 @@ fn RemoveMember(
     let remove = Action::new(move |_: &()| {
         remove_organization_member(org.clone(), kind.api().into(), member_id.clone())
     });
+    let toasts = use_toasts();
     when_done(
         remove,
         move |()| {
+            toasts.show("Removed from the organization.");
             open.set(false);
             reload.run(());
         },
@@ -285,7 +289,10 @@ fn RemoveMember(
             on_confirm=Callback::new(move |_| { remove.dispatch(()); })>
             <p>
                 "Remove " <strong>{member.title.clone()}</strong>
-                " from this organization? Its roles here are removed too, and its organization tokens stop working on their next refresh."
+                {match kind {
+                    MemberKind::Users => " from this organization? Their roles here are removed too, and their organization tokens stop working on their next refresh.",
+                    MemberKind::Applications => " from this organization? Its roles here are removed too, and its organization tokens stop working on their next refresh.",
+                }}
             </p>
         </ConfirmDialog>
     }

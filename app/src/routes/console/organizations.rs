@@ -155,7 +155,7 @@ fn CreateOrganizationDialog(open: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <Dialog title="Create organization" open=open>
-            <form class="form" on:submit=submit>
+            <form class="form" on:submit=submit novalidate>
                 <label for="org-name">"Name" <span class="required" aria-hidden="true">"*"</span></label>
                 <input id="org-name" name="name" required autofocus
                     prop:value=move || name.get()

@@ -10,7 +10,7 @@ use crate::api::resources::{
 };
 use crate::components::{
     ConfirmDialog, CopyButton, Dialog, FieldError, FormError, ListTable, LoadError, PagedTable,
-    TableSkeleton, open_for, search_and_page, when_done,
+    TableSkeleton, open_for, search_and_page, use_toasts, when_done,
 };
 use crate::error::AppError;
 use crate::model::{Resource as ApiResource, Scope};
@@ -61,9 +61,13 @@ fn CreateResourceDialog(open: RwSignal<bool>) -> impl IntoView {
     let create =
         Action::new(move |(n, i): &(String, String)| create_resource(n.clone(), i.clone()));
     let navigate = use_navigate();
+    let toasts = use_toasts();
     when_done(
         create,
-        move |r| navigate(&format!("{LIST}/{}/permissions", r.id), Default::default()),
+        move |r| {
+            toasts.show("API resource created.");
+            navigate(&format!("{LIST}/{}/permissions", r.id), Default::default())
+        },
         move |e| error.set(Some(e)),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -127,9 +131,13 @@ fn ResourceView(resource: ApiResource) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_resource(id.clone()));
     let navigate = use_navigate();
+    let toasts = use_toasts();
     when_done(
         delete,
-        move |()| navigate(LIST, Default::default()),
+        move |()| {
+            toasts.show("API resource deleted.");
+            navigate(LIST, Default::default())
+        },
         move |e| error.set(Some(e.to_string())),
     );
     let id = resource.id.clone();
@@ -203,9 +211,11 @@ fn CreateScopeDialog(
     let create = Action::new(move |(n, d): &(String, String)| {
         create_resource_scope(resource_id.clone(), n.clone(), d.clone())
     });
+    let toasts = use_toasts();
     when_done(
         create,
         move |_| {
+            toasts.show("Permission created.");
             open.set(false);
             reload.run(());
         },
@@ -250,9 +260,11 @@ fn DeleteScope(
     let error = RwSignal::new(None::<String>);
     let delete =
         Action::new(move |(r, s): &(String, String)| delete_resource_scope(r.clone(), s.clone()));
+    let toasts = use_toasts();
     when_done(
         delete,
         move |()| {
+            toasts.show("Permission deleted.");
             open.set(false);
             reload.run(());
         },

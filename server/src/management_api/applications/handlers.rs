@@ -59,7 +59,8 @@ pub async fn application_create(
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
     let created = applications::create(&state.store, &tenant, input, false, now).await?;
-    Ok(Json(created).into_response())
+    // A confidential app's secret is in this answer only: no cache may keep it.
+    Ok((super::secrets::NO_STORE, Json(created)).into_response())
 }
 
 /// `GET /api/applications/:id` → 200, or 404 `entity.not_exists_with_id`.

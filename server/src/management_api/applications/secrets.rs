@@ -4,7 +4,7 @@
 use app::model::{ApplicationSecret, CreatedApplicationSecret};
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::application_secrets::{self, NewSecret, SecretChange, SecretRename};
@@ -16,6 +16,8 @@ use crate::management_api::bodies::Body;
 use crate::management_api::docs::{ApiRoutes, delete, get, patch, post};
 use crate::management_api::responses::Found;
 use crate::state::AppState;
+
+pub(super) const NO_STORE: [(header::HeaderName, &str); 1] = [(header::CACHE_CONTROL, "no-store")];
 
 pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {
     api.route(
@@ -89,9 +91,12 @@ async fn secret_create(
     Body(input): Body<NewSecret>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now_ms();
-    let created = application_secrets::create(&state.store, &tenant, &id, input, now).await?;
+    let bootstrap = state.settings.bootstrap.m2m_client_id.as_deref();
+    let created =
+        application_secrets::create(&state.store, &tenant, &id, input, bootstrap, now).await?;
     let created = created.or_missing("applications", &id)?;
-    Ok((StatusCode::CREATED, Json(created)).into_response())
+    // The value is in this answer only: no cache may keep it.
+    Ok((StatusCode::CREATED, NO_STORE, Json(created)).into_response())
 }
 
 /// `PATCH /api/applications/:id/secrets/:name` `{ name }` → 200 with the renamed secret; 404

@@ -10,7 +10,7 @@ use crate::api::organization_members::{
     add_organization_members, applications_outside_organization, users_outside_organization,
 };
 use crate::components::{
-    CheckList, Choice, Dialog, FormError, SearchInput, TableSkeleton, when_done,
+    CheckList, Choice, Dialog, FormError, SearchInput, TableSkeleton, use_toasts, when_done,
 };
 use crate::error::AppError;
 
@@ -41,9 +41,11 @@ pub(super) fn AddMembers(
             roles.clone(),
         )
     });
+    let toasts = use_toasts();
     when_done(
         add,
         move |()| {
+            toasts.show("Added to the organization.");
             open.set(false);
             reload.run(());
         },
@@ -61,6 +63,10 @@ pub(super) fn AddMembers(
         error.set(None);
         add.dispatch((picked.get(), picked_roles.get()));
     };
+    let placeholder = match kind {
+        MemberKind::Users => "Name, email or ID",
+        MemberKind::Applications => "Name or ID",
+    };
     let (title, search, roles_label) = match kind {
         MemberKind::Users => (
             "Add members",
@@ -75,9 +81,9 @@ pub(super) fn AddMembers(
     };
     view! {
         <Dialog title=title open=open>
-            <form class="form" on:submit=submit>
+            <form class="form" on:submit=submit novalidate>
                 <h3 class="picker-title">{search}</h3>
-                <SearchInput label=search placeholder="Name, email or ID" value=q/>
+                <SearchInput label=search placeholder=placeholder value=q/>
                 <Transition fallback=|| view! { <TableSkeleton/> }>
                     {move || Suspend::new(async move {
                         let found = candidates.await.unwrap_or_default();

@@ -7,7 +7,7 @@ use crate::api::organization_template::{
 };
 use crate::components::{
     ConfirmDialog, Dialog, FieldError, FormError, PagedTable, SearchInput, open_for,
-    search_and_page, when_done,
+    search_and_page, use_toasts, when_done,
 };
 use crate::error::AppError;
 use crate::model::OrganizationScope;
@@ -89,9 +89,11 @@ fn PermissionDialog(
     let save = Action::new(move |(id, n, d): &(Option<String>, String, String)| {
         save_organization_scope(id.clone(), n.clone(), d.clone())
     });
+    let toasts = use_toasts();
     when_done(
         save,
         move |_| {
+            toasts.show("Permission saved.");
             open.set(false);
             on_saved.run(());
         },
@@ -137,9 +139,11 @@ fn DeletePermission(
     let open = open_for(deleting);
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_organization_scope(id.clone()));
+    let toasts = use_toasts();
     when_done(
         delete,
         move |()| {
+            toasts.show("Permission deleted.");
             open.set(false);
             on_deleted.run(());
         },

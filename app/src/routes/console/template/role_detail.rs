@@ -75,9 +75,13 @@ fn RoleHeader(role: RwSignal<OrganizationRole>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let delete = Action::new(move |id: &String| delete_organization_role(id.clone()));
     let navigate = use_navigate();
+    let toasts = use_toasts();
     when_done(
         delete,
-        move |()| navigate(LIST, Default::default()),
+        move |()| {
+            toasts.show("Role deleted.");
+            navigate(LIST, Default::default())
+        },
         move |e| error.set(Some(e.to_string())),
     );
     let id = r.id.clone();
@@ -206,9 +210,11 @@ fn AssignDialog(
     let assign = Action::new(move |(id, org, api): &(String, Vec<String>, Vec<String>)| {
         assign_organization_role_permissions(id.clone(), org.clone(), api.clone())
     });
+    let toasts = use_toasts();
     when_done(
         assign,
         move |()| {
+            toasts.show("Permissions assigned.");
             open.set(false);
             reload.run(());
         },
@@ -228,7 +234,7 @@ fn AssignDialog(
     };
     view! {
         <Dialog title="Assign permissions" open=open>
-            <form class="form" on:submit=submit>
+            <form class="form" on:submit=submit novalidate>
                 <Transition fallback=|| view! { <TableSkeleton/> }>
                     {move || Suspend::new(async move {
                         let org: Vec<Choice> = org_scopes.await.unwrap_or_default().into_iter()
@@ -276,9 +282,11 @@ fn RemovePermission(
     let remove = Action::new(move |(role, scope, api): &(String, String, bool)| {
         remove_organization_role_permission(role.clone(), scope.clone(), *api)
     });
+    let toasts = use_toasts();
     when_done(
         remove,
         move |()| {
+            toasts.show("Permission removed.");
             open.set(false);
             reload.run(());
         },

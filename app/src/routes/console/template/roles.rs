@@ -6,7 +6,8 @@ use leptos_router::hooks::use_navigate;
 use super::type_label;
 use crate::api::organization_template::{create_organization_role, list_organization_roles};
 use crate::components::{
-    Chips, Dialog, FieldError, FormError, PagedTable, SearchInput, search_and_page, when_done,
+    Chips, Dialog, FieldError, FormError, PagedTable, SearchInput, search_and_page, use_toasts,
+    when_done,
 };
 use crate::error::AppError;
 use crate::model::{ORGANIZATION_ROLE_TYPES, OrganizationRoleWithScopes};
@@ -73,9 +74,11 @@ fn CreateRoleDialog(open: RwSignal<bool>) -> impl IntoView {
         create_organization_role(n.clone(), d.clone(), t.clone())
     });
     let navigate = use_navigate();
+    let toasts = use_toasts();
     when_done(
         create,
         move |role| {
+            toasts.show("Role created.");
             navigate(
                 &format!(
                     "/console/organization-template/roles/{}/permissions",
