@@ -213,3 +213,38 @@ test("an organization's brand colour and CSS are set in the console with a live 
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.locator(".field-error")).toContainText("Brand colour");
 });
+
+test("the consent page for a third-party app is accessible and fits a phone", async ({ page, request }) => {
+  const api = await managementApi(request);
+  const app = await api.post("/applications", {
+    name: "Partner tool",
+    type: "SPA",
+    isThirdParty: true,
+    oidcClientMetadata: { redirectUris: ["https://app.example.test/callback"], postLogoutRedirectUris: [] },
+  });
+  const username = unique("consent");
+  await api.post("/users", { username, password: "long-enough-password" });
+  const q = new URLSearchParams({
+    client_id: app.id,
+    redirect_uri: "https://app.example.test/callback",
+    response_type: "code",
+    scope: "openid profile",
+    code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    code_challenge_method: "S256",
+  });
+  await page.goto(`/oidc/auth?${q}`);
+  await hydrated(page);
+  await page.getByLabel("Username or email").fill(username);
+  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/consent$/);
+  await hydrated(page);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${colorScheme}: ${v.id}`)).toEqual([]);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+});

@@ -12,8 +12,32 @@ use axum::response::Response;
 use leptos::config::LeptosOptions;
 use tower_http::services::ServeDir;
 
+use std::sync::OnceLock;
+
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
+
+/// The stylesheet's address for pages rendered outside Leptos (the sign-in error and sign-out
+/// pages): its hashed name from `hash.txt` beside the binary, as Leptos links it, else the plain
+/// one. Read once.
+pub fn stylesheet_href() -> &'static str {
+    static HREF: OnceLock<String> = OnceLock::new();
+    HREF.get_or_init(|| {
+        let hash = std::env::current_exe()
+            .ok()
+            .and_then(|exe| std::fs::read_to_string(exe.parent()?.join("hash.txt")).ok())
+            .and_then(|hashes| {
+                hashes.lines().find_map(|line| {
+                    let (file, hash) = line.split_once(':')?;
+                    (file.trim() == "css").then(|| hash.trim().to_string())
+                })
+            });
+        match hash {
+            Some(hash) => format!("/pkg/tessera.{hash}.css"),
+            None => "/pkg/tessera.css".to_string(),
+        }
+    })
+}
 
 /// The `/pkg` service for the site `options` describe.
 pub fn pkg_router<S: Clone + Send + Sync + 'static>(options: &LeptosOptions) -> Router<S> {

@@ -8,11 +8,12 @@ pub fn render(error: &str, description: &str) -> Response {
     let body = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Sign-in error · Tessera</title><link rel=\"stylesheet\" href=\"/pkg/tessera.css\">\
+         <title>Sign-in error · Tessera</title><link rel=\"stylesheet\" href=\"{}\">\
          </head><body><main class=\"hosted\"><section class=\"hosted-card\" role=\"alert\">\
          <h1>Something went wrong</h1><p class=\"hosted-error-code\">{}</p><p>{}</p>\
          <p class=\"muted\">Go back to the application and try again.</p></section></main>\
          </body></html>",
+        crate::http::static_files::stylesheet_href(),
         escape(error),
         escape(description)
     );

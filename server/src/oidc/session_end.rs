@@ -139,11 +139,14 @@ pub async fn end_session(
         None => (
             StatusCode::OK,
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-             <title>Signed out · Tessera</title><link rel=\"stylesheet\" href=\"/pkg/tessera.css\">\
-             </head><body><main class=\"hosted\"><section class=\"hosted-card\">\
-             <h1>You are signed out</h1><p>You can close this window.</p></section></main>\
-             </body></html>",
+            format!(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+                 <title>Signed out · Tessera</title><link rel=\"stylesheet\" href=\"{}\">\
+                 </head><body><main class=\"hosted\"><section class=\"hosted-card\">\
+                 <h1>You are signed out</h1><p>You can close this window.</p></section></main>\
+                 </body></html>",
+                crate::http::static_files::stylesheet_href()
+            ),
         )
             .into_response(),
     };

@@ -45,6 +45,9 @@ pub fn port_calls(id: &str, other: &str) -> Vec<(&'static str, Vec<(String, Stri
                 ("settings[is_mfa_required]", "false"),
                 ("settings[logo_url]", ""),
                 ("settings[dark_logo_url]", ""),
+                ("settings[primary_color]", "#4f46e5"),
+                ("settings[dark_primary_color]", ""),
+                ("settings[custom_css]", ""),
             ]),
         ),
         ("delete_organization", f(&[("id", id)])),
@@ -220,7 +223,61 @@ pub fn port_calls(id: &str, other: &str) -> Vec<(&'static str, Vec<(String, Stri
             ]),
         ),
         ("all_sso_connectors", f(&[])),
+        (
+            "update_user_profile",
+            f(&[
+                ("id", id),
+                ("form[username]", "eve"),
+                ("form[primary_email]", ""),
+                ("form[primary_phone]", ""),
+                ("form[name]", id),
+                ("form[avatar]", ""),
+            ]),
+        ),
+        (
+            "set_user_password",
+            f(&[("id", id), ("password", "long-enough-password")]),
+        ),
+        (
+            "set_user_suspended",
+            f(&[("id", id), ("suspended", "true")]),
+        ),
+        ("replace_user_custom_data", f(&[("id", id), ("json", "{}")])),
+        ("user_roles", f(&[("id", id)])),
+        ("assignable_user_roles", f(&[("id", id), ("q", other)])),
+        (
+            "assign_user_roles",
+            f(&[("id", id), ("role_ids[0]", other)]),
+        ),
+        ("remove_user_role", f(&[("id", id), ("role_id", other)])),
+        ("application_secrets", f(&[("id", id)])),
+        (
+            "add_application_secret",
+            f(&[("id", id), ("name", other), ("expires_in_days", "30")]),
+        ),
+        (
+            "delete_application_secret",
+            f(&[("id", id), ("name", other)]),
+        ),
+        (
+            "replace_application_custom_data",
+            f(&[("id", id), ("json", "{}")]),
+        ),
     ]
+}
+
+/// The console's server functions, read from their declarations in `app/src/api/`.
+pub fn declared_endpoints() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/api");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for part in source.split("endpoint = \"").skip(1) {
+            found.push(part.split('"').next().unwrap().to_string());
+        }
+    }
+    found.sort();
+    found
 }
 
 /// Calls every port with each pair of ids; the calls answered with a 5xx.

@@ -60,10 +60,11 @@ pub fn page(params: &Params, client_id: Option<&str>, headers: &HeaderMap) -> Re
             hidden.push_str(&hidden_field(name, value));
         }
     }
+    let css = crate::http::static_files::stylesheet_href();
     let body = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Sign out · Tessera</title><link rel=\"stylesheet\" href=\"/pkg/tessera.css\">\
+         <title>Sign out · Tessera</title><link rel=\"stylesheet\" href=\"{css}\">\
          </head><body><main class=\"hosted\"><section class=\"hosted-card\">\
          <h1>Sign out?</h1><p>An application asks to sign you out of this browser.</p>\
          <form method=\"post\" action=\"/oidc/session/end\">{hidden}\
