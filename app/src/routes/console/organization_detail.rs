@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::organization_branding::BrandColors;
 use crate::api::organization_members::{list_organization_applications, list_organization_users};
 use crate::api::organizations::{delete_organization, get_organization, update_organization};
-use crate::components::browser::{format_date, go_to};
+use crate::components::browser::format_date;
 use crate::components::{
     CopyButton, Dialog, LoadError, SaveBar, TableSkeleton, use_toasts, when_done,
 };
@@ -122,9 +122,14 @@ fn OrganizationView(org: Organization) -> impl IntoView {
     let delete = Action::new(move |id: &String| delete_organization(id.clone()));
     // Who loses access, counted when the confirmation opens.
     let holders = Action::new(move |id: &String| member_counts(id.clone()));
+    let navigate = use_navigate();
+    let toasts = use_toasts();
     when_done(
         delete,
-        move |()| go_to("/console/organizations"),
+        move |()| {
+            toasts.show("Organization deleted.");
+            navigate("/console/organizations", Default::default());
+        },
         move |e| delete_error.set(Some(e.to_string())),
     );
     let title = org.name.clone();

@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::organizations::{create_organization, list_organizations};
 use crate::components::browser::encode;
-use crate::components::{CopyButton, Dialog, PagedTable, when_done};
+use crate::components::{CopyButton, Dialog, PagedTable, use_toasts, when_done};
 use crate::error::AppError;
 use crate::model::OrganizationWithFeatured;
 
@@ -127,13 +127,16 @@ fn CreateOrganizationDialog(open: RwSignal<bool>) -> impl IntoView {
     let create = Action::new(move |(name, description): &(String, String)| {
         create_organization(name.clone(), description.clone())
     });
+    let navigate = use_navigate();
+    let toasts = use_toasts();
     when_done(
         create,
         move |org| {
-            crate::components::browser::go_to(&format!(
-                "/console/organizations/{}/settings",
-                org.id
-            ))
+            toasts.show("Organization created.");
+            navigate(
+                &format!("/console/organizations/{}/settings", org.id),
+                Default::default(),
+            );
         },
         move |e| error.set(Some(e)),
     );
