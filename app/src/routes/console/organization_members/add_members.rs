@@ -95,12 +95,30 @@ pub(super) fn AddMembers(
                         view! { <CheckList label=search choices=found selected=picked empty=empty searched_elsewhere=true/> }
                     })}
                 </Transition>
-                <p class="help" data-testid="picked">
+                // What is picked across searches, as chips (each removable).
+                <div class="help" data-testid="picked" aria-live="polite">
                     {move || {
-                        let names = picked.get().iter().map(|id| seen.with_value(|s| s.get(id).cloned().unwrap_or_else(|| id.clone()))).collect::<Vec<_>>();
-                        if names.is_empty() { "Nothing selected yet.".to_string() } else { format!("Selected: {}", names.join(", ")) }
+                        let ids = picked.get();
+                        if ids.is_empty() {
+                            return view! { <span>"Nothing selected yet."</span> }.into_any();
+                        }
+                        view! {
+                            <span class="chips picked">
+                                {ids.into_iter().map(|id| {
+                                    let name = seen.with_value(|s| s.get(&id).cloned().unwrap_or_else(|| id.clone()));
+                                    let remove_label = format!("Remove {name}");
+                                    view! {
+                                        <span class="chip">
+                                            {name}
+                                            <button type="button" class="chip-remove" aria-label=remove_label
+                                                on:click=move |_| picked.update(|p| p.retain(|x| x != &id))>"×"</button>
+                                        </span>
+                                    }
+                                }).collect_view()}
+                            </span>
+                        }.into_any()
                     }}
-                </p>
+                </div>
                 <h3 class="picker-title">{roles_label}</h3>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
