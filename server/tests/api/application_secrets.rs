@@ -203,85 +203,92 @@ async fn errors_impl(backend: Backend) {
         );
     }
     let past = app.state.clock.now_ms() - 1000;
-    let (status, body) = app
-        .api_json(
-            Method::POST,
-            &path,
-            &json!({ "name": "x", "expiresAt": past }),
-        )
-        .await;
     assert_eq!(
-        (status, code(&body)),
-        (400, "request.invalid_input".into()),
-        "{body}"
-    );
-    // A taken name, on create and on rename.
-    assert_eq!(
-        app.api_json(Method::POST, &path, &json!({ "name": "ci" }))
-            .await
-            .0,
+        app.status_of(Method::POST, &path, json!({ "name": "ci" }))
+            .await,
         201
     );
-    let (status, body) = app
-        .api_json(Method::POST, &path, &json!({ "name": "ci" }))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (422, "application.secret_name_exists".into())
-    );
-    let (status, body) = app
-        .api_json(
-            Method::PATCH,
-            &format!("{path}/ci"),
-            &json!({ "name": "Default secret" }),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (422, "application.secret_name_exists".into())
-    );
-    // Unknown names.
-    let (status, body) = app
-        .api_json(
-            Method::PATCH,
-            &format!("{path}/nope"),
-            &json!({ "name": "y" }),
-        )
-        .await;
-    assert_eq!((status, code(&body)), (404, "entity.not_exists".into()));
-    let (status, body) = app.delete(&format!("{path}/nope")).await;
-    assert_eq!((status, code(&body)), (404, "entity.not_found".into()));
-    // There is never a legacy secret.
-    let (status, body) = app
-        .delete(&format!("/applications/{m2m}/legacy-secret"))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (400, "application.no_legacy_secret_found".into())
-    );
-    assert_eq!(app.delete("/applications/nope/legacy-secret").await.0, 404);
-    // The bootstrap credential's secrets are the environment's.
-    let (status, body) = app
-        .delete(&format!(
-            "/applications/{BOOTSTRAP_ID}/secrets/Default%20secret"
-        ))
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (400, "application.managed_by_configuration".into())
-    );
-    // Nor can another be added to it: it would outlive a rotation of the setting.
-    let (status, body) = app
-        .api_json(
+    let bootstrap = format!("/applications/{BOOTSTRAP_ID}");
+    let legacy = format!("/applications/{m2m}/legacy-secret");
+    let refused = [
+        // An expiry in the past.
+        (
             Method::POST,
-            &format!("/applications/{BOOTSTRAP_ID}/secrets"),
-            &json!({ "name": "extra" }),
-        )
-        .await;
-    assert_eq!(
-        (status, code(&body)),
-        (400, "application.managed_by_configuration".into())
-    );
+            path.clone(),
+            json!({ "name": "x", "expiresAt": past }),
+            400,
+            "request.invalid_input",
+        ),
+        // A taken name, on create and on rename.
+        (
+            Method::POST,
+            path.clone(),
+            json!({ "name": "ci" }),
+            422,
+            "application.secret_name_exists",
+        ),
+        (
+            Method::PATCH,
+            format!("{path}/ci"),
+            json!({ "name": "Default secret" }),
+            422,
+            "application.secret_name_exists",
+        ),
+        // Unknown names.
+        (
+            Method::PATCH,
+            format!("{path}/nope"),
+            json!({ "name": "y" }),
+            404,
+            "entity.not_exists",
+        ),
+        (
+            Method::DELETE,
+            format!("{path}/nope"),
+            json!({}),
+            404,
+            "entity.not_found",
+        ),
+        // There is never a legacy secret.
+        (
+            Method::DELETE,
+            legacy,
+            json!({}),
+            400,
+            "application.no_legacy_secret_found",
+        ),
+        (
+            Method::DELETE,
+            "/applications/nope/legacy-secret".into(),
+            json!({}),
+            404,
+            "entity.not_exists_with_id",
+        ),
+        // The bootstrap credential's secrets are the environment's; nor can another be added
+        // to it: it would outlive a rotation of the setting.
+        (
+            Method::DELETE,
+            format!("{bootstrap}/secrets/Default%20secret"),
+            json!({}),
+            400,
+            "application.managed_by_configuration",
+        ),
+        (
+            Method::POST,
+            format!("{bootstrap}/secrets"),
+            json!({ "name": "extra" }),
+            400,
+            "application.managed_by_configuration",
+        ),
+    ];
+    for (method, path, body, status, expected) in refused {
+        let label = format!("{method} {path}");
+        assert_eq!(
+            app.error_code(method, &path, body, status).await,
+            expected,
+            "{label}"
+        );
+    }
     // A new secret's value is never cached on the way.
     let res = app
         .api(Method::POST, &path)
