@@ -8,6 +8,26 @@ pub struct Choice {
     pub hint: Option<String>,
 }
 
+impl Choice {
+    /// A role as a choice: its hint says its type ("User role", "Machine-to-machine role"),
+    /// then its description.
+    pub fn role(id: String, name: String, role_type: &str, description: Option<String>) -> Choice {
+        let kind = match role_type {
+            "MachineToMachine" => "Machine-to-machine role",
+            _ => "User role",
+        };
+        let hint = match description.filter(|d| !d.trim().is_empty()) {
+            Some(d) => format!("{kind} · {d}"),
+            None => kind.to_string(),
+        };
+        Choice {
+            id,
+            label: name,
+            hint: Some(hint),
+        }
+    }
+}
+
 /// A searchable multi-select: the picked items as chips (each removable), a search box that
 /// narrows the list by label or hint, and the list of checkboxes writing the picked ids to
 /// `selected`. With `searched_elsewhere`, the caller searches (on the server) and shows what

@@ -47,7 +47,7 @@ pub fn JitSection(org_id: String) -> impl IntoView {
                                 .map(|c| Choice { id: c.id, label: c.connector_name, hint: Some(c.provider_name) })
                                 .collect();
                             let role_choices = user_roles.into_iter()
-                                .map(|r| Choice { id: r.role.id, label: r.role.name, hint: r.role.description })
+                                .map(|r| Choice::role(r.role.id, r.role.name, &r.role.role_type, r.role.description))
                                 .collect();
                             view! {
                                 <EmailDomains org=org.get_value() domains=s.email_domains

@@ -190,10 +190,13 @@ type RolesResource = Resource<Result<Vec<crate::model::OrganizationRoleWithScope
 fn role_choices(roles: Vec<crate::model::OrganizationRoleWithScopes>) -> Vec<Choice> {
     roles
         .into_iter()
-        .map(|r| Choice {
-            id: r.role.id,
-            label: r.role.name,
-            hint: r.role.description,
+        .map(|r| {
+            Choice::role(
+                r.role.id,
+                r.role.name,
+                &r.role.role_type,
+                r.role.description,
+            )
         })
         .collect()
 }

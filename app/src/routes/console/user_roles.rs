@@ -101,11 +101,9 @@ fn AssignRoles(user: String, open: RwSignal<bool>, reload: Callback<()>) -> impl
                     {move || Suspend::new(async move {
                         match choices.await {
                             Ok(roles) => {
-                                let choices = roles.into_iter().map(|r| Choice {
-                                    id: r.id,
-                                    label: r.name,
-                                    hint: Some(if r.description.is_empty() { "User role".to_string() } else { format!("User role · {}", r.description) }),
-                                }).collect::<Vec<_>>();
+                                let choices = roles.into_iter()
+                                    .map(|r| Choice::role(r.id, r.name, &r.role_type, Some(r.description)))
+                                    .collect::<Vec<_>>();
                                 view! { <CheckList label="Roles" choices=choices selected=picked
                                     empty="No User roles left to assign; create roles through the Management API (POST /api/roles)."/> }.into_any()
                             }
