@@ -248,3 +248,19 @@ test("the consent page for a third-party app is accessible and fits a phone", as
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
 });
+
+test("pages served outside Leptos (sign-in error, signed out) have no serious accessibility violations", async ({ page }) => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const path of ["/oidc/auth?client_id=no-such-app", "/oidc/session/end"]) {
+      await page.goto(path);
+      await expect(page.locator(".hosted-card")).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${colorScheme} ${path}: ${v.id}`)).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await sidewaysScroll(page), path).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  }
+});
