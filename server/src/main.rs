@@ -101,10 +101,7 @@ fn leptos_options() -> anyhow::Result<LeptosOptions> {
     }
     // A release build with `hash-files` writes the hashes next to the binary; Leptos then
     // links the hashed names (and would fail on every page without the file).
-    let hashed = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt").exists()))
-        .unwrap_or(false);
+    let hashed = server::http::static_files::hash_file().is_some();
     Ok(LeptosOptions::builder()
         .output_name("tessera")
         .site_root("target/site")

@@ -71,22 +71,7 @@ pub fn CheckList(
     view! {
         <div class="picker">
             <Show when=move || !searched_elsewhere>
-            <div class="chips picked" aria-live="polite">
-                <For each=move || selected.get() key=|id| id.clone() let:id>
-                    {
-                        let name = label_of(&id);
-                        let remove_label = format!("Remove {name}");
-                        let id = id.clone();
-                        view! {
-                            <span class="chip">
-                                {name}
-                                <button type="button" class="chip-remove" aria-label=remove_label
-                                    on:click=move |_| selected.update(|s| s.retain(|x| x != &id))>"×"</button>
-                            </span>
-                        }
-                    }
-                </For>
-            </div>
+            <PickedChips selected=selected label_of=label_of/>
             <input type="search" class="picker-search" placeholder="Type to filter"
                 aria-label=search_label.clone() prop:value=move || filter.get()
                 on:input=move |ev| filter.set(event_target_value(&ev))/>
@@ -127,6 +112,32 @@ pub fn CheckList(
         </div>
     }
     .into_any()
+}
+
+/// What is picked, as chips (each with a button removing it from `selected`); `label_of`
+/// names an id.
+#[component]
+pub fn PickedChips<L>(selected: RwSignal<Vec<String>>, label_of: L) -> impl IntoView
+where
+    L: Fn(&str) -> String + Copy + Send + Sync + 'static,
+{
+    view! {
+        <span class="chips picked" aria-live="polite">
+            <For each=move || selected.get() key=|id| id.clone() let:id>
+                {
+                    let name = label_of(&id);
+                    let remove_label = format!("Remove {name}");
+                    view! {
+                        <span class="chip">
+                            {name}
+                            <button type="button" class="chip-remove" aria-label=remove_label
+                                on:click=move |_| selected.update(|s| s.retain(|x| x != &id))>"×"</button>
+                        </span>
+                    }
+                }
+            </For>
+        </span>
+    }
 }
 
 /// Names as small chips (roles of a member, permissions of a role).

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::Dialog;
+use crate::error::AppError;
 
 /// Asks before a destructive action; the children say what will be lost.
 #[component]
@@ -29,5 +30,45 @@ pub fn ConfirmDialog(
                 </button>
             </div>
         </Dialog>
+    }
+}
+
+/// The confirmation of removing the item held in `item` (a row's Remove button fills it): runs
+/// `remove`, then says `done` in a toast, closes and runs `reload`; a failure stays in the
+/// dialog. The children say what will be lost.
+#[component]
+pub fn ConfirmRemoval<T, F, Fut>(
+    item: RwSignal<Option<T>>,
+    #[prop(into)] title: String,
+    #[prop(into)] confirm_label: String,
+    done: &'static str,
+    remove: F,
+    reload: Callback<()>,
+    children: ChildrenFn,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<(), AppError>> + Send + 'static,
+{
+    let open = super::open_for(item);
+    let error = RwSignal::new(None::<String>);
+    let toasts = super::use_toasts();
+    let action = Action::new(move |_: &()| remove());
+    super::when_done(
+        action,
+        move |()| {
+            toasts.show(done);
+            open.set(false);
+            reload.run(());
+        },
+        move |e| error.set(Some(e.to_string())),
+    );
+    view! {
+        <ConfirmDialog title=title open=open confirm_label=confirm_label
+            pending=action.pending() error=error
+            on_confirm=Callback::new(move |_| { action.dispatch(()); })>
+            {children()}
+        </ConfirmDialog>
     }
 }

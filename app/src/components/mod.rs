@@ -18,8 +18,8 @@ pub mod states;
 pub mod toast;
 
 pub use actions::{search_and_page, when_done};
-pub use checklist::{CheckList, Chips, Choice};
-pub use confirm::ConfirmDialog;
+pub use checklist::{CheckList, Chips, Choice, PickedChips};
+pub use confirm::{ConfirmDialog, ConfirmRemoval};
 pub use copy::CopyButton;
 pub use dialog::{Dialog, open_for};
 pub use forms::{FieldError, FormError};

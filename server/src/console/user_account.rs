@@ -45,13 +45,26 @@ const ROLES_PAGE: Page = Page {
 };
 
 impl ConsoleService {
-    /// Applies a patch to the user for the signed-in admin; the saved user.
+    /// Runs a write of one user for the signed-in admin; the saved user, or "no longer
+    /// exists".
+    async fn user_write(
+        &self,
+        write: impl Future<Output = Result<Option<User>, DomainError>>,
+    ) -> Result<User, AppError> {
+        self.write(write).await?.ok_or_else(gone)
+    }
+
+    /// Applies a patch to the user; the saved user.
     async fn patch_user(&self, id: &str, patch: UserPatch) -> Result<User, AppError> {
         let now = self.now();
-        let store = &self.state.store;
-        self.write(users::update(store, DEFAULT_TENANT, id, patch, now))
-            .await?
-            .ok_or_else(gone)
+        self.user_write(users::update(
+            &self.state.store,
+            DEFAULT_TENANT,
+            id,
+            patch,
+            now,
+        ))
+        .await
     }
 }
 
@@ -70,33 +83,31 @@ impl UserAccountPort for ConsoleService {
     }
 
     async fn set_password(&self, id: String, password: String) -> Result<User, AppError> {
-        let now = self.now();
+        let (store, now) = (&self.state.store, self.now());
         let input = PasswordInput { password };
-        self.write(user_account::set_password(
-            &self.state.store,
+        self.user_write(user_account::set_password(
+            store,
             DEFAULT_TENANT,
             &id,
             input,
             now,
         ))
-        .await?
-        .ok_or_else(gone)
+        .await
     }
 
     async fn set_suspended(&self, id: String, suspended: bool) -> Result<User, AppError> {
-        let now = self.now();
+        let (store, now) = (&self.state.store, self.now());
         let input = SuspensionInput {
             is_suspended: suspended,
         };
-        self.write(user_account::set_suspended(
-            &self.state.store,
+        self.user_write(user_account::set_suspended(
+            store,
             DEFAULT_TENANT,
             &id,
             input,
             now,
         ))
-        .await?
-        .ok_or_else(gone)
+        .await
     }
 
     async fn replace_custom_data(&self, id: String, json: String) -> Result<User, AppError> {

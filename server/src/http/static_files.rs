@@ -17,15 +17,21 @@ use std::sync::OnceLock;
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
+/// Where a build with `hash-files` wrote the hashes of the built files: `hash.txt` beside the
+/// running binary, where Leptos reads them too (`None` when there is none).
+pub fn hash_file() -> Option<std::path::PathBuf> {
+    let path = std::env::current_exe().ok()?.parent()?.join("hash.txt");
+    path.exists().then_some(path)
+}
+
 /// The stylesheet's address for pages rendered outside Leptos (the sign-in error and sign-out
 /// pages): its hashed name from `hash.txt` beside the binary, as Leptos links it, else the plain
 /// one. Read once.
 pub fn stylesheet_href() -> &'static str {
     static HREF: OnceLock<String> = OnceLock::new();
     HREF.get_or_init(|| {
-        let hash = std::env::current_exe()
-            .ok()
-            .and_then(|exe| std::fs::read_to_string(exe.parent()?.join("hash.txt")).ok())
+        let hash = hash_file()
+            .and_then(|path| std::fs::read_to_string(path).ok())
             .and_then(|hashes| {
                 hashes.lines().find_map(|line| {
                     let (file, hash) = line.split_once(':')?;

@@ -10,8 +10,7 @@ use crate::api::application_secrets::{
 };
 use crate::components::browser::format_date;
 use crate::components::{
-    ConfirmDialog, CopyButton, Dialog, FieldError, FormError, ListTable, open_for, use_toasts,
-    when_done,
+    ConfirmRemoval, CopyButton, Dialog, FieldError, FormError, ListTable, use_toasts, when_done,
 };
 use crate::error::AppError;
 use crate::model::{Application, ApplicationSecret, CreatedApplicationSecret};
@@ -148,29 +147,16 @@ fn DeleteSecret(
     removing: RwSignal<Option<ApplicationSecret>>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let open = open_for(removing);
-    let error = RwSignal::new(None::<String>);
-    let toasts = use_toasts();
     let name = secret.name.clone();
-    let delete = Action::new(move |_: &()| delete_application_secret(app.clone(), name.clone()));
-    when_done(
-        delete,
-        move |()| {
-            toasts.show("Secret deleted.");
-            open.set(false);
-            reload.run(());
-        },
-        move |e| error.set(Some(e.to_string())),
-    );
     view! {
-        <ConfirmDialog title="Delete secret" open=open confirm_label="Delete secret"
-            pending=delete.pending() error=error
-            on_confirm=Callback::new(move |_| { delete.dispatch(()); })>
+        <ConfirmRemoval item=removing title="Delete secret" confirm_label="Delete secret"
+            done="Secret deleted." reload=reload
+            remove=move || delete_application_secret(app.clone(), name.clone())>
             <p>
                 "Delete the secret " <strong>{secret.name.clone()}</strong>
                 "? Clients still using it can no longer authenticate (within a second on every server)."
             </p>
-        </ConfirmDialog>
+        </ConfirmRemoval>
     }
 }
 

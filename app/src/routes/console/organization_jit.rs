@@ -82,7 +82,6 @@ fn EmailDomains(org: String, domains: Vec<String>, reload: Callback<()>) -> impl
         },
         move |e| error.set(Some(e)),
     );
-    let toasts = use_toasts();
     when_done(
         remove,
         move |()| {

@@ -9,8 +9,8 @@ use crate::api::resources::{
     list_resources, resource_scopes,
 };
 use crate::components::{
-    ConfirmDialog, CopyButton, Dialog, FieldError, FormError, ListTable, LoadError, PagedTable,
-    TableSkeleton, open_for, search_and_page, use_toasts, when_done,
+    ConfirmDialog, ConfirmRemoval, CopyButton, Dialog, FieldError, FormError, ListTable, LoadError,
+    PagedTable, TableSkeleton, search_and_page, use_toasts, when_done,
 };
 use crate::error::AppError;
 use crate::model::{Resource as ApiResource, Scope};
@@ -256,29 +256,15 @@ fn DeleteScope(
     deleting: RwSignal<Option<Scope>>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let open = open_for(deleting);
-    let error = RwSignal::new(None::<String>);
-    let delete =
-        Action::new(move |(r, s): &(String, String)| delete_resource_scope(r.clone(), s.clone()));
-    let toasts = use_toasts();
-    when_done(
-        delete,
-        move |()| {
-            toasts.show("Permission deleted.");
-            open.set(false);
-            reload.run(());
-        },
-        move |e| error.set(Some(e.to_string())),
-    );
-    let args = (scope.resource_id.clone(), scope.id.clone());
+    let (resource, id) = (scope.resource_id.clone(), scope.id.clone());
     view! {
-        <ConfirmDialog title="Delete API permission" open=open confirm_label="Delete permission"
-            pending=delete.pending() error=error
-            on_confirm=Callback::new(move |_| { delete.dispatch(args.clone()); })>
+        <ConfirmRemoval item=deleting title="Delete API permission" confirm_label="Delete permission"
+            done="Permission deleted." reload=reload
+            remove=move || delete_resource_scope(resource.clone(), id.clone())>
             <p>
                 "Delete " <code>{scope.name.clone()}</code>
                 "? Every role holding it loses it. This cannot be undone."
             </p>
-        </ConfirmDialog>
+        </ConfirmRemoval>
     }
 }

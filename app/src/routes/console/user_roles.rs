@@ -7,8 +7,8 @@ use crate::api::user_account::{
     assign_user_roles, assignable_user_roles, remove_user_role, user_roles,
 };
 use crate::components::{
-    CheckList, Choice, ConfirmDialog, Dialog, FormError, ListTable, TableSkeleton, open_for,
-    use_toasts, when_done,
+    CheckList, Choice, ConfirmRemoval, Dialog, FormError, ListTable, TableSkeleton, use_toasts,
+    when_done,
 };
 use crate::error::AppError;
 use crate::model::Role;
@@ -128,28 +128,15 @@ fn RemoveRole(
     removing: RwSignal<Option<Role>>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let open = open_for(removing);
-    let error = RwSignal::new(None::<String>);
-    let toasts = use_toasts();
     let role_id = role.id.clone();
-    let remove = Action::new(move |_: &()| remove_user_role(user.clone(), role_id.clone()));
-    when_done(
-        remove,
-        move |()| {
-            toasts.show("Role removed.");
-            open.set(false);
-            reload.run(());
-        },
-        move |e| error.set(Some(e.to_string())),
-    );
     view! {
-        <ConfirmDialog title="Remove role" open=open confirm_label="Remove role"
-            pending=remove.pending() error=error
-            on_confirm=Callback::new(move |_| { remove.dispatch(()); })>
+        <ConfirmRemoval item=removing title="Remove role" confirm_label="Remove role"
+            done="Role removed." reload=reload
+            remove=move || remove_user_role(user.clone(), role_id.clone())>
             <p>
                 "Remove the role " <strong>{role.name.clone()}</strong>
                 " from this user? Its API permissions leave the user's next access tokens."
             </p>
-        </ConfirmDialog>
+        </ConfirmRemoval>
     }
 }

@@ -10,7 +10,8 @@ use crate::api::organization_members::{
     add_organization_members, applications_outside_organization, users_outside_organization,
 };
 use crate::components::{
-    CheckList, Choice, Dialog, FormError, SearchInput, TableSkeleton, use_toasts, when_done,
+    CheckList, Choice, Dialog, FormError, PickedChips, SearchInput, TableSkeleton, use_toasts,
+    when_done,
 };
 use crate::error::AppError;
 
@@ -96,27 +97,15 @@ pub(super) fn AddMembers(
                     })}
                 </Transition>
                 // What is picked across searches, as chips (each removable).
-                <div class="help" data-testid="picked" aria-live="polite">
+                <div class="help" data-testid="picked">
                     {move || {
-                        let ids = picked.get();
-                        if ids.is_empty() {
+                        if picked.with(Vec::is_empty) {
                             return view! { <span>"Nothing selected yet."</span> }.into_any();
                         }
-                        view! {
-                            <span class="chips picked">
-                                {ids.into_iter().map(|id| {
-                                    let name = seen.with_value(|s| s.get(&id).cloned().unwrap_or_else(|| id.clone()));
-                                    let remove_label = format!("Remove {name}");
-                                    view! {
-                                        <span class="chip">
-                                            {name}
-                                            <button type="button" class="chip-remove" aria-label=remove_label
-                                                on:click=move |_| picked.update(|p| p.retain(|x| x != &id))>"×"</button>
-                                        </span>
-                                    }
-                                }).collect_view()}
-                            </span>
-                        }.into_any()
+                        let label_of = move |id: &str| {
+                            seen.with_value(|s| s.get(id).cloned().unwrap_or_else(|| id.to_string()))
+                        };
+                        view! { <PickedChips selected=picked label_of=label_of/> }.into_any()
                     }}
                 </div>
                 <h3 class="picker-title">{roles_label}</h3>

@@ -12,8 +12,8 @@ use crate::api::organization_template::{
     update_organization_role,
 };
 use crate::components::{
-    CheckList, Choice, ConfirmDialog, CopyButton, Dialog, EmptyState, FieldError, FormError,
-    LoadError, SaveBar, TableSkeleton, open_for, use_toasts, when_done,
+    CheckList, Choice, ConfirmDialog, ConfirmRemoval, CopyButton, Dialog, EmptyState, FieldError,
+    FormError, LoadError, SaveBar, TableSkeleton, use_toasts, when_done,
 };
 use crate::error::AppError;
 use crate::model::{OrganizationRole, RolePermissions};
@@ -277,31 +277,16 @@ fn RemovePermission(
     removing: RwSignal<Option<Held>>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let open = open_for(removing);
-    let error = RwSignal::new(None::<String>);
-    let remove = Action::new(move |(role, scope, api): &(String, String, bool)| {
-        remove_organization_role_permission(role.clone(), scope.clone(), *api)
-    });
-    let toasts = use_toasts();
-    when_done(
-        remove,
-        move |()| {
-            toasts.show("Permission removed.");
-            open.set(false);
-            reload.run(());
-        },
-        move |e| error.set(Some(e.to_string())),
-    );
-    let args = (role_id, held.id.clone(), held.resource.is_some());
+    let (scope, api) = (held.id.clone(), held.resource.is_some());
     view! {
-        <ConfirmDialog title="Remove permission" open=open confirm_label="Remove permission"
-            pending=remove.pending() error=error
-            on_confirm=Callback::new(move |_| { remove.dispatch(args.clone()); })>
+        <ConfirmRemoval item=removing title="Remove permission" confirm_label="Remove permission"
+            done="Permission removed." reload=reload
+            remove=move || remove_organization_role_permission(role_id.clone(), scope.clone(), api)>
             <p>
                 "Remove " <code>{held.name.clone()}</code>
                 " from this role? Members holding the role lose it on their next token."
             </p>
-        </ConfirmDialog>
+        </ConfirmRemoval>
     }
 }
 
