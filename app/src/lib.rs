@@ -59,6 +59,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-in") view=routes::hosted::SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=routes::hosted::RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("/consent") view=routes::hosted::ConsentPage ssr=SsrMode::Async/>
+                <Route path=path!("/mfa-verification") view=routes::hosted::MfaVerificationPage ssr=SsrMode::Async/>
+                <Route path=path!("/mfa-verification/:factor") view=routes::hosted::MfaVerificationPage ssr=SsrMode::Async/>
+                <Route path=path!("/mfa-binding") view=routes::hosted::MfaBindingPage ssr=SsrMode::Async/>
+                <Route path=path!("/mfa-binding/:factor") view=routes::hosted::MfaBindingPage ssr=SsrMode::Async/>
+                <Route path=path!("/mfa-onboarding") view=routes::hosted::MfaOnboardingPage ssr=SsrMode::Async/>
                 <Route path=path!("/console/setup") view=SetupPage ssr=SsrMode::Async/>
                 <Route path=path!("/console/sign-in") view=SignInPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("/console") view=ConsoleLayout ssr=SsrMode::Async>

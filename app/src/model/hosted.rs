@@ -17,6 +17,41 @@ pub struct HostedView {
     pub branding: Branding,
     /// Set when a signed-in user is asked to allow a third-party app.
     pub consent: Option<Consent>,
+    /// Set while the sign-in asks for a second factor.
+    pub mfa: Option<MfaView>,
+}
+
+/// What the MFA pages show (next-features.md §1.6).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MfaView {
+    /// `Verify`, `Suggest`, `Bind` or `BackupCodes`: the page the sign-in waits on.
+    pub page: String,
+    /// The factors offered (`Totp`, `WebAuthn`, `BackupCode`), the first one the default.
+    pub factors: Vec<String>,
+    /// Whether binding may be skipped.
+    pub skippable: bool,
+    /// The organization that requires 2-step verification.
+    pub organization: Option<String>,
+    /// The authenticator app to add.
+    pub totp: Option<TotpSetup>,
+    /// Backup codes to save.
+    pub backup_codes: Vec<String>,
+}
+
+impl MfaView {
+    pub fn offers(&self, page: &str, factor: &str) -> bool {
+        self.page == page && self.factors.iter().any(|f| f == factor)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TotpSetup {
+    /// The base32 secret, for typing in by hand.
+    pub secret: String,
+    /// The `otpauth://` URI.
+    pub uri: String,
+    /// The QR code of the URI (an SVG element drawn by the server).
+    pub qr_svg: String,
 }
 
 impl HostedView {

@@ -19,7 +19,7 @@ pub use applications::{
     signs_people_in,
 };
 pub use console::{AdminInfo, ConsoleStatus, Paged};
-pub use hosted::{Branding, Consent, HostedView};
+pub use hosted::{Branding, Consent, HostedView, MfaView, TotpSetup};
 pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};
 pub use organization_roles::{
     NamedRef, ORGANIZATION_ROLE_TYPES, OrganizationRole, OrganizationRoleWithScopes,

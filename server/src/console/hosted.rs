@@ -2,14 +2,15 @@
 //! browser's pending interaction (through its cookie) and what the pages show about it.
 
 use app::error::AppError;
-use app::model::{Branding, Consent, HostedView};
+use app::model::{Branding, Consent, HostedView, MfaView, TotpSetup};
 use app::ports::HostedBackend;
 use axum::http::HeaderMap;
 use serde_json::Value;
 
-use crate::domain::secrets;
+use crate::domain::{secrets, totp};
 use crate::oidc::auth_request::AuthRequest;
 use crate::oidc::cookies;
+use crate::oidc::mfa::{MfaStep, Page};
 use crate::state::AppState;
 use crate::storage::{DEFAULT_TENANT, StorageError};
 
@@ -74,7 +75,12 @@ impl HostedBackend for HostedService {
                 }),
             None => None,
         };
+        let mfa = match MfaStep::parse(row.mfa.as_deref()) {
+            Some(step) => Some(mfa_view(&self.state, step).await?),
+            None => None,
+        };
         Ok(HostedView {
+            mfa,
             pending: true,
             app_name,
             sign_in_mode: store.sign_in_mode(DEFAULT_TENANT).await.map_err(internal)?,
@@ -84,6 +90,50 @@ impl HostedBackend for HostedService {
             consent,
         })
     }
+}
+
+/// What the MFA page shows of the sign-in's MFA step; the TOTP secret's QR code is drawn here.
+async fn mfa_view(state: &AppState, step: MfaStep) -> Result<MfaView, AppError> {
+    let page = match step.page {
+        Page::Verify => "Verify",
+        Page::Suggest => "Suggest",
+        Page::Bind => "Bind",
+        Page::BackupCodes => "BackupCodes",
+    };
+    let totp = match &step.totp_secret {
+        Some(secret) if step.page == Page::Bind => {
+            let account = state
+                .store
+                .user_find_by_id(DEFAULT_TENANT, &step.user_id)
+                .await
+                .map_err(internal)?
+                .and_then(|u| u.primary_email.or(u.username).or(u.name))
+                .unwrap_or_else(|| step.user_id.clone());
+            let issuer = url::Url::parse(&state.public_url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string))
+                .unwrap_or_default();
+            let uri = totp::otpauth_uri(secret, &issuer, &account);
+            Some(TotpSetup {
+                secret: secret.clone(),
+                qr_svg: totp::qr_svg(&uri),
+                uri,
+            })
+        }
+        _ => None,
+    };
+    Ok(MfaView {
+        page: page.into(),
+        factors: step.factors,
+        skippable: step.skippable,
+        organization: step.organization,
+        totp,
+        backup_codes: if step.page == Page::BackupCodes {
+            step.backup_codes.unwrap_or_default()
+        } else {
+            Vec::new()
+        },
+    })
 }
 
 /// The organization's logo, colours and CSS (an unknown organization brands nothing).

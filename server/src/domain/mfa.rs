@@ -1,19 +1,15 @@
-//! A user's MFA factors through the Management API (`/api/users/:id/mfa-verifications`): TOTP
-//! (one per user) and backup codes (ten, only alongside another factor). "Has MFA configured"
+//! A user's MFA factors through the Management API (`/api/users/:id/mfa-verifications`,
+//! Logto's `packages/core/src/routes/admin-user/mfa-verifications.ts`): TOTP (one per user),
+//! backup codes (ten, only alongside another factor) and passkeys (listed and deleted; they are
+//! registered at sign-in). "Has MFA configured"
 //! — what organizations requiring MFA check at token time — means at least one factor.
 
-use rand::Rng;
 use serde::Serialize;
-use serde_json::{Value, json};
-use totp_rs::Secret;
+use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::rules::Issues;
-use super::{DomainError, ids};
+use super::{DomainError, backup_codes, ids, mfa_sign_in, totp};
 use crate::storage::{MfaVerificationRow, Store};
-
-pub const SECRET_MIN: usize = 16;
-pub const SECRET_MAX: usize = 128;
 
 /// The kind of an MFA factor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ToSchema)]
@@ -34,64 +30,51 @@ impl MfaVerificationType {
     }
 }
 
-/// `POST /api/users/{id}/mfa-verifications`: a new MFA factor. Both optional keys are checked
-/// whatever the type, but only `secret` matters for `Totp` and only `codes` for `BackupCode`.
-/// A user holds at most one factor of each type (422), and backup codes need another factor
-/// first (422).
+/// `POST /api/users/{id}/mfa-verifications`: a new MFA factor; only `secret` matters for
+/// `Totp` and only `codes` for `BackupCode`. A user holds at most one authenticator app (422),
+/// backup codes need another factor first (422) and replace a set only once all its codes are
+/// used (422 while one is unused).
 #[derive(Debug, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MfaVerificationCreate {
     #[serde(rename = "type")]
     pub kind: MfaVerificationType,
-    /// Base32 TOTP secret (any case); generated when left out. One that does not decode is
-    /// refused with 400 `user.totp_secret_invalid`.
-    #[schema(nullable = false, min_length = 16, max_length = 128)]
+    /// Base32 TOTP secret (any case, 16 to 32 characters); generated when left out. Any other
+    /// is refused with 422 `user.totp_secret_invalid`.
+    #[schema(nullable = false)]
     pub secret: Option<String>,
-    /// Backup codes to store; ten random ones are generated when left out.
-    #[schema(nullable = false, min_items = 1, min_length = 1)]
+    /// Ten backup codes of ten hex characters (else 422 `user.wrong_backup_code_format`); ten
+    /// random ones are generated when left out.
+    #[schema(nullable = false)]
     pub codes: Option<Vec<String>>,
 }
 
-impl MfaVerificationCreate {
-    /// The value rules, checked again here for callers that build the command themselves.
-    fn check(&self) -> Result<(), DomainError> {
-        let mut issues = Issues::default();
-        if let Some(secret) = &self.secret {
-            issues.text("secret", secret, SECRET_MIN, SECRET_MAX);
-        }
-        match &self.codes {
-            Some(codes) if codes.is_empty() => issues.push(
-                "codes",
-                "too_small",
-                "Array must contain at least 1 element(s)",
-            ),
-            Some(codes) => {
-                for (i, code) in codes.iter().enumerate() {
-                    issues.text(&format!("codes.{i}"), code, 1, usize::MAX);
-                }
-            }
-            None => {}
-        }
-        issues.finish()
-    }
-}
-
-/// A factor as Logto lists it.
+/// A factor as Logto lists it (`transpileUserMfaVerifications`).
 #[derive(Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MfaVerification {
     id: String,
     created_at: i64,
-    /// `Totp` or `BackupCode`.
+    /// When it last verified a sign-in (passkeys).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_used_at: Option<i64>,
+    /// `Totp`, `BackupCode` or `WebAuthn`.
     #[serde(rename = "type")]
     kind: String,
+    /// The browser that registered the passkey (its `User-Agent`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agent: Option<String>,
+    /// The passkey's name, if one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
     /// Backup codes not used yet (backup codes only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    remaining_codes: Option<usize>,
+    remain_codes: Option<usize>,
 }
 
 /// A factor just added: its secret or codes, shown this once.
 #[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct NewMfaVerification {
     /// `Totp` or `BackupCode`.
     #[serde(rename = "type")]
@@ -99,9 +82,16 @@ pub struct NewMfaVerification {
     /// The TOTP secret (base32), for `Totp`.
     #[serde(skip_serializing_if = "Option::is_none")]
     secret: Option<String>,
+    /// The secret's `otpauth://` URI as a QR code (an SVG data URL), for `Totp`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    secret_qr_code: Option<String>,
     /// The backup codes, for `BackupCode`.
     #[serde(skip_serializing_if = "Option::is_none")]
     codes: Option<Vec<String>>,
+}
+
+fn text_of(details: &Value, key: &str) -> Option<String> {
+    details.get(key).and_then(Value::as_str).map(str::to_string)
 }
 
 /// Factors as Logto lists them, oldest first.
@@ -115,102 +105,116 @@ pub async fn list(
         .await?
         .into_iter()
         .map(|r| {
-            let remaining_codes = (r.kind == "BackupCode").then(|| {
-                let codes: Vec<Value> = serde_json::from_str(&r.secret).unwrap_or_default();
-                codes
-                    .iter()
-                    .filter(|c| c.get("usedAt").is_none_or(Value::is_null))
-                    .count()
-            });
+            let details: Value = serde_json::from_str(&r.details).unwrap_or(Value::Null);
+            let passkey = r.kind == "WebAuthn";
             MfaVerification {
+                remain_codes: (r.kind == "BackupCode").then(|| backup_codes::remaining(&r.secret)),
+                agent: passkey.then(|| text_of(&details, "agent").unwrap_or_default()),
+                name: text_of(&details, "name"),
+                last_used_at: if passkey { r.last_used_at } else { None },
                 id: r.id,
                 created_at: r.created_at,
                 kind: r.kind,
-                remaining_codes,
             }
         })
         .collect())
 }
 
-/// Adds a factor: returns the secret or the codes, shown this once.
+/// Adds a factor: returns the secret or the codes, shown this once. A new set of backup codes
+/// replaces one whose codes are all used (Logto refuses while one is unused).
 pub async fn create(
     store: &Store,
     tenant: &str,
     user_id: &str,
     input: MfaVerificationCreate,
+    issuer_host: &str,
     now: i64,
 ) -> Result<NewMfaVerification, DomainError> {
-    input.check()?;
-    let kind = input.kind;
-    let (stored, answer) = if kind == MfaVerificationType::Totp {
-        let secret = match input.secret {
-            Some(s) => {
-                let upper = s.to_uppercase();
-                if Secret::Encoded(upper.clone()).to_bytes().is_err() {
-                    return Err(DomainError::refused(
-                        400,
-                        "user.totp_secret_invalid",
-                        "Invalid TOTP secret supplied.",
-                    ));
-                }
-                upper
-            }
-            None => Secret::generate_secret().to_encoded().to_string(),
-        };
-        let answer = NewMfaVerification {
-            kind: "Totp",
-            secret: Some(secret.clone()),
-            codes: None,
-        };
-        (secret, answer)
-    } else {
-        let existing = store.mfa_list(tenant, user_id).await?;
-        if !existing.iter().any(|f| f.kind != "BackupCode") {
-            return Err(DomainError::refused(
-                422,
-                "user.backup_code_requires_other_factor",
-                "Backup codes can only be added to a user who has another MFA factor.",
-            ));
+    let existing = store.mfa_list(tenant, user_id).await?;
+    if input.kind == MfaVerificationType::Totp {
+        if existing.iter().any(|f| f.kind == "Totp") {
+            return Err(totp_in_use());
         }
-        let codes = input
-            .codes
-            .unwrap_or_else(|| (0..10).map(|_| backup_code()).collect());
-        let stored: Vec<Value> = codes.iter().map(|c| json!({ "code": c })).collect();
-        (
-            Value::Array(stored).to_string(),
-            NewMfaVerification {
-                kind: "BackupCode",
-                secret: None,
-                codes: Some(codes),
-            },
-        )
-    };
-    let row = MfaVerificationRow {
-        tenant_id: tenant.into(),
-        id: ids::generate(ids::LONG),
-        user_id: user_id.into(),
-        kind: kind.as_str().into(),
-        secret: stored,
-        created_at: now,
-    };
-    if !store.mfa_insert_unique(&row).await? {
-        let (code, message) = if kind == MfaVerificationType::Totp {
-            ("user.totp_already_in_use", "TOTP is already in use.")
-        } else {
-            (
-                "user.backup_code_already_in_use",
-                "Backup codes are already in use.",
-            )
+        let secret = match input.secret {
+            Some(s) => totp::normalize_secret(&s).ok_or_else(|| {
+                DomainError::refused(
+                    422,
+                    "user.totp_secret_invalid",
+                    "Invalid TOTP secret supplied.",
+                )
+            })?,
+            None => totp::new_secret(),
         };
-        return Err(DomainError::refused(422, code, message));
+        let row = MfaVerificationRow {
+            tenant_id: tenant.into(),
+            id: ids::generate(ids::LONG),
+            user_id: user_id.into(),
+            kind: "Totp".into(),
+            secret: secret.clone(),
+            created_at: now,
+            last_used_at: None,
+            last_used_step: None,
+            details: "{}".into(),
+        };
+        if !store.mfa_insert_unique(&row).await? {
+            return Err(totp_in_use());
+        }
+        let label = store
+            .user_find_by_id(tenant, user_id)
+            .await?
+            .and_then(|u| u.name.or(u.username).or(u.primary_email))
+            .unwrap_or_else(|| "Unnamed User".into());
+        let svg = totp::qr_svg(&totp::otpauth_uri(&secret, issuer_host, &label));
+        use base64::Engine;
+        let qr = base64::engine::general_purpose::STANDARD.encode(svg);
+        return Ok(NewMfaVerification {
+            kind: "Totp",
+            secret: Some(secret),
+            secret_qr_code: Some(format!("data:image/svg+xml;base64,{qr}")),
+            codes: None,
+        });
     }
-    Ok(answer)
+    if existing
+        .iter()
+        .any(|f| f.kind == "BackupCode" && backup_codes::remaining(&f.secret) > 0)
+    {
+        return Err(DomainError::refused(
+            422,
+            "user.backup_code_already_in_use",
+            "Backup code is already in use.",
+        ));
+    }
+    if !existing.iter().any(|f| f.kind != "BackupCode") {
+        return Err(DomainError::refused(
+            422,
+            "session.mfa.backup_code_can_not_be_alone",
+            "Backup code can not be the only MFA.",
+        ));
+    }
+    let codes = match input.codes {
+        Some(codes) => {
+            if codes.len() != backup_codes::COUNT
+                || !codes.iter().all(|c| backup_codes::well_formed(c))
+            {
+                return Err(DomainError::refused(
+                    422,
+                    "user.wrong_backup_code_format",
+                    "Backup code format is invalid.",
+                ));
+            }
+            codes
+        }
+        None => backup_codes::generate(),
+    };
+    mfa_sign_in::bind_backup_codes(store, tenant, user_id, &codes, now).await?;
+    Ok(NewMfaVerification {
+        kind: "BackupCode",
+        secret: None,
+        secret_qr_code: None,
+        codes: Some(codes),
+    })
 }
 
-/// Ten characters of lowercase hex, as Logto's backup codes.
-fn backup_code() -> String {
-    let mut rng = rand::rng();
-    (0..10)
-        .map(|_| char::from(b"0123456789abcdef"[rng.random_range(0..16)]))
-        .collect()
+fn totp_in_use() -> DomainError {
+    DomainError::refused(422, "user.totp_already_in_use", "TOTP is already in use.")
 }

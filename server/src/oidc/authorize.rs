@@ -107,6 +107,7 @@ async fn proceed(
         last_identifier: request.login_hint.clone(),
         created_at: now,
         expires_at: now + INTERACTION_TTL_SECS * 1000,
+        mfa: None,
     };
     state.store.interaction_insert(&row).await.map_err(|e| {
         tracing::error!(error = %e, "interaction insert failed");

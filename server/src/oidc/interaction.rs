@@ -13,7 +13,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::auth_request::{AuthRequest, RedirectError};
-use super::{cookies, error_page, flow};
+use super::{cookies, error_page, flow, mfa};
+use crate::domain::mfa_gate::Event;
 use crate::domain::{end_users, secrets};
 use crate::http::peer_ip::PeerIp;
 use crate::metrics::{Outcome, Surface};
@@ -44,12 +45,12 @@ pub struct RegisterForm {
 }
 
 /// The pending interaction named by the cookie, with its request.
-struct Pending {
-    row: InteractionRow,
-    request: AuthRequest,
+pub(crate) struct Pending {
+    pub(crate) row: InteractionRow,
+    pub(crate) request: AuthRequest,
 }
 
-async fn pending(state: &AppState, headers: &HeaderMap) -> Result<Pending, Response> {
+pub(crate) async fn pending(state: &AppState, headers: &HeaderMap) -> Result<Pending, Response> {
     let expired = || {
         error_page::render(
             "interaction_expired",
@@ -73,7 +74,7 @@ async fn pending(state: &AppState, headers: &HeaderMap) -> Result<Pending, Respo
     Ok(Pending { row, request })
 }
 
-fn internal(e: impl std::fmt::Display) -> Response {
+pub(crate) fn internal(e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "sign-in step failed");
     error_page::render("server_error", "An unexpected error occurred.")
 }
@@ -98,7 +99,7 @@ pub async fn sign_in(
     match end_users::authenticate(&state.store, DEFAULT_TENANT, identifier, &form.password).await {
         Ok(Ok(user)) => {
             state.metrics.sign_in(Surface::Hosted, Outcome::Success);
-            signed_in(&state, &headers, p, &user.id).await
+            mfa::begin(&state, &headers, p, &user.id, Event::SignIn).await
         }
         Ok(Err(failure)) => {
             state.metrics.sign_in(Surface::Hosted, Outcome::Failure);
@@ -156,7 +157,7 @@ pub async fn register(
     )
     .await;
     match created {
-        Ok(Ok(user_id)) => signed_in(&state, &headers, p, &user_id).await,
+        Ok(Ok(user_id)) => mfa::begin(&state, &headers, p, &user_id, Event::Register).await,
         Ok(Err(message)) => back_to_page(&state, &p, "/register", &message, shown).await,
         Err(e) => internal(e),
     }
@@ -198,7 +199,7 @@ pub async fn cancel(State(state): State<AppState>, headers: HeaderMap) -> Respon
 }
 
 /// Stores the error for the page to show and sends the browser back to it.
-async fn back_to_page(
+pub(crate) async fn back_to_page(
     state: &AppState,
     p: &Pending,
     page: &str,
@@ -217,7 +218,12 @@ async fn back_to_page(
 }
 
 /// A new session for the user; then consent (third-party apps) or the code.
-async fn signed_in(state: &AppState, headers: &HeaderMap, p: Pending, user_id: &str) -> Response {
+pub(crate) async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    p: Pending,
+    user_id: &str,
+) -> Response {
     let now = state.clock.now_ms();
     let cookie_value = secrets::generate();
     let session = SessionRow {

@@ -19,6 +19,7 @@ pub mod interaction;
 pub mod jwks;
 pub mod keys;
 pub mod limits;
+pub mod mfa;
 pub mod session_end;
 pub mod token;
 pub mod token_admin;
@@ -42,6 +43,13 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/register", post(interaction::register))
         .route("/consent", post(interaction::consent))
         .route("/cancel", post(interaction::cancel))
+        .route("/mfa/verify-totp", post(mfa::verify_totp))
+        .route("/mfa/verify-backup-code", post(mfa::verify_backup_code))
+        .route("/mfa/bind-totp", post(mfa::bind_totp))
+        .route("/mfa/bind-backup-codes", post(mfa::bind_backup_codes))
+        .route("/mfa/skip", post(mfa::skip))
+        .route("/mfa/enable", post(mfa::enable))
+        .route("/mfa/backup-codes.txt", get(mfa::backup_codes_file))
         .layer(middleware::from_fn_with_state(
             state,
             csrf::require_same_origin,

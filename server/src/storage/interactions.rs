@@ -16,6 +16,9 @@ pub struct InteractionRow {
     pub last_identifier: Option<String>,
     pub created_at: i64,
     pub expires_at: i64,
+    /// The MFA step (JSON), once a password was checked and a factor is to be verified or bound.
+    #[sqlx(default)]
+    pub mfa: Option<String>,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -58,7 +61,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<InteractionRow>, StorageError> {
         const SQL: &str = "SELECT id_digest, tenant_id, client_id, request, user_id, auth_time, \
-             last_error, last_identifier, created_at, expires_at FROM oidc_interactions \
+             last_error, last_identifier, created_at, expires_at, mfa FROM oidc_interactions \
              WHERE id_digest = $1 AND expires_at > $2";
         Ok(
             dispatch!(&self.db, p => sqlx::query_as::<_, InteractionRow>(SQL)
@@ -100,6 +103,24 @@ impl Store {
             .bind(auth_time)
             .execute(p))?;
         Ok(())
+    }
+
+    /// Stores the MFA step (and the page's error, cleared when `None`); `false` when the
+    /// interaction is gone.
+    pub async fn interaction_set_mfa(
+        &self,
+        id_digest: &str,
+        mfa: &str,
+        error: Option<&str>,
+    ) -> Result<bool, StorageError> {
+        const SQL: &str =
+            "UPDATE oidc_interactions SET mfa = $2, last_error = $3 WHERE id_digest = $1";
+        let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(id_digest)
+            .bind(mfa)
+            .bind(error)
+            .execute(p))?;
+        Ok(done > 0)
     }
 
     /// Ends the interaction; `false` when it was already gone (a second submit).

@@ -1,6 +1,8 @@
-//! `user_mfa_verifications`: a user's MFA factors.
+//! `user_mfa_verifications`: a user's MFA factors. Writes that consume a factor (a TOTP time
+//! step, a backup code, a passkey's counter) compare and set in one statement, so two requests
+//! racing with the same code cannot both succeed.
 
-use super::db::{Store, dispatch, dispatch_exec};
+use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
 use super::error::StorageError;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -10,9 +12,18 @@ pub struct MfaVerificationRow {
     pub user_id: String,
     #[sqlx(rename = "type")]
     pub kind: String,
+    /// TOTP key (base32), backup codes (JSON, digests) or the passkey (JSON).
     pub secret: String,
     pub created_at: i64,
+    pub last_used_at: Option<i64>,
+    /// TOTP: the time step of the last accepted code.
+    pub last_used_step: Option<i64>,
+    /// Passkeys: `{credentialId, rpId, agent, name}` (JSON).
+    pub details: String,
 }
+
+const COLUMNS: &str =
+    "tenant_id, id, user_id, type, secret, created_at, last_used_at, last_used_step, details";
 
 impl Store {
     pub async fn mfa_list(
@@ -20,11 +31,12 @@ impl Store {
         tenant: &str,
         user_id: &str,
     ) -> Result<Vec<MfaVerificationRow>, StorageError> {
-        const SQL: &str = "SELECT tenant_id, id, user_id, type, secret, created_at \
-             FROM user_mfa_verifications WHERE tenant_id = $1 AND user_id = $2 \
-             ORDER BY created_at, id";
+        let sql = format!(
+            "SELECT {COLUMNS} FROM user_mfa_verifications WHERE tenant_id = $1 AND user_id = $2 \
+             ORDER BY created_at, id"
+        );
         Ok(
-            dispatch!(&self.db, p => sqlx::query_as::<_, MfaVerificationRow>(SQL)
+            dispatch!(&self.db, p => sqlx::query_as::<_, MfaVerificationRow>(&sql)
             .bind(tenant)
             .bind(user_id)
             .fetch_all(p))?,
@@ -35,8 +47,9 @@ impl Store {
     /// statement so two concurrent requests cannot both add one.
     pub async fn mfa_insert_unique(&self, row: &MfaVerificationRow) -> Result<bool, StorageError> {
         const SQL: &str = "INSERT INTO user_mfa_verifications (tenant_id, id, user_id, type, \
-             secret, created_at) SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM \
-             user_mfa_verifications WHERE tenant_id = $1 AND user_id = $3 AND type = $4)";
+             secret, created_at, details) SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS \
+             (SELECT 1 FROM user_mfa_verifications WHERE tenant_id = $1 AND user_id = $3 \
+             AND type = $4)";
         let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(&row.tenant_id)
             .bind(&row.id)
@@ -44,6 +57,85 @@ impl Store {
             .bind(&row.kind)
             .bind(&row.secret)
             .bind(row.created_at)
+            .bind(&row.details)
+            .execute(p))?;
+        Ok(done == 1)
+    }
+
+    /// Adds a factor a user may hold several of (passkeys).
+    pub async fn mfa_insert(&self, row: &MfaVerificationRow) -> Result<(), StorageError> {
+        const SQL: &str = "INSERT INTO user_mfa_verifications (tenant_id, id, user_id, type, \
+             secret, created_at, details) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(&row.user_id)
+            .bind(&row.kind)
+            .bind(&row.secret)
+            .bind(row.created_at)
+            .bind(&row.details)
+            .execute(p))?;
+        Ok(())
+    }
+
+    /// A new set of backup codes replaces the user's old one, in one transaction.
+    pub async fn mfa_replace_backup_codes(
+        &self,
+        row: &MfaVerificationRow,
+    ) -> Result<(), StorageError> {
+        const DELETE: &str = "DELETE FROM user_mfa_verifications WHERE tenant_id = $1 \
+             AND user_id = $2 AND type = 'BackupCode'";
+        const INSERT: &str = "INSERT INTO user_mfa_verifications (tenant_id, id, user_id, type, \
+             secret, created_at, details) VALUES ($1, $2, $3, 'BackupCode', $4, $5, '{}')";
+        let mut tx = self.begin().await?;
+        dispatch_tx_exec!(tx, c => sqlx::query(DELETE)
+            .bind(&row.tenant_id)
+            .bind(&row.user_id)
+            .execute(c))?;
+        dispatch_tx_exec!(tx, c => sqlx::query(INSERT)
+            .bind(&row.tenant_id)
+            .bind(&row.id)
+            .bind(&row.user_id)
+            .bind(&row.secret)
+            .bind(row.created_at)
+            .execute(c))?;
+        tx.commit().await
+    }
+
+    /// Accepts a TOTP code of time step `step` only if it is newer than the last accepted one.
+    pub async fn mfa_accept_totp_step(
+        &self,
+        id: &str,
+        step: i64,
+        now: i64,
+    ) -> Result<bool, StorageError> {
+        const SQL: &str = "UPDATE user_mfa_verifications SET last_used_step = $2, \
+             last_used_at = $3 WHERE id = $1 AND type = 'Totp' \
+             AND (last_used_step IS NULL OR last_used_step < $2)";
+        let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(id)
+            .bind(step)
+            .bind(now)
+            .execute(p))?;
+        Ok(done == 1)
+    }
+
+    /// Replaces the factor's stored secret only if it is still `old` (a used backup code, a
+    /// passkey's new counter); `false` when another request changed it first.
+    pub async fn mfa_swap_secret(
+        &self,
+        id: &str,
+        old: &str,
+        new: &str,
+        now: i64,
+    ) -> Result<bool, StorageError> {
+        const SQL: &str = "UPDATE user_mfa_verifications SET secret = $3, last_used_at = $4 \
+             WHERE id = $1 AND secret = $2";
+        let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(id)
+            .bind(old)
+            .bind(new)
+            .bind(now)
             .execute(p))?;
         Ok(done == 1)
     }

@@ -156,12 +156,3 @@ impl Store {
         Ok(found.unwrap_or_else(|| "SignInAndRegister".into()))
     }
 }
-
-impl Store {
-    pub async fn set_sign_in_mode(&self, tenant: &str, mode: &str) -> Result<(), StorageError> {
-        const SQL: &str = "INSERT INTO sign_in_experiences (tenant_id, sign_in_mode) \
-             VALUES ($1, $2) ON CONFLICT (tenant_id) DO UPDATE SET sign_in_mode = excluded.sign_in_mode";
-        super::db::dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(mode).execute(p))?;
-        Ok(())
-    }
-}

@@ -6,6 +6,7 @@
 
 mod console_client;
 mod helpers;
+mod mfa_journey;
 mod people;
 mod security_fixtures;
 mod storage_fixtures;
@@ -32,6 +33,8 @@ mod management_auth;
 mod member_pages;
 mod metrics;
 mod mfa_factors;
+mod mfa_settings;
+mod mfa_sign_in;
 mod oidc_tokens;
 mod organization_applications;
 mod organization_input;

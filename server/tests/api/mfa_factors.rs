@@ -21,7 +21,11 @@ async fn mfa_impl(backend: Backend) {
     let (status, body) = app
         .api_json(Method::POST, &path, &json!({ "type": "BackupCode" }))
         .await;
-    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (422, Some("session.mfa.backup_code_can_not_be_alone")),
+        "{body}"
+    );
     let (status, body) = app
         .api_json(
             Method::POST,
@@ -31,7 +35,7 @@ async fn mfa_impl(backend: Backend) {
         .await;
     assert_eq!(
         (status, body["code"].as_str()),
-        (400, Some("user.totp_secret_invalid")),
+        (422, Some("user.totp_secret_invalid")),
         "{body}"
     );
     let (status, _) = app
@@ -42,6 +46,19 @@ async fn mfa_impl(backend: Backend) {
         )
         .await;
     assert_eq!(status, 200);
+    // Codes given must be ten of ten hex characters.
+    let (status, body) = app
+        .api_json(
+            Method::POST,
+            &path,
+            &json!({ "type": "BackupCode", "codes": ["abc"] }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (422, Some("user.wrong_backup_code_format")),
+        "{body}"
+    );
     let (status, codes) = app
         .api_json(Method::POST, &path, &json!({ "type": "BackupCode" }))
         .await;
@@ -51,7 +68,48 @@ async fn mfa_impl(backend: Backend) {
     let list = list.as_array().unwrap().clone();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0]["type"], "Totp");
-    assert_eq!(list[1]["remainingCodes"], 10);
+    assert_eq!(list[1]["remainCodes"], 10);
+    // While a code is unused the set cannot be replaced; once all are used, a new set
+    // replaces it (regeneration).
+    let (status, body) = app
+        .api_json(Method::POST, &path, &json!({ "type": "BackupCode" }))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (422, Some("user.backup_code_already_in_use")),
+        "{body}"
+    );
+    let user_id_for_codes = user_id.clone();
+    for code in codes["codes"].as_array().unwrap() {
+        let used = server::domain::mfa_sign_in::verify_backup_code(
+            &app.store,
+            "default",
+            &user_id_for_codes,
+            code.as_str().unwrap(),
+            1,
+        )
+        .await
+        .unwrap();
+        assert_eq!(used, server::domain::mfa_sign_in::CodeCheck::Accepted);
+    }
+    let (_, list) = app.api_get(&path).await;
+    assert_eq!(list[1]["remainCodes"], 0);
+    let given: Vec<String> = (0..10).map(|i| format!("{i}{i}{i}{i}{i}abcde")).collect();
+    let (status, body) = app
+        .api_json(
+            Method::POST,
+            &path,
+            &json!({ "type": "BackupCode", "codes": given }),
+        )
+        .await;
+    assert_eq!((status, &body["codes"]), (200, &json!(given)), "{body}");
+    let (_, list) = app.api_get(&path).await;
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        2,
+        "the new set replaced the old"
+    );
+    assert_eq!(list[1]["remainCodes"], 10);
     let totp_id = list[0]["id"].as_str().unwrap();
     let res = app
         .api(Method::DELETE, &format!("{path}/{totp_id}"))

@@ -1,15 +1,21 @@
-//! The hosted sign-in pages end users see (`/sign-in`, `/register`, `/consent`). Plain HTML
+//! The hosted sign-in pages end users see (`/sign-in`, `/register`, `/consent`, the MFA pages
+//! `/mfa-verification`, `/mfa-binding`, `/mfa-onboarding`). Plain HTML
 //! forms posting to `/oidc/interaction/*`, so everything works with JavaScript off; with it on,
 //! the pages hydrate and only add comfort (a busy state on submit).
 
 mod branding;
 mod consent;
+mod mfa_binding;
+mod mfa_parts;
+mod mfa_verification;
 mod register;
 mod sign_in;
 
 use leptos::prelude::*;
 
 pub use consent::ConsentPage;
+pub use mfa_binding::{MfaBindingPage, MfaOnboardingPage};
+pub use mfa_verification::MfaVerificationPage;
 pub use register::RegisterPage;
 pub use sign_in::SignInPage;
 

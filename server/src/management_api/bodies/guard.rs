@@ -260,6 +260,55 @@ impl<'a> Guard<'a> {
         }
     }
 
+    /// The value at key path `path` of a nested object (`None`: the key is absent), which
+    /// must be one of `allowed`.
+    pub fn enum_at(
+        &mut self,
+        path: &str,
+        value: Option<&Value>,
+        allowed: &[&str],
+    ) -> Option<String> {
+        let Some(value) = value else {
+            self.issue(path, "invalid_type", "Required");
+            return None;
+        };
+        let text = self.string_value(path, value, 0, usize::MAX)?;
+        if allowed.contains(&text.as_str()) {
+            return Some(text);
+        }
+        self.issue(
+            path,
+            "invalid_enum_value",
+            format!(
+                "Invalid enum value. Expected {}, received '{text}'",
+                quoted(allowed)
+            ),
+        );
+        None
+    }
+
+    /// An array at key path `path` of a nested object whose items are each one of `allowed`.
+    pub fn enum_list_at(
+        &mut self,
+        path: &str,
+        value: Option<&Value>,
+        allowed: &[&str],
+    ) -> Option<Vec<String>> {
+        let Some(value) = value else {
+            self.issue(path, "invalid_type", "Required");
+            return None;
+        };
+        let Value::Array(items) = value else {
+            self.expected(path, "array", value);
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(self.enum_at(&format!("{path}.{i}"), Some(item), allowed));
+        }
+        out.into_iter().collect()
+    }
+
     pub fn finish(self) -> Result<(), DomainError> {
         if self.issues.is_empty() {
             Ok(())

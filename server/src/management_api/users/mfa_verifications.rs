@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use crate::domain::mfa::{MfaVerificationCreate, MfaVerificationType, SECRET_MAX, SECRET_MIN};
+use crate::domain::mfa::{MfaVerificationCreate, MfaVerificationType};
 use crate::domain::{DomainError, mfa, users};
 use crate::http::error::ApiError;
 use crate::http::tenant::Tenant;
@@ -43,7 +43,11 @@ pub async fn user_mfa_verification_create(
 ) -> Result<Response, ApiError> {
     require_user(&state, &tenant, &id).await?;
     let now = state.clock.now_ms();
-    Ok(Json(mfa::create(&state.store, &tenant, &id, input, now).await?).into_response())
+    let host = url::Url::parse(&state.public_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default();
+    Ok(Json(mfa::create(&state.store, &tenant, &id, input, &host, now).await?).into_response())
 }
 
 /// `DELETE /:verificationId` → 204, 404 `entity.not_found`.
@@ -66,8 +70,8 @@ impl FromBody for MfaVerificationCreate {
     fn from_body(body: &Value) -> Result<Self, DomainError> {
         let mut g = Guard::new(body);
         let kind = g.required_enum("type", &MfaVerificationType::NAMES);
-        let secret = g.optional_string("secret", SECRET_MIN, SECRET_MAX);
-        let codes = g.id_list("codes", false, true);
+        let secret = g.optional_string("secret", 0, 1024);
+        let codes = g.id_list("codes", false, false);
         g.finish()?;
         // `finish` succeeded, so `kind` is one of the names.
         let kind = if kind.as_deref() == Some("BackupCode") {

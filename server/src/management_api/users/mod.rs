@@ -1,14 +1,16 @@
-//! `/api/users` with their organizations and MFA factors: the handlers (`handlers.rs`,
-//! `mfa_verifications.rs`), how their bodies are read (`bodies.rs`) and their routes with their
+//! `/api/users` with their organizations, MFA factors and Logto flags: the handlers
+//! (`handlers.rs`, `mfa_verifications.rs`, `logto_configs.rs`), how their bodies are read (`bodies.rs`) and their routes with their
 //! OpenAPI description (below).
 
 mod account;
 mod bodies;
 mod handlers;
+mod logto_configs;
 mod mfa_verifications;
 
 use app::model::{OrganizationWithRoles, User};
 
+use crate::domain::logto_config::{LogtoConfig, LogtoConfigPatch};
 use crate::domain::mfa::{MfaVerification, MfaVerificationCreate, NewMfaVerification};
 use crate::domain::user_account::{
     CustomDataMerge, HasPassword, JsonObject, PasswordInput, ProfileMerge, SuspensionInput,
@@ -148,5 +150,25 @@ pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {
         )
         .id("DeleteUserMfaVerification")
         .errors(&[404])],
+    )
+    .route(
+        "/users/{id}/logto-configs",
+        [
+            get(
+                logto_configs::user_logto_configs_get,
+                "Get user's Logto configs",
+            )
+            .id("GetUserLogtoConfigs")
+            .ok::<LogtoConfig>()
+            .errors(&[404]),
+            patch(
+                logto_configs::user_logto_configs_update,
+                "Update user's Logto configs",
+            )
+            .id("UpdateUserLogtoConfigs")
+            .body::<LogtoConfigPatch>()
+            .ok::<LogtoConfig>()
+            .errors(&[404]),
+        ],
     )
 }

@@ -1,0 +1,31 @@
+-- WARNING: migrations/sqlite/0012_mfa_sign_in.sql must describe the same schema.
+-- MFA at sign-in (Logto's `sign_in_experiences.mfa`, `users.logto_config`).
+
+-- The tenant's MFA settings: `{factors, policy, organizationRequiredMfaPolicy?}` (Logto's seed).
+ALTER TABLE sign_in_experiences
+    ADD COLUMN mfa TEXT NOT NULL DEFAULT '{"factors":[],"policy":"UserControlled"}';
+
+-- Logto's per-user flags, e.g. `{"mfa": {"enabled": false, "skipped": true}}`.
+ALTER TABLE users ADD COLUMN logto_config TEXT NOT NULL DEFAULT '{}';
+
+-- When a factor last verified a sign-in; for TOTP the time step of the last accepted code (a
+-- code is accepted only from a newer step, so none can be replayed); for passkeys what the
+-- Management API lists beside the credential (`{credentialId, rpId, agent, name}`).
+ALTER TABLE user_mfa_verifications ADD COLUMN last_used_at BIGINT;
+ALTER TABLE user_mfa_verifications ADD COLUMN last_used_step BIGINT;
+ALTER TABLE user_mfa_verifications ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+
+-- The MFA step of a pending sign-in (JSON): the user whose password was checked, what they
+-- verified or bound so far, a secret or codes waiting to be bound, a passkey ceremony.
+ALTER TABLE oidc_interactions ADD COLUMN mfa TEXT;
+
+-- Failed MFA codes per user (Logto's sentinel: 100 in an hour lock the user's MFA for an hour),
+-- shared by every replica.
+CREATE TABLE user_mfa_failures (
+    tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    window_started_at BIGINT NOT NULL,
+    failures BIGINT NOT NULL,
+    locked_until BIGINT,
+    PRIMARY KEY (tenant_id, user_id)
+);
