@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("api-resources/:id/:tab") view=ResourceDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("applications") view=ApplicationsPage ssr=SsrMode::Async/>
                     <Route path=path!("applications/:id/:tab") view=ApplicationDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("sign-in-experience/mfa") view=routes::console::MfaSettingsPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

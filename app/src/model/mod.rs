@@ -4,6 +4,7 @@ mod applications;
 mod console;
 mod hosted;
 mod memberships;
+mod mfa;
 mod organization_roles;
 mod organization_scopes;
 mod organizations;
@@ -20,6 +21,7 @@ pub use applications::{
 };
 pub use console::{AdminInfo, ConsoleStatus, Paged};
 pub use hosted::{Branding, Consent, HostedView, MfaView, TotpSetup};
+pub use mfa::{MFA_FACTORS, MFA_POLICIES, MfaSettingsForm, UserFactor};
 pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};
 pub use organization_roles::{
     NamedRef, ORGANIZATION_ROLE_TYPES, OrganizationRole, OrganizationRoleWithScopes,

@@ -7,6 +7,7 @@ mod application_secrets;
 mod applications;
 mod jit;
 mod members;
+mod mfa;
 mod resources;
 mod template;
 mod user_account;
@@ -16,6 +17,7 @@ pub use application_secrets::ApplicationSecretsPort;
 pub use applications::ApplicationsPort;
 pub use jit::JitPort;
 pub use members::{MemberKind, MembersPort};
+pub use mfa::MfaPort;
 pub use resources::ResourcesPort;
 pub use template::TemplatePort;
 pub use user_account::UserAccountPort;
@@ -140,6 +142,7 @@ port_runners! {
     application_secrets => ApplicationSecretsPort,
     jit => JitPort,
     members => MembersPort,
+    mfa => MfaPort,
     resources => ResourcesPort,
     template => TemplatePort,
     users => UsersPort,

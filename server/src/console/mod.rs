@@ -11,6 +11,7 @@ mod errors;
 mod hosted;
 mod jit;
 mod members;
+mod mfa;
 mod resources;
 pub mod server_fn_errors;
 mod service;

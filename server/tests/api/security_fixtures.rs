@@ -263,6 +263,20 @@ pub fn port_calls(id: &str, other: &str) -> Vec<(&'static str, Vec<(String, Stri
             "replace_application_custom_data",
             f(&[("id", id), ("json", "{}")]),
         ),
+        ("mfa_settings", f(&[])),
+        (
+            "save_mfa_settings",
+            f(&[
+                ("form[factors][0]", id),
+                ("form[policy]", other),
+                ("form[organization_mandatory]", "false"),
+            ]),
+        ),
+        ("user_mfa_factors", f(&[("id", id)])),
+        (
+            "remove_user_mfa_factor",
+            f(&[("id", id), ("factor_id", other)]),
+        ),
     ]
 }
 

@@ -61,6 +61,10 @@ pub fn ConsoleLayout() -> impl IntoView {
                     <A href="/console/api-resources" attr:class="nav-link" attr:aria-current=move || current("/console/api-resources").then_some("page")>
                         "API resources"
                     </A>
+                    <p class="nav-group">"Sign-in experience"</p>
+                    <A href="/console/sign-in-experience/mfa" attr:class="nav-link" attr:aria-current=move || current("/console/sign-in-experience/mfa").then_some("page")>
+                        "Multi-factor auth"
+                    </A>
                 </nav>
             </aside>
             <div class="main">

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::organization_branding::BrandColors;
+use crate::api::mfa::get_mfa_settings;
 use crate::api::organization_members::{list_organization_applications, list_organization_users};
 use crate::api::organizations::{delete_organization, get_organization, update_organization};
 use crate::components::browser::format_date;
@@ -286,6 +287,7 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
                 <p class="help">
                     "Members must have a second factor set up before they can get tokens for this organization."
                 </p>
+                <NoFactorWarning on=Signal::derive(move || form.get().is_mfa_required)/>
             </div>
 
             <h2>"Branding"</h2>
@@ -328,6 +330,27 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
             <SaveBar dirty=Signal::derive(dirty) pending=save.pending()
                 on_discard=Callback::new(move |()| { form.set(initial.get()); error.set(None); })/>
         </form>
+    }
+}
+
+/// Warns, while "Require MFA" is on, that no factor is enabled tenant-wide: members could never
+/// set one up, so the switch would only lock them out.
+#[component]
+fn NoFactorWarning(on: Signal<bool>) -> impl IntoView {
+    let settings = Resource::new(|| (), |_| get_mfa_settings());
+    let none = move || {
+        settings
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|s| s.factors.is_empty())
+    };
+    view! {
+        <Show when=move || on.get() && none()>
+            <p class="warning" role="note" data-testid="no-factor-warning">
+                "No MFA factor is enabled, so members cannot set one up and will be refused this organization's tokens. "
+                <a href="/console/sign-in-experience/mfa">"Enable a factor"</a>
+            </p>
+        </Show>
     }
 }
 

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::user_account::{UserAccountActions, UserCustomDataTab, UserProfileTab};
+use super::user_mfa::UserMfaTab;
 use super::user_roles::UserRolesTab;
 use crate::api::users::{create_user, delete_user, get_user, list_users, user_organizations};
 use crate::components::browser::format_date;
@@ -157,6 +158,7 @@ pub fn UserDetailPage() -> impl IntoView {
         </Transition>
         {move || (tab() == "organizations").then(|| view! { <UserOrganizations id=id()/> })}
         {move || (tab() == "roles").then(|| view! { <UserRolesTab id=id()/> })}
+        {move || (tab() == "mfa").then(|| view! { <UserMfaTab id=id()/> })}
     }
 }
 
@@ -202,6 +204,7 @@ fn UserView(user: User) -> impl IntoView {
             <a href=format!("{base}/details") aria-current=move || current("details")>"Details"</a>
             <a href=format!("{base}/roles") aria-current=move || current("roles")>"Roles"</a>
             <a href=format!("{base}/organizations") aria-current=move || current("organizations")>"Organizations"</a>
+            <a href=format!("{base}/mfa") aria-current=move || current("mfa")>"MFA"</a>
             <a href=format!("{base}/custom-data") aria-current=move || current("custom-data")>"Custom data"</a>
         </nav>
         {
