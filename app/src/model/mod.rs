@@ -21,8 +21,8 @@ pub use applications::{
 };
 pub use console::{AdminInfo, ConsoleStatus, Paged};
 pub use hosted::{Branding, Consent, HostedView, MfaView, TotpSetup};
-pub use mfa::{MFA_FACTORS, MFA_POLICIES, MfaSettingsForm, UserFactor};
 pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};
+pub use mfa::{MFA_FACTORS, MFA_POLICIES, MfaSettingsForm, UserFactor};
 pub use organization_roles::{
     NamedRef, ORGANIZATION_ROLE_TYPES, OrganizationRole, OrganizationRoleWithScopes,
     ResourceScopeRef, RolePermissions,

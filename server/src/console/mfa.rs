@@ -25,7 +25,12 @@ fn settings_of(form: &MfaSettingsForm) -> Result<MfaSettings, AppError> {
     for name in &form.factors {
         match MfaFactor::parse(name) {
             Some(f) => factors.push(f),
-            None => return Err(AppError::field("factors", format!("Unknown factor {name}."))),
+            None => {
+                return Err(AppError::field(
+                    "factors",
+                    format!("Unknown factor {name}."),
+                ));
+            }
         }
     }
     let policy = MfaPolicy::parse(&form.policy)
@@ -67,10 +72,11 @@ impl MfaPort for ConsoleService {
     }
 
     async fn save_mfa_settings(&self, form: MfaSettingsForm) -> Result<MfaSettingsForm, AppError> {
+        self.require_admin().await?;
         let settings = settings_of(&form)?;
         let store = self.state.store.clone();
         let saved = self
-            .write(async move {
+            .apply(async move {
                 settings.check().map_err(refusal)?;
                 let json = serde_json::to_string(&settings)
                     .map_err(|e| DomainError::Internal(e.to_string()))?;
@@ -87,7 +93,10 @@ impl MfaPort for ConsoleService {
         let store = self.state.store.clone();
         let rows = self
             .read(async move {
-                if users::find(&store, DEFAULT_TENANT, &user_id).await?.is_none() {
+                if users::find(&store, DEFAULT_TENANT, &user_id)
+                    .await?
+                    .is_none()
+                {
                     return Ok(None);
                 }
                 Ok(Some(store.mfa_list(DEFAULT_TENANT, &user_id).await?))
@@ -127,12 +136,18 @@ impl MfaPort for ConsoleService {
     async fn remove_user_factor(&self, user_id: String, factor_id: String) -> Result<(), AppError> {
         let store = self.state.store.clone();
         let removed = self
-            .write(async move { Ok(store.mfa_delete(DEFAULT_TENANT, &user_id, &factor_id).await?) })
+            .write(async move {
+                Ok(store
+                    .mfa_delete(DEFAULT_TENANT, &user_id, &factor_id)
+                    .await?)
+            })
             .await?;
         if removed {
             Ok(())
         } else {
-            Err(AppError::NotFound("This factor was already removed.".into()))
+            Err(AppError::NotFound(
+                "This factor was already removed.".into(),
+            ))
         }
     }
 }

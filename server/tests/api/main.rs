@@ -19,6 +19,7 @@ mod concurrent_writes;
 mod console;
 mod console_limits;
 mod console_members;
+mod console_mfa;
 mod console_template;
 mod edge_forwarded_addresses;
 mod edge_security_headers;

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::mfa::{get_mfa_settings, save_mfa_settings};
-use crate::components::{FieldError, FormError, LoadError, SaveBar, TableSkeleton, use_toasts, when_done};
+use crate::components::{
+    FieldError, FormError, LoadError, SaveBar, TableSkeleton, use_toasts, when_done,
+};
 use crate::error::AppError;
 use crate::model::{MFA_FACTORS, MFA_POLICIES, MfaSettingsForm};
 
