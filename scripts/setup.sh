@@ -28,6 +28,14 @@ if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
   cargo install cargo-leptos --locked --version "$CARGO_LEPTOS_VERSION" --debug --force
 fi
 
+# OpenSSL 3 headers: the passkey library (webauthn-rs) links the system's OpenSSL.
+if ! pkg-config --exists openssl 2>/dev/null; then
+  log "installing OpenSSL headers and pkg-config"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq libssl-dev pkg-config >/dev/null
+fi
+
 if ! command -v chromium >/dev/null 2>&1; then
   log "installing Debian's chromium"
   export DEBIAN_FRONTEND=noninteractive

@@ -14,6 +14,10 @@ ALTER TABLE users ADD COLUMN logto_config TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE user_mfa_verifications ADD COLUMN last_used_at INTEGER;
 ALTER TABLE user_mfa_verifications ADD COLUMN last_used_step INTEGER;
 ALTER TABLE user_mfa_verifications ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+-- A passkey's credential ID (base64url): one account per credential.
+ALTER TABLE user_mfa_verifications ADD COLUMN credential_id TEXT;
+CREATE UNIQUE INDEX user_mfa_verifications__credential_id
+    ON user_mfa_verifications (tenant_id, credential_id);
 
 -- The MFA step of a pending sign-in (JSON): the user whose password was checked, what they
 -- verified or bound so far, a secret or codes waiting to be bound, a passkey ceremony.

@@ -26,6 +26,7 @@ use crate::caches::client_grants::{self, ClientGrants, Freshness};
 use crate::clock::Clock;
 use crate::config::{Settings, redact_url};
 use crate::console::{self, ADMIN_KEY, ConsoleService, HostedService};
+use crate::domain::passkeys::RelyingParty;
 use crate::domain::{admins, applications};
 use crate::http::limits::BODY_LIMIT;
 use crate::http::{body_timeout, csp, csrf, headers, metrics, serve};
@@ -105,6 +106,7 @@ impl Application {
             config_cache: Arc::default(),
             organization_lists: Arc::default(),
             metrics: Arc::default(),
+            passkeys: RelyingParty::from_public_url(&public_url).map(Arc::new),
             issuer: format!("{public_url}/oidc").into(),
             public_url,
             settings: Arc::new(settings),

@@ -9,6 +9,7 @@ use leptos::config::LeptosOptions;
 use crate::caches::{ClientGrants, ConfigCache, OrganizationLists};
 use crate::clock::Clock;
 use crate::config::Settings;
+use crate::domain::passkeys::RelyingParty;
 use crate::metrics::Metrics;
 use crate::oidc::keys::SigningKeys;
 use crate::oidc::limits::SignInLimits;
@@ -53,6 +54,9 @@ pub struct SharedState {
     pub client_grants: Arc<ClientGrants>,
     /// This replica's Prometheus counters (`/metrics`).
     pub metrics: Arc<Metrics>,
+    /// The passkey relying party (the public URL's host); `None` when that host is an IP
+    /// address, where browsers refuse passkeys.
+    pub passkeys: Option<Arc<RelyingParty>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -36,6 +36,9 @@ pub struct MfaView {
     pub totp: Option<TotpSetup>,
     /// Backup codes to save.
     pub backup_codes: Vec<String>,
+    /// The passkey ceremony's options for `navigator.credentials` (JSON), when a passkey is on
+    /// offer.
+    pub passkey_options: Option<String>,
 }
 
 impl MfaView {

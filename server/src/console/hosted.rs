@@ -128,6 +128,7 @@ async fn mfa_view(state: &AppState, step: MfaStep) -> Result<MfaView, AppError> 
         skippable: step.skippable,
         organization: step.organization,
         totp,
+        passkey_options: step.passkey_options.as_ref().map(|o| o.to_string()),
         backup_codes: if step.page == Page::BackupCodes {
             step.backup_codes.unwrap_or_default()
         } else {

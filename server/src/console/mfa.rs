@@ -75,9 +75,10 @@ impl MfaPort for ConsoleService {
         self.require_admin().await?;
         let settings = settings_of(&form)?;
         let store = self.state.store.clone();
+        let passkeys = self.state.passkeys.is_some();
         let saved = self
             .apply(async move {
-                settings.check().map_err(refusal)?;
+                settings.check_here(passkeys).map_err(refusal)?;
                 let json = serde_json::to_string(&settings)
                     .map_err(|e| DomainError::Internal(e.to_string()))?;
                 store

@@ -195,6 +195,17 @@ impl MfaSettings {
         Ok(())
     }
 
+    /// [`MfaSettings::check`], and passkeys only where the public URL allows them.
+    pub fn check_here(&self, passkeys_available: bool) -> Result<(), DomainError> {
+        self.check()?;
+        if self.enables(MfaFactor::WebAuthn) && !passkeys_available {
+            return Err(not_supported(
+                "Passkeys need a public URL with a domain name (server.public_url); browsers refuse them for IP addresses.",
+            ));
+        }
+        Ok(())
+    }
+
     pub fn org_required_prompts(&self) -> bool {
         self.organization_required_mfa_policy == Some(OrganizationRequiredMfaPolicy::Mandatory)
     }

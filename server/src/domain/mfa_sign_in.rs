@@ -52,7 +52,8 @@ pub async fn locked_until(
     Ok(store.mfa_locked_until(tenant, user_id, now).await?)
 }
 
-async fn failed(
+/// Counts a wrong code (or passkey answer); `Locked` when this one reached the limit.
+pub async fn count_failure(
     store: &Store,
     tenant: &str,
     user_id: &str,
@@ -98,7 +99,7 @@ pub async fn verify_totp(
     {
         return accepted(store, tenant, user_id).await;
     }
-    failed(store, tenant, user_id, now).await
+    count_failure(store, tenant, user_id, now).await
 }
 
 /// Checks a backup code and marks it used.
@@ -128,7 +129,7 @@ pub async fn verify_backup_code(
             return accepted(store, tenant, user_id).await;
         }
     }
-    failed(store, tenant, user_id, now).await
+    count_failure(store, tenant, user_id, now).await
 }
 
 /// The result of binding an authenticator app.
@@ -155,7 +156,7 @@ pub async fn bind_totp(
     }
     let Some(step) = totp::matching_step(secret, code, (now / 1000) as u64) else {
         return Ok(TotpBinding::WrongCode(
-            failed(store, tenant, user_id, now).await?,
+            count_failure(store, tenant, user_id, now).await?,
         ));
     };
     let row = MfaVerificationRow {

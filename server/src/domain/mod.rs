@@ -22,6 +22,7 @@ pub mod mfa_sign_in;
 pub mod organization_roles;
 pub mod organization_scopes;
 pub mod organizations;
+pub mod passkeys;
 pub mod passwords;
 pub mod relations;
 pub mod resources;

@@ -84,7 +84,7 @@ pub async fn sign_in_exp_update(
     Body(patch): Body<SignInExperiencePatch>,
 ) -> Result<Json<SignInExperience>, ApiError> {
     if let Some(mfa) = &patch.mfa {
-        mfa.check()?;
+        mfa.check_here(state.passkeys.is_some())?;
     }
     if patch.adaptive_mfa_enabled == Some(true) {
         return Err(mfa_settings::not_supported("Adaptive MFA is not supported.").into());

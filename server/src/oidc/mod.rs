@@ -50,6 +50,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/mfa/skip", post(mfa::skip))
         .route("/mfa/enable", post(mfa::enable))
         .route("/mfa/backup-codes.txt", get(mfa::backup_codes_file))
+        .route("/mfa/verify-passkey", post(mfa::verify_passkey))
+        .route("/mfa/bind-passkey", post(mfa::bind_passkey))
+        .route("/mfa/passkey.js", get(mfa::passkey_script))
         .layer(middleware::from_fn_with_state(
             state,
             csrf::require_same_origin,

@@ -62,20 +62,26 @@ impl Store {
         Ok(done == 1)
     }
 
-    /// Adds a factor a user may hold several of (passkeys).
-    pub async fn mfa_insert(&self, row: &MfaVerificationRow) -> Result<(), StorageError> {
+    /// Adds a passkey unless its credential is registered already (to anyone: `false`).
+    pub async fn mfa_insert_passkey(
+        &self,
+        row: &MfaVerificationRow,
+        credential_id: &str,
+    ) -> Result<bool, StorageError> {
         const SQL: &str = "INSERT INTO user_mfa_verifications (tenant_id, id, user_id, type, \
-             secret, created_at, details) VALUES ($1, $2, $3, $4, $5, $6, $7)";
-        dispatch_exec!(&self.db, p => sqlx::query(SQL)
+             secret, created_at, details, credential_id) SELECT $1, $2, $3, 'WebAuthn', $4, $5, \
+             $6, $7 WHERE NOT EXISTS (SELECT 1 FROM user_mfa_verifications WHERE tenant_id = $1 \
+             AND credential_id = $7)";
+        let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(&row.tenant_id)
             .bind(&row.id)
             .bind(&row.user_id)
-            .bind(&row.kind)
             .bind(&row.secret)
             .bind(row.created_at)
             .bind(&row.details)
+            .bind(credential_id)
             .execute(p))?;
-        Ok(())
+        Ok(done == 1)
     }
 
     /// A new set of backup codes replaces the user's old one, in one transaction.

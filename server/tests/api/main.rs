@@ -34,6 +34,7 @@ mod management_auth;
 mod member_pages;
 mod metrics;
 mod mfa_factors;
+mod mfa_passkeys;
 mod mfa_settings;
 mod mfa_sign_in;
 mod oidc_tokens;

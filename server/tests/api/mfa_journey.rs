@@ -119,3 +119,13 @@ pub async fn bind_totp_and_codes(app: &TestApp, browser: &Client) -> (String, Ve
     let to = post_mfa(app, browser, "bind-backup-codes", &[("saved", "on")]).await;
     (secret, codes, to)
 }
+
+/// The listed factor of `kind` (`type` in the Management API, `kind` in the console); factors
+/// added in the same millisecond have no order between them.
+pub fn factor<'a>(list: &'a Value, key: &str, kind: &str) -> &'a Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f[key] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {list}"))
+}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::mfa_parts::{ElsewherePage, FactorList, OtherMethods, OtpInput, RequiredBy, SkipButton};
+use super::mfa_passkey::PasskeyForm;
 use super::mfa_verification::CancelSignIn;
 use super::{AttemptError, HostedForm, HostedFrame, SubmitButton};
 
@@ -61,6 +62,16 @@ pub fn MfaBindingPage() -> impl IntoView {
                         <CancelSignIn/>
                     }.into_any()
                 }
+                ("WebAuthn", Some(m)) if m.offers("Bind", "WebAuthn") => view! {
+                    <h1>"Create a passkey"</h1>
+                    <RequiredBy organization=m.organization.clone()/>
+                    <p class="muted">"Register a passkey with your device's fingerprint, face or screen lock, or a security key such as a YubiKey."</p>
+                    <PasskeyForm action="/oidc/interaction/mfa/bind-passkey" mode="create"
+                        options=m.passkey_options.clone() error label="Create a passkey"/>
+                    <OtherMethods mfa=m.clone() current="WebAuthn" base="/mfa-binding" label="Switch to another method"/>
+                    <SkipButton skippable=m.skippable/>
+                    <CancelSignIn/>
+                }.into_any(),
                 (_, Some(m)) if m.page == "Bind" => view! {
                     <h1>"Add 2-step verification"</h1>
                     <RequiredBy organization=m.organization.clone()/>

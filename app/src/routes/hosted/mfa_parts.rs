@@ -1,5 +1,7 @@
 //! What the MFA pages share: factor names and hints, the links to the other methods, the
 //! organization's requirement, Skip, and the page shown when the sign-in waits elsewhere.
+//! Links between MFA pages load the page whole (`rel="external"`): the step they show is the
+//! server's, read when the page renders.
 
 use leptos::prelude::*;
 
@@ -36,7 +38,7 @@ pub fn OtherMethods(
                 <ul>
                     {others.into_iter().map(|f| {
                         let (name, _) = factor_label(&f);
-                        view! { <li><a href=format!("{base}/{f}")>{name}</a></li> }
+                        view! { <li><a href=format!("{base}/{f}") rel="external">{name}</a></li> }
                     }).collect_view()}
                 </ul>
             </nav>
@@ -52,7 +54,7 @@ pub fn FactorList(mfa: MfaView, base: &'static str) -> impl IntoView {
             {mfa.factors.iter().map(|f| {
                 let (name, hint) = factor_label(f);
                 view! {
-                    <li><a href=format!("{base}/{f}")><strong>{name}</strong><span class="muted">{hint}</span></a></li>
+                    <li><a href=format!("{base}/{f}") rel="external"><strong>{name}</strong><span class="muted">{hint}</span></a></li>
                 }
             }).collect_view()}
         </ul>
@@ -102,7 +104,7 @@ pub fn ElsewherePage(mfa: Option<MfaView>) -> impl IntoView {
     view! {
         <h1>"Continue signing in"</h1>
         <p class="muted">"This step is not the one your sign-in is waiting for."</p>
-        <p class="hosted-switch"><a href=target>"Continue"</a></p>
+        <p class="hosted-switch"><a href=target rel="external">"Continue"</a></p>
     }
 }
 

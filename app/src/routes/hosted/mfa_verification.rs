@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::mfa_parts::{ElsewherePage, FactorList, OtherMethods, OtpInput};
+use super::mfa_passkey::PasskeyForm;
 use super::{AttemptError, HostedForm, HostedFrame, SubmitButton};
 
 #[component]
@@ -43,6 +44,14 @@ pub fn MfaVerificationPage() -> impl IntoView {
                         <SubmitButton label="Continue" busy="Checking…"/>
                     </HostedForm>
                     <OtherMethods mfa current="BackupCode" base="/mfa-verification" label="Try another method to verify"/>
+                    <CancelSignIn/>
+                }.into_any(),
+                "WebAuthn" if mfa.offers("Verify", "WebAuthn") => view! {
+                    <h1>"Verify via passkey"</h1>
+                    <p class="muted">"Use your device's fingerprint, face or screen lock, or your security key."</p>
+                    <PasskeyForm action="/oidc/interaction/mfa/verify-passkey" mode="get"
+                        options=mfa.passkey_options.clone() error label="Use passkey"/>
+                    <OtherMethods mfa current="WebAuthn" base="/mfa-verification" label="Try another method to verify"/>
                     <CancelSignIn/>
                 }.into_any(),
                 _ => view! {

@@ -7,6 +7,7 @@ mod branding;
 mod consent;
 mod mfa_binding;
 mod mfa_parts;
+mod mfa_passkey;
 mod mfa_verification;
 mod register;
 mod sign_in;

@@ -104,6 +104,9 @@ pub(super) async fn advance(
             "/mfa-binding/BackupCode".to_string()
         }
     };
+    if let Err(e) = super::passkey::prepare(state, &mut step).await {
+        return internal(e);
+    }
     save(state, &p, &step, None, &target).await
 }
 

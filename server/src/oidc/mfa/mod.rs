@@ -6,10 +6,12 @@
 
 mod advance;
 mod bind;
+mod passkey;
 mod step;
 mod verify;
 
 pub(crate) use advance::begin;
 pub use bind::{backup_codes_file, bind_backup_codes, bind_totp, enable, skip};
+pub use passkey::{bind_passkey, passkey_script, verify_passkey};
 pub use step::{MfaStep, Page};
 pub use verify::{verify_backup_code, verify_totp};

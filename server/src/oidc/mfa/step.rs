@@ -40,9 +40,12 @@ pub struct MfaStep {
     /// Backup codes shown until the user confirms saving them.
     #[serde(default)]
     pub backup_codes: Option<Vec<String>>,
-    /// A passkey ceremony in progress (webauthn-rs state).
+    /// A passkey ceremony in progress: its webauthn-rs state, and the options the page hands
+    /// to the browser.
     #[serde(default)]
     pub passkey_state: Option<serde_json::Value>,
+    #[serde(default)]
+    pub passkey_options: Option<serde_json::Value>,
 }
 
 impl MfaStep {
@@ -59,6 +62,7 @@ impl MfaStep {
             totp_secret: None,
             backup_codes: None,
             passkey_state: None,
+            passkey_options: None,
         }
     }
 
