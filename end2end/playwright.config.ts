@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // Debian's chromium, never a Playwright-downloaded browser.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const address = process.env.E2E_ADDRESS ?? "127.0.0.1:3111";
-const baseURL = `http://${address}`;
+// Browsers and clients reach the server by a host name: passkeys refuse IP addresses.
+const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${address.split(":").pop()}`;
 const server = process.env.E2E_SERVER ?? "./target/debug/server";
 
 export default defineConfig({
@@ -44,6 +45,10 @@ export default defineConfig({
     env: {
       DATABASE_URL: "sqlite://target/e2e/tessera.db",
       TESSERA__SERVER__ADDRESS: address,
+      TESSERA__SERVER__PUBLIC_URL: baseURL,
+      // Every journey comes from one address: room for the MFA lockout journey's 100 wrong
+      // codes (the per-user lockout it shows answers before this limit).
+      TESSERA__OIDC__SIGN_IN_PER_IP_PER_MINUTE: "1000",
       TESSERA__BOOTSTRAP__M2M_CLIENT_ID: "e2e-automation",
       TESSERA__BOOTSTRAP__M2M_CLIENT_SECRET: "e2e-automation-secret-0123456789",
       RUST_LOG: "warn",

@@ -26,6 +26,8 @@ async function consolePages(request: APIRequestContext): Promise<string[]> {
     `/console/users/${user.id}/roles`,
     `/console/users/${user.id}/organizations`,
     `/console/users/${user.id}/custom-data`,
+    `/console/users/${user.id}/mfa`,
+    "/console/sign-in-experience/mfa",
     "/console/applications",
     `/console/applications/${web.id}/settings`,
     `/console/applications/${web.id}/secrets`,

@@ -65,7 +65,7 @@ async fn pages_impl(backend: Backend) {
     assert!(html.contains("data-passkey=\"create\""), "{html}");
     assert!(html.contains("/oidc/interaction/mfa/passkey.js"));
     assert!(
-        html.contains("<noscript>"),
+        html.contains("data-passkey-noscript"),
         "the page says passkeys need JavaScript"
     );
     let options = options_of(&html);

@@ -22,9 +22,8 @@ pub fn PasskeyForm(
         .into_any();
     };
     view! {
-        <noscript>
-            <p class="form-error" role="alert">"Passkeys need JavaScript in this browser. Turn it on, or choose another method."</p>
-        </noscript>
+        // Shown until the passkey script runs (it hides it): without JavaScript it stays.
+        <p class="form-error" data-passkey-noscript>"Passkeys need JavaScript in this browser. Turn it on, or choose another method."</p>
         <form method="post" action=action class="form" data-passkey=mode data-options=options>
             <input type="hidden" name="credential" value=""/>
             <AttemptError error/>

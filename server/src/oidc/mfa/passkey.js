@@ -53,6 +53,14 @@
       box.hidden = !text;
     }
   }
+  // The page's "needs JavaScript" note is for browsers that never run this.
+  function hideNotes() {
+    document.querySelectorAll("[data-passkey-noscript]").forEach(function (note) {
+      note.hidden = true;
+    });
+  }
+  hideNotes();
+  document.addEventListener("DOMContentLoaded", hideNotes);
   document.addEventListener(
     "submit",
     function (event) {
