@@ -88,27 +88,27 @@ pub async fn patch(
     user_id: &str,
     patch: LogtoConfigPatch,
 ) -> Result<Option<LogtoConfig>, DomainError> {
-    let Some(mut value) = stored(store, tenant, user_id).await? else {
+    let Some(stored) = stored(store, tenant, user_id).await? else {
         return Ok(None);
     };
-    if !value.is_object() {
-        value = Value::Object(Map::new());
-    }
-    let obj = value.as_object_mut().expect("an object");
+    // Anything but an object (a hand edit) starts again from an empty one.
+    let mut obj = match stored {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    };
     for (key, given) in [
         ("mfa", patch.mfa),
         ("passkey_sign_in", patch.passkey_sign_in),
     ] {
         let Some(given) = given else { continue };
-        let entry = obj.entry(key).or_insert_with(|| Value::Object(Map::new()));
-        if !entry.is_object() {
-            *entry = Value::Object(Map::new());
-        }
-        let inner = entry.as_object_mut().expect("an object");
-        for (k, v) in given {
-            inner.insert(k, v);
-        }
+        let mut inner = match obj.remove(key) {
+            Some(Value::Object(m)) => m,
+            _ => Map::new(),
+        };
+        inner.extend(given);
+        obj.insert(key.to_string(), Value::Object(inner));
     }
+    let value = Value::Object(obj);
     if !store
         .set_user_logto_config(tenant, user_id, &value.to_string())
         .await?

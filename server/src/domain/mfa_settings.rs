@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::DomainError;
-use crate::storage::{DEFAULT_MFA_SETTINGS, Store};
+use crate::storage::Store;
 
 /// A kind of second factor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -219,19 +219,24 @@ pub fn not_supported(message: &str) -> DomainError {
     DomainError::refused(422, "request.feature_not_supported", message)
 }
 
-/// The tenant's settings; unreadable stored JSON falls back to Logto's seed (it is only ever
-/// written checked, so that means a hand edit).
+/// The tenant's settings; unreadable stored JSON falls back to Logto's seed (the settings are
+/// only ever written checked, so that means a hand edit).
 pub async fn load(store: &Store, tenant: &str) -> Result<MfaSettings, DomainError> {
     let raw = store.sign_in_mfa(tenant).await?;
     Ok(serde_json::from_str(&raw).unwrap_or_else(|e| {
         tracing::error!(error = %e, "stored MFA settings unreadable");
-        serde_json::from_str(DEFAULT_MFA_SETTINGS).expect("seed parses")
+        MfaSettings {
+            factors: Vec::new(),
+            policy: MfaPolicy::UserControlled,
+            organization_required_mfa_policy: None,
+        }
     }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::DEFAULT_MFA_SETTINGS;
 
     fn settings(factors: &[MfaFactor], policy: MfaPolicy) -> MfaSettings {
         MfaSettings {

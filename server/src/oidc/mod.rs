@@ -20,6 +20,7 @@ pub mod jwks;
 pub mod keys;
 pub mod limits;
 pub mod mfa;
+pub mod pending;
 pub mod session_end;
 pub mod token;
 pub mod token_admin;

@@ -11,7 +11,7 @@ use crate::domain::mfa_settings::{self, MfaFactor, MfaSettings};
 use crate::domain::{backup_codes, logto_config, mfa_sign_in, totp};
 use crate::oidc::error_page;
 use crate::oidc::flow;
-use crate::oidc::interaction::{Pending, internal, signed_in};
+use crate::oidc::pending::{Pending, internal, signed_in};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -104,7 +104,7 @@ pub(super) async fn advance(
             "/mfa-binding/BackupCode".to_string()
         }
     };
-    if let Err(e) = super::passkey::prepare(state, &mut step).await {
+    if let Err(e) = super::ceremony::prepare(state, &mut step).await {
         return internal(e);
     }
     save(state, &p, &step, None, &target).await

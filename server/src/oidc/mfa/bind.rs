@@ -16,7 +16,7 @@ use crate::domain::logto_config;
 use crate::domain::mfa_sign_in::{self, CodeCheck, TotpBinding};
 use crate::http::peer_ip::PeerIp;
 use crate::oidc::flow;
-use crate::oidc::interaction::internal;
+use crate::oidc::pending::internal;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 

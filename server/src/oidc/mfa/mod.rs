@@ -6,6 +6,7 @@
 
 mod advance;
 mod bind;
+mod ceremony;
 mod passkey;
 mod step;
 mod verify;

@@ -10,14 +10,15 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::advance::{advance, save};
+use super::ceremony::prepare;
 use super::step::{MfaStep, Page};
 use super::verify::{current, limited, locked_message};
+use crate::domain::logto_config;
 use crate::domain::mfa_sign_in::CodeCheck;
 use crate::domain::passkeys::{self, Registration};
-use crate::domain::{DomainError, logto_config};
 use crate::http::peer_ip::PeerIp;
 use crate::oidc::flow;
-use crate::oidc::interaction::internal;
+use crate::oidc::pending::internal;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -26,39 +27,6 @@ const SCRIPT: &str = include_str!("passkey.js");
 /// What the page says when the form came without an answer (JavaScript off).
 const NEEDS_SCRIPT: &str =
     "Passkeys need JavaScript in this browser. Turn it on, or choose another method.";
-
-/// Prepares the ceremony the step's page runs (none when passkeys are not on offer).
-pub(super) async fn prepare(state: &AppState, step: &mut MfaStep) -> Result<(), DomainError> {
-    step.passkey_state = None;
-    step.passkey_options = None;
-    let Some(rp) = state.passkeys.as_deref() else {
-        return Ok(());
-    };
-    let offered = step.factors.iter().any(|f| f == "WebAuthn");
-    let store = &state.store;
-    let ceremony = match step.page {
-        Page::Verify if offered => {
-            passkeys::start_authentication(rp, store, DEFAULT_TENANT, &step.user_id).await?
-        }
-        Page::Bind if offered => {
-            let name = store
-                .user_find_by_id(DEFAULT_TENANT, &step.user_id)
-                .await?
-                .and_then(|u| u.username.or(u.primary_email).or(u.name))
-                .unwrap_or_else(|| step.user_id.clone());
-            Some(
-                passkeys::start_registration(rp, store, DEFAULT_TENANT, &step.user_id, &name)
-                    .await?,
-            )
-        }
-        _ => None,
-    };
-    if let Some(c) = ceremony {
-        step.passkey_state = Some(c.state);
-        step.passkey_options = Some(c.options);
-    }
-    Ok(())
-}
 
 #[derive(Deserialize)]
 pub struct CredentialForm {
@@ -69,7 +37,7 @@ pub struct CredentialForm {
 /// Sends the browser back to the passkey page with `message`, with a fresh ceremony.
 async fn again(
     state: &AppState,
-    p: crate::oidc::interaction::Pending,
+    p: crate::oidc::pending::Pending,
     mut step: MfaStep,
     message: &str,
 ) -> Response {

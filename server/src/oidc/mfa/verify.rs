@@ -13,7 +13,7 @@ use super::step::{MfaStep, Page};
 use crate::domain::mfa_sign_in::{self, CodeCheck};
 use crate::http::peer_ip::PeerIp;
 use crate::oidc::flow;
-use crate::oidc::interaction::{Pending, internal, pending};
+use crate::oidc::pending::{Pending, internal, pending};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
