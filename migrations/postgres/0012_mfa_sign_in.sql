@@ -19,6 +19,22 @@ ALTER TABLE user_mfa_verifications ADD COLUMN credential_id TEXT;
 CREATE UNIQUE INDEX user_mfa_verifications__credential_id
     ON user_mfa_verifications (tenant_id, credential_id);
 
+-- One authenticator app and one set of backup codes per user, kept by the database (two
+-- concurrent writes cannot both add one). Earlier versions checked it in the statement only:
+-- the oldest of any duplicates stays.
+DELETE FROM user_mfa_verifications
+WHERE type IN ('Totp', 'BackupCode') AND EXISTS (
+    SELECT 1 FROM user_mfa_verifications o
+    WHERE o.tenant_id = user_mfa_verifications.tenant_id
+      AND o.user_id = user_mfa_verifications.user_id
+      AND o.type = user_mfa_verifications.type
+      AND (o.created_at < user_mfa_verifications.created_at
+        OR (o.created_at = user_mfa_verifications.created_at AND o.id < user_mfa_verifications.id)));
+CREATE UNIQUE INDEX user_mfa_verifications__one_totp
+    ON user_mfa_verifications (tenant_id, user_id) WHERE type = 'Totp';
+CREATE UNIQUE INDEX user_mfa_verifications__one_backup_code_set
+    ON user_mfa_verifications (tenant_id, user_id) WHERE type = 'BackupCode';
+
 -- The MFA step of a pending sign-in (JSON): the user whose password was checked, what they
 -- verified or bound so far, a secret or codes waiting to be bound, a passkey ceremony.
 ALTER TABLE oidc_interactions ADD COLUMN mfa TEXT;

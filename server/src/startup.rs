@@ -29,7 +29,7 @@ use crate::console::{self, ADMIN_KEY, ConsoleService, HostedService};
 use crate::domain::passkeys::RelyingParty;
 use crate::domain::{admins, applications};
 use crate::http::limits::BODY_LIMIT;
-use crate::http::{body_timeout, csp, csrf, headers, metrics, serve};
+use crate::http::{body_timeout, csp, csrf, headers, metrics, page_cache, serve};
 use crate::oidc::keys::{Alg, SigningKeys};
 use crate::oidc::limits::SignInLimits;
 use crate::state::{AppState, SharedState};
@@ -246,6 +246,7 @@ pub fn build_router(state: AppState, sessions: SessionStore) -> Router {
                 .layer(permissions)
                 .option_layer(headers::strict_transport_security(&state.public_url))
                 .layer(middleware::from_fn(csp::content_security_policy))
+                .layer(middleware::from_fn(page_cache::no_store_pages))
                 .layer(middleware::from_fn_with_state(
                     body_read,
                     body_timeout::limit_body_time,

@@ -75,8 +75,15 @@ impl HostedBackend for HostedService {
                 }),
             None => None,
         };
+        // The key being set up and the codes being saved go only into the binding pages (the
+        // view is part of every hosted page's HTML).
+        let uri: axum::http::Uri = leptos_axum::extract().await.map_err(|e| {
+            tracing::error!(error = %e, "request address unavailable");
+            AppError::Internal
+        })?;
+        let binding_page = uri.path().starts_with("/mfa-binding");
         let mfa = match MfaStep::parse(row.mfa.as_deref()) {
-            Some(step) => Some(mfa_view(&self.state, step).await?),
+            Some(step) => Some(mfa_view(&self.state, step, binding_page).await?),
             None => None,
         };
         Ok(HostedView {
@@ -93,7 +100,11 @@ impl HostedBackend for HostedService {
 }
 
 /// What the MFA page shows of the sign-in's MFA step; the TOTP secret's QR code is drawn here.
-async fn mfa_view(state: &AppState, step: MfaStep) -> Result<MfaView, AppError> {
+async fn mfa_view(
+    state: &AppState,
+    step: MfaStep,
+    binding_page: bool,
+) -> Result<MfaView, AppError> {
     let page = match step.page {
         Page::Verify => "Verify",
         Page::Suggest => "Suggest",
@@ -101,7 +112,7 @@ async fn mfa_view(state: &AppState, step: MfaStep) -> Result<MfaView, AppError> 
         Page::BackupCodes => "BackupCodes",
     };
     let totp = match &step.totp_secret {
-        Some(secret) if step.page == Page::Bind => {
+        Some(secret) if step.page == Page::Bind && binding_page => {
             let account = state
                 .store
                 .user_find_by_id(DEFAULT_TENANT, &step.user_id)
@@ -129,7 +140,7 @@ async fn mfa_view(state: &AppState, step: MfaStep) -> Result<MfaView, AppError> 
         organization: step.organization,
         totp,
         passkey_options: step.passkey_options.as_ref().map(|o| o.to_string()),
-        backup_codes: if step.page == Page::BackupCodes {
+        backup_codes: if step.page == Page::BackupCodes && binding_page {
             step.backup_codes.unwrap_or_default()
         } else {
             Vec::new()

@@ -1,7 +1,9 @@
 //! A user's factors as a sign-in uses them: what they hold, checking a TOTP or backup code
 //! (each accepted once), binding a new TOTP secret or a new set of backup codes, and the
 //! per-user limit on wrong codes (Logto's sentinel, `packages/schemas/src/consts/sentinel.ts`:
-//! 100 failures in an hour lock the user's MFA for 60 minutes), shared by every replica.
+//! 100 failures in an hour lock the user's MFA for 60 minutes), shared by every replica. A right
+//! code does not clear the count (neither does Logto's): an attacker cannot renew their budget
+//! by waiting for the user to sign in.
 
 use super::mfa_settings::MfaFactor;
 use super::{DomainError, backup_codes, ids, totp};
@@ -71,11 +73,6 @@ pub async fn count_failure(
     )
 }
 
-async fn accepted(store: &Store, tenant: &str, user_id: &str) -> Result<CodeCheck, DomainError> {
-    store.mfa_clear_failures(tenant, user_id).await?;
-    Ok(CodeCheck::Accepted)
-}
-
 /// Checks a code of the user's authenticator app; a code's time step is accepted once.
 pub async fn verify_totp(
     store: &Store,
@@ -97,7 +94,7 @@ pub async fn verify_totp(
     if let Some((row, step)) = step
         && store.mfa_accept_totp_step(&row.id, step, now).await?
     {
-        return accepted(store, tenant, user_id).await;
+        return Ok(CodeCheck::Accepted);
     }
     count_failure(store, tenant, user_id, now).await
 }
@@ -126,7 +123,7 @@ pub async fn verify_backup_code(
             .mfa_swap_secret(&row.id, &row.secret, &updated, now)
             .await?
         {
-            return accepted(store, tenant, user_id).await;
+            return Ok(CodeCheck::Accepted);
         }
     }
     count_failure(store, tenant, user_id, now).await
@@ -174,7 +171,6 @@ pub async fn bind_totp(
         return Ok(TotpBinding::AlreadyBound);
     }
     store.mfa_accept_totp_step(&row.id, step, now).await?;
-    store.mfa_clear_failures(tenant, user_id).await?;
     Ok(TotpBinding::Bound)
 }
 

@@ -57,6 +57,14 @@ fn user_handle(tenant: &str, user_id: &str) -> Uuid {
     Uuid::from_bytes(bytes)
 }
 
+/// The signature counter of a stored passkey (`cred.counter` of webauthn-rs' JSON).
+fn stored_counter(stored: &str) -> u64 {
+    serde_json::from_str::<Value>(stored)
+        .ok()
+        .and_then(|v| v["cred"]["counter"].as_u64())
+        .unwrap_or(0)
+}
+
 fn passkeys_of(rows: &[MfaVerificationRow]) -> Vec<(String, String, Passkey)> {
     rows.iter()
         .filter(|r| r.kind == "WebAuthn")
@@ -195,11 +203,17 @@ pub async fn verify(
         if pk.cred_id() != result.cred_id() {
             continue;
         }
+        // webauthn-rs compared the counter with the copy taken when the page was prepared; the
+        // stored one may have risen since (a use elsewhere). An authenticator that counts must
+        // count past it, or this is a clone (W3C WebAuthn §6.1.1).
+        let counted = stored_counter(&stored);
+        if (result.counter() > 0 || counted > 0) && u64::from(result.counter()) <= counted {
+            break;
+        }
         pk.update_credential(&result);
         let updated = serde_json::to_string(&pk).map_err(internal)?;
-        // Compare-and-set: a concurrent use of the same passkey makes one of the two fail.
+        // Compare-and-set: of two concurrent uses of a counting passkey only one is stored.
         if store.mfa_swap_secret(&id, &stored, &updated, now).await? {
-            store.mfa_clear_failures(tenant, user_id).await?;
             return Ok(CodeCheck::Accepted);
         }
     }

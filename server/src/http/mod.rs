@@ -12,6 +12,7 @@ pub mod headers;
 pub mod idle;
 pub mod limits;
 pub mod metrics;
+pub mod page_cache;
 pub mod peer_ip;
 pub mod serve;
 pub mod static_files;

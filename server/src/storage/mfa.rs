@@ -2,7 +2,7 @@
 //! step, a backup code, a passkey's counter) compare and set in one statement, so two requests
 //! racing with the same code cannot both succeed.
 
-use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
+use super::db::{Store, dispatch, dispatch_exec};
 use super::error::StorageError;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -43,13 +43,12 @@ impl Store {
         )
     }
 
-    /// Adds the factor unless the user already has one of that type (`false` then), in one
-    /// statement so two concurrent requests cannot both add one.
+    /// Adds the factor unless the user already has one of that type (`false` then); a unique
+    /// index per type keeps it so under concurrent writes.
     pub async fn mfa_insert_unique(&self, row: &MfaVerificationRow) -> Result<bool, StorageError> {
         const SQL: &str = "INSERT INTO user_mfa_verifications (tenant_id, id, user_id, type, \
-             secret, created_at, details) SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS \
-             (SELECT 1 FROM user_mfa_verifications WHERE tenant_id = $1 AND user_id = $3 \
-             AND type = $4)";
+             secret, created_at, details) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT DO NOTHING";
         let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(&row.tenant_id)
             .bind(&row.id)
@@ -84,28 +83,25 @@ impl Store {
         Ok(done == 1)
     }
 
-    /// A new set of backup codes replaces the user's old one, in one transaction.
+    /// A new set of backup codes replaces the user's old one, in one statement (the set's
+    /// unique index is the conflict).
     pub async fn mfa_replace_backup_codes(
         &self,
         row: &MfaVerificationRow,
     ) -> Result<(), StorageError> {
-        const DELETE: &str = "DELETE FROM user_mfa_verifications WHERE tenant_id = $1 \
-             AND user_id = $2 AND type = 'BackupCode'";
-        const INSERT: &str = "INSERT INTO user_mfa_verifications (tenant_id, id, user_id, type, \
-             secret, created_at, details) VALUES ($1, $2, $3, 'BackupCode', $4, $5, '{}')";
-        let mut tx = self.begin().await?;
-        dispatch_tx_exec!(tx, c => sqlx::query(DELETE)
-            .bind(&row.tenant_id)
-            .bind(&row.user_id)
-            .execute(c))?;
-        dispatch_tx_exec!(tx, c => sqlx::query(INSERT)
+        const SQL: &str = "INSERT INTO user_mfa_verifications (tenant_id, id, user_id, type, \
+             secret, created_at, details) VALUES ($1, $2, $3, 'BackupCode', $4, $5, '{}') \
+             ON CONFLICT (tenant_id, user_id) WHERE type = 'BackupCode' DO UPDATE SET \
+             id = excluded.id, secret = excluded.secret, created_at = excluded.created_at, \
+             last_used_at = NULL";
+        dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(&row.tenant_id)
             .bind(&row.id)
             .bind(&row.user_id)
             .bind(&row.secret)
             .bind(row.created_at)
-            .execute(c))?;
-        tx.commit().await
+            .execute(p))?;
+        Ok(())
     }
 
     /// Accepts a TOTP code of time step `step` only if it is newer than the last accepted one.

@@ -59,15 +59,4 @@ impl Store {
             .execute(p))?;
         self.mfa_locked_until(tenant, user_id, now).await
     }
-
-    /// A verified factor clears the count.
-    pub async fn mfa_clear_failures(
-        &self,
-        tenant: &str,
-        user_id: &str,
-    ) -> Result<(), StorageError> {
-        const SQL: &str = "DELETE FROM user_mfa_failures WHERE tenant_id = $1 AND user_id = $2";
-        dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(user_id).execute(p))?;
-        Ok(())
-    }
 }

@@ -393,3 +393,70 @@ async fn lockout_impl(backend: Backend) {
     let to = post_mfa(&app, &later, "verify-totp", &[("code", &code)]).await;
     assert!(to.starts_with(REDIRECT), "{to}");
 }
+
+both_backends!(binding_is_guarded, binding_guard_impl);
+async fn binding_guard_impl(backend: Backend) {
+    let Some(app) = spawn_app_pinned(backend).await else {
+        return;
+    };
+    let (client_id, _) = create_app(&app, "SPA", json!({})).await;
+    let user = create_user(&app, "jane").await;
+    set_mfa(
+        &app,
+        json!({ "factors": ["Totp", "BackupCode"], "policy": "Mandatory" }),
+    )
+    .await;
+    let b = browser();
+    assert_eq!(
+        password_step(&app, &b, &client_id, "jane").await,
+        "/mfa-binding/Totp"
+    );
+
+    // The binding page is never stored, and the key it shows is on that page only.
+    let res = b.get(app.url("/mfa-binding/Totp")).send().await.unwrap();
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let secret = marked(&res.text().await.unwrap(), "totp-secret");
+    let other_page = page(&app, &b, "/mfa-verification").await;
+    assert!(
+        !other_page.contains(&secret),
+        "the key stays off other pages"
+    );
+
+    // The user gets a factor elsewhere meanwhile (another browser, an admin): this sign-in must
+    // verify it, not bind its own key next to it.
+    let (_, added) = app
+        .api_json(
+            Method::POST,
+            &format!("/users/{user}/mfa-verifications"),
+            &json!({ "type": "Totp" }),
+        )
+        .await;
+    let real = added["secret"].as_str().unwrap().to_string();
+    let to = post_mfa(&app, &b, "bind-totp", &[("code", &code_now(&app, &secret))]).await;
+    assert_eq!(to, "/mfa-verification/Totp");
+    let (_, factors) = app
+        .api_get(&format!("/users/{user}/mfa-verifications"))
+        .await;
+    assert_eq!(factors.as_array().unwrap().len(), 1, "{factors}");
+    let to = post_mfa(&app, &b, "verify-totp", &[("code", &code_now(&app, &real))]).await;
+    assert_eq!(to, "/mfa-binding/BackupCode", "then on to the backup codes");
+
+    // Suspended while signing in: the sign-in ends there.
+    let (status, _) = app
+        .api_json(
+            Method::PATCH,
+            &format!("/users/{user}/is-suspended"),
+            &json!({ "isSuspended": true }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let res = post_form(
+        &app,
+        &b,
+        "/oidc/interaction/mfa/bind-backup-codes",
+        &[("saved", "on")],
+    )
+    .await;
+    assert_ne!(res.status(), 303, "no code, no session");
+    assert!(res.text().await.unwrap().contains("suspended"));
+}

@@ -105,9 +105,17 @@ mod tests {
         let body = json!({ "type": "BackupCode", "codes": ["a"] });
         let input = MfaVerificationCreate::from_body(&body).unwrap();
         assert_eq!(input.kind, MfaVerificationType::BackupCode);
+        // Only the type is required; what the codes must be is the domain's 422.
         assert_eq!(
-            lines(MfaVerificationCreate::from_body(&json!({ "codes": [] }))).len(),
-            2
+            lines(MfaVerificationCreate::from_body(&json!({ "codes": [] }))),
+            ["Error in key path \"type\": (invalid_type) Required"]
+        );
+        assert_eq!(
+            lines(MfaVerificationCreate::from_body(
+                &json!({ "type": "Totp", "codes": "x" })
+            ))
+            .len(),
+            1
         );
     }
 }

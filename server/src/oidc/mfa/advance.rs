@@ -8,7 +8,7 @@ use axum::response::Response;
 use super::step::{MfaStep, Page};
 use crate::domain::mfa_gate::{self, Event, Facts, Next};
 use crate::domain::mfa_settings::{self, MfaFactor, MfaSettings};
-use crate::domain::{backup_codes, logto_config, mfa_sign_in, totp};
+use crate::domain::{DomainError, backup_codes, logto_config, mfa_sign_in, totp};
 use crate::oidc::error_page;
 use crate::oidc::flow;
 use crate::oidc::pending::{Pending, internal, signed_in};
@@ -60,7 +60,10 @@ pub(super) async fn advance(
     let next = match decide(state, &p, &step, settings).await {
         Ok(Some(next)) => next,
         Ok(None) => {
-            return error_page::render("invalid_request", "The account no longer exists.");
+            return error_page::render(
+                "access_denied",
+                "This account no longer exists or has been suspended.",
+            );
         }
         Err(e) => return internal(e),
     };
@@ -136,18 +139,36 @@ pub(super) async fn save(
     }
 }
 
-/// The decision for this user now; `None` when the user is gone.
+/// Whether the sign-in may still bind a factor: not when the user, signing in and not yet
+/// verified, has meanwhile come to hold a factor the tenant enables (added in another browser or
+/// by an admin after this page was decided) — that factor must be verified first (`advance`
+/// then asks for it).
+pub(super) async fn may_bind(state: &AppState, step: &MfaStep) -> Result<bool, DomainError> {
+    if step.verified || step.bound || step.register {
+        return Ok(true);
+    }
+    let settings = mfa_settings::load(&state.store, DEFAULT_TENANT).await?;
+    let held = mfa_sign_in::held(&state.store, DEFAULT_TENANT, &step.user_id).await?;
+    Ok(!held.iter().any(|f| settings.enables(*f)))
+}
+
+/// The decision for this user now; `None` when the user is gone or suspended (suspension
+/// ends sign-ins in progress too).
 async fn decide(
     state: &AppState,
     p: &Pending,
     step: &MfaStep,
     settings: Option<MfaSettings>,
-) -> Result<Option<Next>, crate::domain::DomainError> {
+) -> Result<Option<Next>, DomainError> {
     let store = &state.store;
     let settings = match settings {
         Some(s) => s,
         None => mfa_settings::load(store, DEFAULT_TENANT).await?,
     };
+    match store.user_find_by_id(DEFAULT_TENANT, &step.user_id).await? {
+        Some(user) if !user.is_suspended => {}
+        _ => return Ok(None),
+    }
     let Some(flags) = logto_config::get(store, DEFAULT_TENANT, &step.user_id).await? else {
         return Ok(None);
     };

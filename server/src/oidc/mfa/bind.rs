@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::advance::{advance, save};
+use super::advance::{advance, may_bind, save};
 use super::step::Page;
 use super::verify::{CodeForm, current, limited, locked_message};
 use crate::domain::logto_config;
@@ -39,6 +39,11 @@ pub async fn bind_totp(
     if !step.offers(Page::Bind, "Totp") {
         return flow::see_other(&step.path());
     }
+    match may_bind(&state, &step).await {
+        Ok(true) => {}
+        Ok(false) => return advance(&state, &headers, p, step, None).await,
+        Err(e) => return internal(e),
+    }
     if let Some(message) = limited(&state, peer) {
         return save(&state, &p, &step, Some(&message), here).await;
     }
@@ -54,7 +59,12 @@ pub async fn bind_totp(
     )
     .await;
     match bound {
-        Ok(TotpBinding::Bound | TotpBinding::AlreadyBound) => {}
+        Ok(TotpBinding::Bound) => {}
+        // Bound meanwhile in another sign-in: nothing was bound here; decide again.
+        Ok(TotpBinding::AlreadyBound) => {
+            step.totp_secret = None;
+            return advance(&state, &headers, p, step, None).await;
+        }
         Ok(TotpBinding::WrongCode(CodeCheck::Locked(until))) => {
             return save(&state, &p, &step, Some(&locked_message(until, now)), here).await;
         }
@@ -96,6 +106,11 @@ pub async fn bind_backup_codes(
     if form.saved.is_none() {
         let message = "Confirm that you have saved your backup codes.";
         return save(&state, &p, &step, Some(message), "/mfa-binding/BackupCode").await;
+    }
+    match may_bind(&state, &step).await {
+        Ok(true) => {}
+        Ok(false) => return advance(&state, &headers, p, step, None).await,
+        Err(e) => return internal(e),
     }
     let now = state.clock.now_ms();
     let user = step.user_id.clone();

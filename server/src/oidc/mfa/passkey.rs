@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::advance::{advance, save};
+use super::advance::{advance, may_bind, save};
 use super::ceremony::prepare;
 use super::step::{MfaStep, Page};
 use super::verify::{current, limited, locked_message};
@@ -126,6 +126,11 @@ pub async fn bind_passkey(
     };
     if form.credential.is_empty() {
         return again(&state, p, step, NEEDS_SCRIPT).await;
+    }
+    match may_bind(&state, &step).await {
+        Ok(true) => {}
+        Ok(false) => return advance(&state, &headers, p, step, None).await,
+        Err(e) => return internal(e),
     }
     let agent = headers
         .get(header::USER_AGENT)
