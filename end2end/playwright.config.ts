@@ -46,9 +46,11 @@ export default defineConfig({
       DATABASE_URL: "sqlite://target/e2e/tessera.db",
       TESSERA__SERVER__ADDRESS: address,
       TESSERA__SERVER__PUBLIC_URL: baseURL,
-      // Every journey comes from one address: room for the MFA lockout journey's 100 wrong
-      // codes (the per-user lockout it shows answers before this limit).
+      // Every journey comes from one address and most sign in as the one administrator: room
+      // for the MFA lockout journey's 100 wrong codes (the per-user lockout it shows answers
+      // first) and for a minute's console sign-ins. The limits themselves are HTTP-tested.
       TESSERA__OIDC__SIGN_IN_PER_IP_PER_MINUTE: "1000",
+      TESSERA__OIDC__SIGN_IN_PER_ACCOUNT_PER_MINUTE: "100",
       TESSERA__BOOTSTRAP__M2M_CLIENT_ID: "e2e-automation",
       TESSERA__BOOTSTRAP__M2M_CLIENT_SECRET: "e2e-automation-secret-0123456789",
       RUST_LOG: "warn",

@@ -338,19 +338,21 @@ fn SettingsForm(org: Organization, saved: RwSignal<Organization>) -> impl IntoVi
 #[component]
 fn NoFactorWarning(on: Signal<bool>) -> impl IntoView {
     let settings = Resource::new(|| (), |_| get_mfa_settings());
-    let none = move || {
-        settings
-            .get()
-            .and_then(Result::ok)
-            .is_some_and(|s| s.factors.is_empty())
-    };
+    // Read inside a Transition: the server renders it with the settings, as hydration expects.
     view! {
-        <Show when=move || on.get() && none()>
-            <p class="warning" role="note" data-testid="no-factor-warning">
-                "No MFA factor is enabled, so members cannot set one up and will be refused this organization's tokens. "
-                <a href="/console/sign-in-experience/mfa">"Enable a factor"</a>
-            </p>
-        </Show>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let none = settings.await.is_ok_and(|s| s.factors.is_empty());
+                view! {
+                    <Show when=move || on.get() && none>
+                        <p class="warning" role="note" data-testid="no-factor-warning">
+                            "No MFA factor is enabled, so members cannot set one up and will be refused this organization's tokens. "
+                            <a href="/console/sign-in-experience/mfa">"Enable a factor"</a>
+                        </p>
+                    </Show>
+                }
+            })}
+        </Transition>
     }
 }
 
