@@ -5,6 +5,9 @@
 ALTER TABLE sign_in_experiences
     ADD COLUMN mfa TEXT NOT NULL DEFAULT '{"factors":[],"policy":"UserControlled"}';
 
+-- Backup code sets are now written as SHA-256 digests (`[{"digest", "usedAt"}]`); sets kept in
+-- clear by earlier versions (see 0004) are read alike and rewritten as digests at their next use.
+
 -- Logto's per-user flags, e.g. `{"mfa": {"enabled": false, "skipped": true}}`.
 ALTER TABLE users ADD COLUMN logto_config TEXT NOT NULL DEFAULT '{}';
 

@@ -26,6 +26,8 @@ pub struct HostedView {
 pub struct MfaView {
     /// `Verify`, `Suggest`, `Bind` or `BackupCodes`: the page the sign-in waits on.
     pub page: String,
+    /// That page's address.
+    pub path: String,
     /// The factors offered (`Totp`, `WebAuthn`, `BackupCode`), the first one the default.
     pub factors: Vec<String>,
     /// Whether binding may be skipped.

@@ -134,6 +134,7 @@ async fn mfa_view(
         _ => None,
     };
     Ok(MfaView {
+        path: step.path(),
         page: page.into(),
         factors: step.factors,
         skippable: step.skippable,

@@ -27,7 +27,8 @@ impl StoredCode {
     fn digest(&self) -> String {
         match (&self.digest, &self.code) {
             (Some(d), _) => d.clone(),
-            (None, Some(c)) => secrets::digest_hex(c),
+            // Codes are compared in lower case (as Logto's format check, any case).
+            (None, Some(c)) => secrets::digest_hex(&c.to_ascii_lowercase()),
             (None, None) => String::new(),
         }
     }
@@ -113,11 +114,16 @@ mod tests {
 
     #[test]
     fn earlier_plain_sets_still_verify() {
-        let legacy = r#"[{"code":"0123456789"},{"code":"abcdefabcd","usedAt":1}]"#;
-        assert_eq!(remaining(legacy), 1);
+        let legacy =
+            r#"[{"code":"0123456789"},{"code":"abcdefabcd","usedAt":1},{"code":"ABCDEF1234"}]"#;
+        assert_eq!(remaining(legacy), 2);
+        assert!(
+            use_code(legacy, "abcdef1234", 7).is_some(),
+            "stored in capitals"
+        );
         let used = use_code(legacy, "0123456789", 7).unwrap();
         assert!(!used.contains("0123456789"));
-        assert_eq!(remaining(&used), 0);
+        assert_eq!(remaining(&used), 1);
         assert!(use_code(legacy, "abcdefabcd", 7).is_none());
     }
 }

@@ -1,7 +1,10 @@
 //! A user's Logto flags (`users.logto_config`, Logto's `packages/schemas/src/types/user-logto-config.ts`
 //! and `libraries/user-logto-config.ts`): what the user chose about MFA at sign-in (`mfa`) and
 //! about passkey sign-in (`passkey_sign_in`). Read and patched by the Management API
-//! (`/api/users/:id/logto-configs`) and written by the sign-in's MFA steps.
+//! (`/api/users/:id/logto-configs`) and written by the sign-in's MFA steps. Kept and answered
+//! as Logto does; `skipMfaOnSignIn` does not spare a user who holds a factor its verification
+//! (decisions: next-features.md §1.6) and `additionalBindingSuggestionSkipped` is stored only
+//! (no suggestion of a further factor is made).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

@@ -156,7 +156,7 @@ pub async fn create(
             last_used_step: None,
             details: "{}".into(),
         };
-        if !store.mfa_insert_unique(&row).await? {
+        if !store.mfa_insert_totp(&row).await? {
             return Err(totp_in_use());
         }
         let label = store

@@ -10,7 +10,7 @@ use super::{DomainError, backup_codes, ids, totp};
 use crate::storage::{MfaVerificationRow, Store};
 
 /// Failures that lock (in one window), the window, and how long the lock lasts.
-pub const MAX_FAILURES: i64 = 100;
+const MAX_FAILURES: i64 = 100;
 const WINDOW_MS: i64 = 3_600_000;
 const LOCKOUT_MS: i64 = 3_600_000;
 
@@ -167,7 +167,7 @@ pub async fn bind_totp(
         last_used_step: None,
         details: "{}".into(),
     };
-    if !store.mfa_insert_unique(&row).await? {
+    if !store.mfa_insert_totp(&row).await? {
         return Ok(TotpBinding::AlreadyBound);
     }
     store.mfa_accept_totp_step(&row.id, step, now).await?;

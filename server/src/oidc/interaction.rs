@@ -1,6 +1,7 @@
-//! Form posts of the hosted pages (`/oidc/interaction/*`): plain HTML forms, so the pages work
-//! without JavaScript. Each answers with a redirect (post/redirect/get): back to the page with
-//! the error stored on the interaction, or on to the client with the code.
+//! Form posts of the hosted sign-in, registration and consent pages (`/oidc/interaction/*`; the
+//! MFA steps' posts are in `mfa/`): plain HTML forms, so the pages work without JavaScript. Each
+//! answers with a redirect (post/redirect/get): back to the page with the error stored on the
+//! interaction, or on to the MFA step, consent or the client (`pending.rs`).
 //!
 //! The interaction is found through its cookie, which only `/oidc/auth` sets: a form posted
 //! from another site is refused by the same-origin check, and a stolen form cannot name

@@ -43,20 +43,18 @@ impl Store {
         )
     }
 
-    /// Adds the factor unless the user already has one of that type (`false` then); a unique
-    /// index per type keeps it so under concurrent writes.
-    pub async fn mfa_insert_unique(&self, row: &MfaVerificationRow) -> Result<bool, StorageError> {
+    /// Adds the user's authenticator app unless they have one (`false` then); the `one_totp`
+    /// unique index keeps it so under concurrent writes.
+    pub async fn mfa_insert_totp(&self, row: &MfaVerificationRow) -> Result<bool, StorageError> {
         const SQL: &str = "INSERT INTO user_mfa_verifications (tenant_id, id, user_id, type, \
-             secret, created_at, details) VALUES ($1, $2, $3, $4, $5, $6, $7) \
-             ON CONFLICT DO NOTHING";
+             secret, created_at, details) VALUES ($1, $2, $3, 'Totp', $4, $5, '{}') \
+             ON CONFLICT (tenant_id, user_id) WHERE type = 'Totp' DO NOTHING";
         let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(&row.tenant_id)
             .bind(&row.id)
             .bind(&row.user_id)
-            .bind(&row.kind)
             .bind(&row.secret)
             .bind(row.created_at)
-            .bind(&row.details)
             .execute(p))?;
         Ok(done == 1)
     }
@@ -68,9 +66,8 @@ impl Store {
         credential_id: &str,
     ) -> Result<bool, StorageError> {
         const SQL: &str = "INSERT INTO user_mfa_verifications (tenant_id, id, user_id, type, \
-             secret, created_at, details, credential_id) SELECT $1, $2, $3, 'WebAuthn', $4, $5, \
-             $6, $7 WHERE NOT EXISTS (SELECT 1 FROM user_mfa_verifications WHERE tenant_id = $1 \
-             AND credential_id = $7)";
+             secret, created_at, details, credential_id) VALUES ($1, $2, $3, 'WebAuthn', $4, $5, \
+             $6, $7) ON CONFLICT (tenant_id, credential_id) DO NOTHING";
         let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
             .bind(&row.tenant_id)
             .bind(&row.id)

@@ -40,14 +40,18 @@ async fn mfa_impl(backend: Backend) {
         (422, Some("user.totp_secret_invalid")),
         "{body}"
     );
-    let (status, _) = app
+    let (status, totp) = app
         .api_json(
             Method::POST,
             &path,
-            &json!({ "type": "Totp", "secret": "JBSWY3DPEHPK3PXPJBSWY3DP" }),
+            &json!({ "type": "Totp", "secret": "jbswy3dpehpk3pxpjbswy3dp" }),
         )
         .await;
-    assert_eq!(status, 200);
+    assert_eq!(status, 200, "{totp}");
+    assert_eq!(totp["secret"], "JBSWY3DPEHPK3PXPJBSWY3DP");
+    // The key's QR code, as Logto's `secretQrCode` (an SVG image here).
+    let qr = totp["secretQrCode"].as_str().unwrap();
+    assert!(qr.starts_with("data:image/svg+xml;base64,"), "{qr}");
     // Codes given must be ten of ten hex characters.
     let (status, body) = app
         .api_json(

@@ -278,6 +278,11 @@ async fn decision_table_impl(backend: Backend) {
             .await
             .starts_with(REDIRECT)
     );
+    // Accounts the sign-in creates start with 2-step verification not enabled (as Logto).
+    let (_, users) = app.api_get("/users?search=newbie2").await;
+    let newbie = users[0]["id"].as_str().unwrap().to_string();
+    let (_, flags) = app.api_get(&format!("/users/{newbie}/logto-configs")).await;
+    assert_eq!(flags["mfa"]["enabled"], false, "{flags}");
     assert_eq!(
         password_step(&app, &browser(), &client_id, "newbie2").await,
         "/mfa-onboarding"
@@ -367,7 +372,23 @@ async fn lockout_impl(backend: Backend) {
         password_step(&app, &b, &client_id, "ivan").await,
         "/mfa-verification/Totp"
     );
-    for _ in 0..100 {
+    for _ in 0..50 {
+        post_mfa(&app, &b, "verify-totp", &[("code", "000000")]).await;
+    }
+    // A right code in between does not renew the budget (an attacker cannot wait for the
+    // user to sign in).
+    let to = post_mfa(
+        &app,
+        &b,
+        "verify-totp",
+        &[("code", &code_now(&app, &secret))],
+    )
+    .await;
+    assert!(to.starts_with(REDIRECT), "{to}");
+    app.state.clock.advance(30_000);
+    let b = browser();
+    password_step(&app, &b, &client_id, "ivan").await;
+    for _ in 0..50 {
         post_mfa(&app, &b, "verify-totp", &[("code", "000000")]).await;
     }
     let html = page(&app, &b, "/mfa-verification/Totp").await;

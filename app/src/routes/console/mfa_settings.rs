@@ -56,15 +56,7 @@ fn MfaForm(initial: MfaSettingsForm) -> impl IntoView {
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let f = form.get();
-        if f.factors == ["BackupCode"] {
-            error.set(Some(AppError::field(
-                "factors",
-                "Backup codes need another factor: enable an authenticator app or passkeys too.",
-            )));
-            return;
-        }
-        save.dispatch(f);
+        save.dispatch(form.get());
     };
     let toggle = move |factor: &'static str, on: bool| {
         form.update(|f| {

@@ -29,7 +29,7 @@ pub fn UserMfaTab(id: String) -> impl IntoView {
             <div class="section-head">
                 <div>
                     <h2>"Multi-factor authentication"</h2>
-                    <p class="muted">"The second factors this user set up. Remove one when they lost it; they set up a new one at their next sign-in if the policy asks."</p>
+                    <p class="muted">"The second factors this user set up. Remove one when they have lost it; they set up a new one at their next sign-in if the policy asks."</p>
                 </div>
             </div>
             <ListTable list=factors columns=&["Factor", "Details", "Added", "Last used"] actions=true

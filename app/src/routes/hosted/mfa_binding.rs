@@ -1,6 +1,7 @@
 //! `/mfa-binding[/{factor}]`: adding a second factor during sign-in — an authenticator app (QR
-//! code drawn by the server, the key as text, the first code proves it) and backup codes
-//! (shown once, downloadable, confirmed as saved); Skip only where the policy allows it.
+//! code drawn by the server, the key as text, the first code proves it), a passkey
+//! (`mfa_passkey.rs`) and backup codes (shown until confirmed as saved, downloadable); Skip
+//! only where the policy allows it. Also `/mfa-onboarding`, the suggestion to turn it on.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -25,7 +26,7 @@ pub fn MfaBindingPage() -> impl IntoView {
                     let codes = m.backup_codes.clone();
                     view! {
                         <h1>"Save your backup codes"</h1>
-                        <p class="muted">"If you cannot use your other method, one of these codes lets you sign in. Each code works once. Keep them somewhere safe: they are shown only now."</p>
+                        <p class="muted">"If you cannot use your other method, one of these codes lets you sign in. Each code works once. Keep them somewhere safe: they are shown only until you continue."</p>
                         <ul class="backup-codes" aria-label="Backup codes">
                             {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
                         </ul>
@@ -51,6 +52,7 @@ pub fn MfaBindingPage() -> impl IntoView {
                         <div class="mfa-qr" role="img" aria-label="QR code for your authenticator app" inner_html=totp.qr_svg.clone()></div>
                         <p class="muted">"Can’t scan it? Enter this key in your app instead:"</p>
                         <p><code class="mfa-secret" data-testid="totp-secret">{totp.secret.clone()}</code></p>
+                        <p><a href=totp.uri.clone()>"Open in an authenticator app on this device"</a></p>
                         <h2 class="mfa-step">"Step 2: Enter the one-time code"</h2>
                         <HostedForm action="/oidc/interaction/mfa/bind-totp">
                             <OtpInput described invalid/>
@@ -98,12 +100,13 @@ pub fn MfaOnboardingPage() -> impl IntoView {
             let error = v.error.clone();
             view! {
                 <h1>"Turn on 2-step verification"</h1>
-                <p class="muted">"Protect your account with a second step when you sign in: an authenticator app, with backup codes for when you cannot use it."</p>
+                <p class="muted">"Protect your account with a second step when you sign in: such as an authenticator app or a passkey."</p>
                 <AttemptError error/>
                 <HostedForm action="/oidc/interaction/mfa/enable">
                     <SubmitButton label="Enable 2-step verification" busy="Continuing…"/>
                 </HostedForm>
                 <SkipButton skippable=true/>
+                <CancelSignIn/>
             }.into_any()
         }/>
     }

@@ -7,12 +7,18 @@ use leptos::prelude::*;
 
 use crate::model::MfaView;
 
-/// A factor's name and one-line hint (Logto's experience texts).
-pub fn factor_label(factor: &str) -> (&'static str, &'static str) {
-    match factor {
-        "Totp" => ("Authenticator app OTP", "Enter the one-time code in app"),
-        "WebAuthn" => ("Passkey", "Verify your device or USB hardware"),
-        "BackupCode" => ("Backup code", "Paste the backup code you saved"),
+/// A factor's name and one-line hint (Logto's experience texts), for verifying or for setting
+/// it up (`binding`).
+pub fn factor_label(factor: &str, binding: bool) -> (&'static str, &'static str) {
+    match (factor, binding) {
+        ("Totp", false) => ("Authenticator app OTP", "Enter the one-time code in app"),
+        ("Totp", true) => (
+            "Authenticator app OTP",
+            "E.g. Google Authenticator, Duo Mobile, Authy",
+        ),
+        ("WebAuthn", false) => ("Passkey", "Verify your device or USB hardware"),
+        ("WebAuthn", true) => ("Passkey", "Link your device or USB hardware"),
+        ("BackupCode", _) => ("Backup code", "Paste the backup code you saved"),
         _ => ("Another method", ""),
     }
 }
@@ -37,7 +43,7 @@ pub fn OtherMethods(
                 <p class="muted">{label}</p>
                 <ul>
                     {others.into_iter().map(|f| {
-                        let (name, _) = factor_label(&f);
+                        let (name, _) = factor_label(&f, base == "/mfa-binding");
                         view! { <li><a href=format!("{base}/{f}") rel="external">{name}</a></li> }
                     }).collect_view()}
                 </ul>
@@ -52,7 +58,7 @@ pub fn FactorList(mfa: MfaView, base: &'static str) -> impl IntoView {
     view! {
         <ul class="mfa-factors">
             {mfa.factors.iter().map(|f| {
-                let (name, hint) = factor_label(f);
+                let (name, hint) = factor_label(f, base == "/mfa-binding");
                 view! {
                     <li><a href=format!("{base}/{f}") rel="external"><strong>{name}</strong><span class="muted">{hint}</span></a></li>
                 }
@@ -88,19 +94,7 @@ pub fn SkipButton(skippable: bool) -> impl IntoView {
 /// Shown when this page is not the one the sign-in waits on (an old tab, the back button).
 #[component]
 pub fn ElsewherePage(mfa: Option<MfaView>) -> impl IntoView {
-    let target = match mfa {
-        Some(m) => match m.page.as_str() {
-            "Verify" => format!(
-                "/mfa-verification/{}",
-                m.factors.first().cloned().unwrap_or_default()
-            ),
-            "Suggest" => "/mfa-onboarding".to_string(),
-            "BackupCodes" => "/mfa-binding/BackupCode".to_string(),
-            _ if m.factors.len() == 1 => format!("/mfa-binding/{}", m.factors[0]),
-            _ => "/mfa-binding".to_string(),
-        },
-        None => "/sign-in".to_string(),
-    };
+    let target = mfa.map_or_else(|| "/sign-in".to_string(), |m| m.path);
     view! {
         <h1>"Continue signing in"</h1>
         <p class="muted">"This step is not the one your sign-in is waiting for."</p>

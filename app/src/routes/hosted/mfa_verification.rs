@@ -1,5 +1,5 @@
-//! `/mfa-verification[/{factor}]`: a user who holds a factor proves it (TOTP code, backup
-//! code), or picks another method.
+//! `/mfa-verification[/{factor}]`: a user who holds a factor proves it (TOTP code, passkey,
+//! backup code), or picks another method.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -68,17 +68,15 @@ pub(super) async fn advance(
         Err(e) => return internal(e),
     };
     let names = |fs: &[MfaFactor]| fs.iter().map(|f| f.as_str().to_string()).collect();
-    let target = match next {
+    match next {
         Next::Done => return signed_in(state, headers, p, &step.user_id).await,
         Next::Verify(factors) => {
             step.page = Page::Verify;
             step.factors = names(&factors);
-            format!("/mfa-verification/{}", factors[0].as_str())
         }
         Next::Suggest => {
             step.page = Page::Suggest;
             step.factors = Vec::new();
-            "/mfa-onboarding".to_string()
         }
         Next::Bind {
             factors,
@@ -92,10 +90,6 @@ pub(super) async fn advance(
             if factors.contains(&MfaFactor::Totp) && step.totp_secret.is_none() {
                 step.totp_secret = Some(totp::new_secret());
             }
-            match factors.as_slice() {
-                [only] => format!("/mfa-binding/{}", only.as_str()),
-                _ => "/mfa-binding".to_string(),
-            }
         }
         Next::BackupCodes => {
             step.page = Page::BackupCodes;
@@ -104,9 +98,9 @@ pub(super) async fn advance(
             if step.backup_codes.is_none() {
                 step.backup_codes = Some(backup_codes::generate());
             }
-            "/mfa-binding/BackupCode".to_string()
         }
-    };
+    }
+    let target = step.path();
     if let Err(e) = super::ceremony::prepare(state, &mut step).await {
         return internal(e);
     }
@@ -143,7 +137,16 @@ pub(super) async fn save(
 /// verified, has meanwhile come to hold a factor the tenant enables (added in another browser or
 /// by an admin after this page was decided) — that factor must be verified first (`advance`
 /// then asks for it).
+/// Also `false` for a user suspended (or deleted) meanwhile: nothing is written for them.
 pub(super) async fn may_bind(state: &AppState, step: &MfaStep) -> Result<bool, DomainError> {
+    match state
+        .store
+        .user_find_by_id(DEFAULT_TENANT, &step.user_id)
+        .await?
+    {
+        Some(user) if !user.is_suspended => {}
+        _ => return Ok(false),
+    }
     if step.verified || step.bound || step.register {
         return Ok(true);
     }

@@ -89,7 +89,6 @@ pub async fn verify_totp(
         return flow::see_other(&step.path());
     }
     let step = MfaStep {
-        page: Page::Verify,
         factors: rotate_to(&step.factors, "Totp"),
         ..step
     };
