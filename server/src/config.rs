@@ -18,6 +18,50 @@ pub struct Settings {
     pub oidc: OidcSettings,
     #[serde(default)]
     pub metrics: MetricsSettings,
+    #[serde(default)]
+    pub email: EmailSettings,
+}
+
+/// Where mail goes (`mail/`): `outbox` (files, the default), `smtp`, or `disabled` (flows that
+/// need mail answer 501 `connector.not_found`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailSettings {
+    #[serde(default = "default_transport")]
+    pub transport: String,
+    /// The sender, e.g. `Tessera <no-reply@example.com>`.
+    #[serde(default = "default_from")]
+    pub from: String,
+    /// lettre's URL form: `smtp://user:pass@host:587?tls=required` (STARTTLS) or
+    /// `smtps://user:pass@host:465` (TLS).
+    #[serde(default)]
+    pub smtp_url: Option<String>,
+    /// Folder of the outbox transport: `outbox.jsonl` and one file per message.
+    #[serde(default = "default_outbox_dir")]
+    pub outbox_dir: String,
+}
+
+impl Default for EmailSettings {
+    fn default() -> Self {
+        EmailSettings {
+            transport: default_transport(),
+            from: default_from(),
+            smtp_url: None,
+            outbox_dir: default_outbox_dir(),
+        }
+    }
+}
+
+fn default_transport() -> String {
+    "outbox".into()
+}
+
+fn default_from() -> String {
+    "Tessera <no-reply@localhost>".into()
+}
+
+fn default_outbox_dir() -> String {
+    "data/outbox".into()
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -181,6 +225,7 @@ impl Settings {
                 signing_key_activation_delay_ms: 10_000,
             },
             metrics: MetricsSettings::default(),
+            email: EmailSettings::default(),
         }
     }
 

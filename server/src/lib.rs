@@ -7,6 +7,7 @@ pub mod config;
 pub mod console;
 pub mod domain;
 pub mod http;
+pub mod mail;
 pub mod management_api;
 pub mod metrics;
 pub mod oidc;

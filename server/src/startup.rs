@@ -30,6 +30,7 @@ use crate::domain::passkeys::RelyingParty;
 use crate::domain::{admins, applications};
 use crate::http::limits::BODY_LIMIT;
 use crate::http::{body_timeout, csp, csrf, headers, metrics, page_cache, serve};
+use crate::mail::Mailer;
 use crate::oidc::keys::{Alg, SigningKeys};
 use crate::oidc::limits::SignInLimits;
 use crate::state::{AppState, SharedState};
@@ -107,6 +108,7 @@ impl Application {
             organization_lists: Arc::default(),
             metrics: Arc::default(),
             passkeys: RelyingParty::from_public_url(&public_url).map(Arc::new),
+            mailer: Mailer::start(&settings.email)?,
             issuer: format!("{public_url}/oidc").into(),
             public_url,
             settings: Arc::new(settings),

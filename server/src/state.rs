@@ -10,6 +10,7 @@ use crate::caches::{ClientGrants, ConfigCache, OrganizationLists};
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::domain::passkeys::RelyingParty;
+use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::oidc::keys::SigningKeys;
 use crate::oidc::limits::SignInLimits;
@@ -57,6 +58,8 @@ pub struct SharedState {
     /// The passkey relying party (the public URL's host); `None` when that host is an IP
     /// address, where browsers refuse passkeys.
     pub passkeys: Option<Arc<RelyingParty>>,
+    /// Outgoing mail (`crate::mail`).
+    pub mailer: Mailer,
 }
 
 impl FromRef<AppState> for LeptosOptions {

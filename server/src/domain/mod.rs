@@ -35,6 +35,7 @@ pub mod sso_connectors;
 pub mod totp;
 pub mod user_account;
 pub mod users;
+pub mod verification_codes;
 
 pub use error::DomainError;
 

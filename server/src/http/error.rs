@@ -247,7 +247,9 @@ pub struct ErrorBody {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = if self.status.is_server_error() {
+        // An unexpected failure says nothing more; a deliberate 5xx (501 without a mail
+        // transport, 503 when mail is backed up) keeps its code as Logto's do.
+        let body = if self.status == StatusCode::INTERNAL_SERVER_ERROR {
             ErrorBody {
                 code: None,
                 message: self.message,

@@ -32,5 +32,6 @@ mod sso_connectors;
 mod swagger;
 mod uri_text;
 mod users;
+mod verification_codes;
 
 pub use router::router;

@@ -6,7 +6,7 @@ use super::docs::ApiRoutes;
 use super::{
     applications, id_token_config, organization_jit, organization_members, organization_roles,
     organization_scopes, organizations, private_keys, resources, role_grants, roles, sign_in_exp,
-    sso_connectors, users,
+    sso_connectors, users, verification_codes,
 };
 
 pub fn api() -> ApiRoutes {
@@ -24,5 +24,6 @@ pub fn api() -> ApiRoutes {
     let api = role_grants::routes(api);
     let api = sign_in_exp::routes(api);
     let api = id_token_config::routes(api);
+    let api = verification_codes::routes(api);
     private_keys::routes(api)
 }

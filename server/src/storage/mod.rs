@@ -50,6 +50,7 @@ mod tenants;
 mod user_account;
 mod user_tokens;
 mod users;
+mod verification_codes;
 
 pub use application_secrets::{ApplicationSecretRow, SecretDigest};
 pub use applications::{ApplicationRow, DEFAULT_SECRET_NAME, NewApplication};
@@ -89,3 +90,4 @@ pub use tenants::{ADMIN_TENANT, DEFAULT_TENANT};
 pub use user_account::UserJson;
 pub use user_tokens::{OrganizationClaimRow, OrganizationStanding};
 pub use users::{UniqueUserField, UserPatch, UserRow};
+pub use verification_codes::VerificationCodeRow;

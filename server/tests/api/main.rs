@@ -65,3 +65,4 @@ mod storage_users;
 mod swagger;
 mod user_account;
 mod users;
+mod verification_codes;
