@@ -23,3 +23,5 @@ CREATE TABLE verification_code_sends (
 ) STRICT;
 CREATE INDEX verification_code_sends__recipient
     ON verification_code_sends (tenant_id, recipient, sent_at);
+CREATE INDEX verification_code_sends__sent_at ON verification_code_sends (sent_at);
+CREATE INDEX verification_codes__created_at ON verification_codes (tenant_id, created_at);

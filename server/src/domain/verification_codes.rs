@@ -6,6 +6,7 @@
 use rand::Rng;
 use serde_json::{Value, json};
 
+use super::issue::Issue;
 use super::{DomainError, ids, secrets};
 use crate::mail::{Mail, Mailer, Refused, TemplateType, render};
 use crate::storage::{Store, VerificationCodeRow};
@@ -26,6 +27,21 @@ pub fn no_connector() -> DomainError {
         "connector.not_found",
         "Cannot find any available connector for type: Email.",
     )
+}
+
+/// The address alone (no display name), in lower case: what codes, limits and mail use, so no
+/// spelling of one inbox gets a budget of its own. Anything else is refused as Logto's guard
+/// refuses a malformed email.
+fn canonical(email: &str) -> Result<String, DomainError> {
+    let parsed: Option<lettre::Address> = email.trim().parse().ok();
+    match parsed {
+        Some(a) => Ok(format!("{}@{}", a.user(), a.domain()).to_lowercase()),
+        None => Err(DomainError::invalid(Issue::at(
+            "email",
+            "invalid_string",
+            "Invalid email",
+        ))),
+    }
 }
 
 fn new_code() -> String {
@@ -64,17 +80,7 @@ pub async fn send(
     if !mailer.enabled() {
         return Err(no_connector());
     }
-    let email = email.trim().to_lowercase();
-    let sent = store
-        .verification_sends_since(tenant, &email, now - SEND_WINDOW_MS)
-        .await?;
-    if sent >= SENDS_PER_WINDOW {
-        return Err(DomainError::refused(
-            429,
-            "request.message_rate_limited",
-            "Message rate limit exceeded, please try again later.",
-        ));
-    }
+    let email = canonical(email)?;
     let code = new_code();
     let row = VerificationCodeRow {
         tenant_id: tenant.into(),
@@ -86,16 +92,26 @@ pub async fn send(
         consumed_at: None,
         created_at: now,
     };
-    store
-        .verification_code_replace(&row, now - SEND_WINDOW_MS)
-        .await?;
+    let window_start = now - SEND_WINDOW_MS;
+    if !store
+        .verification_code_replace(&row, window_start, SENDS_PER_WINDOW)
+        .await?
+    {
+        return Err(DomainError::refused(
+            429,
+            "request.message_rate_limited",
+            "Message rate limit exceeded, please try again later.",
+        ));
+    }
     if !deliver {
         return Ok(());
     }
-    let mut payload = json!({ "code": code });
-    if let (Value::Object(p), Value::Object(e)) = (&mut payload, extra) {
-        p.extend(e);
-    }
+    // The code goes in last: nothing in `extra` can replace it.
+    let mut payload = match extra {
+        Value::Object(e) => Value::Object(e),
+        _ => json!({}),
+    };
+    payload["code"] = Value::String(code);
     let (subject, text, html) = render(kind, &payload);
     let mail = Mail {
         id: ids::generate(ids::LONG),
@@ -128,7 +144,7 @@ pub async fn verify(
     code: &str,
     now: i64,
 ) -> Result<(), DomainError> {
-    let email = email.trim().to_lowercase();
+    let email = canonical(email)?;
     let Some(row) = store
         .verification_code_latest(tenant, &email, &format!("{kind:?}"))
         .await?
@@ -150,8 +166,17 @@ pub async fn verify(
             "Verification code retries limitation exceeded. Please send new verification code.",
         ));
     }
+    // The guess is counted before it is compared: concurrent guesses cannot pass the cap.
+    if !store
+        .verification_code_take_try(&row.id, MAX_TRIES, now - TTL_MS)
+        .await?
+    {
+        return Err(refused(
+            "verification_code.exceed_max_try",
+            "Verification code retries limitation exceeded. Please send new verification code.",
+        ));
+    }
     if !secrets::matches(&row.code_digest, code.trim()) {
-        store.verification_code_missed(&row.id).await?;
         return Err(refused(
             "verification_code.code_mismatch",
             "Invalid verification code.",
@@ -168,6 +193,17 @@ pub async fn verify(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_inbox_one_spelling() {
+        assert_eq!(
+            super::canonical(" Pat@Example.COM ").unwrap(),
+            "pat@example.com"
+        );
+        assert!(super::canonical("a <pat@example.com>").is_err());
+        assert!(super::canonical("pat").is_err());
+        assert!(super::canonical("pat@example.com\r\nBcc: x@y.z").is_err());
+    }
+
     #[test]
     fn codes_are_six_digits() {
         for _ in 0..100 {

@@ -1,6 +1,7 @@
 //! The Management API's error body: `{ code, message, details? }` with Logto's codes and statuses
 //! (`packages/core/src/errors/RequestError/index.ts`).
-//! 5xx bodies never carry internal text; the cause is logged once here with the request's span.
+//! A 500 body never carries internal text (the cause is logged once here with the request's
+//! span); the deliberate 501 and 503 refusals keep their code and message, as Logto's do.
 
 use axum::Json;
 use axum::http::StatusCode;
@@ -233,7 +234,7 @@ fn conjunction(items: &[String]) -> String {
     }
 }
 
-/// The body of every Management API error (5xx bodies carry the message only).
+/// The body of every Management API error (unexpected 5xx bodies carry the message only).
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     /// Logto's error code, e.g. `entity.not_exists_with_id`.
@@ -249,7 +250,11 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         // An unexpected failure says nothing more; a deliberate 5xx (501 without a mail
         // transport, 503 when mail is backed up) keeps its code as Logto's do.
-        let body = if self.status == StatusCode::INTERNAL_SERVER_ERROR {
+        let deliberate = matches!(
+            self.status,
+            StatusCode::NOT_IMPLEMENTED | StatusCode::SERVICE_UNAVAILABLE
+        ) || !self.status.is_server_error();
+        let body = if !deliberate {
             ErrorBody {
                 code: None,
                 message: self.message,

@@ -10,7 +10,7 @@ mod transport;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::mpsc;
+use tokio::sync::{Semaphore, mpsc};
 
 pub use message::Mail;
 pub use templates::{TemplateType, render};
@@ -21,6 +21,8 @@ use crate::config::EmailSettings;
 /// Messages waiting to be sent; beyond this, new ones are refused (the caller answers 503)
 /// rather than piling up in memory.
 const QUEUE: usize = 1024;
+/// Messages being delivered at once.
+const CONCURRENT: usize = 16;
 /// Waits before the retries of a failed send (next-features.md §2.5).
 const RETRIES: [Duration; 3] = [
     Duration::from_secs(1),
@@ -59,11 +61,20 @@ impl Mailer {
         };
         let (tx, mut rx) = mpsc::channel::<Mail>(QUEUE);
         let transport = Arc::new(transport);
+        let sending = Arc::new(Semaphore::new(CONCURRENT));
         tokio::spawn(async move {
             while let Some(mail) = rx.recv().await {
+                // At most CONCURRENT deliveries (connections, retry waits) at once: beyond
+                // them the queue fills and new messages are refused, memory stays bounded.
+                let Ok(permit) = Arc::clone(&sending).acquire_owned().await else {
+                    return;
+                };
                 let transport = Arc::clone(&transport);
                 // Each message on its own task: one slow retry does not hold the others.
-                tokio::spawn(async move { deliver(&transport, &mail).await });
+                tokio::spawn(async move {
+                    deliver(&transport, &mail).await;
+                    drop(permit);
+                });
             }
         });
         Ok(Mailer {

@@ -58,6 +58,11 @@ impl Transport {
                     .ok()
                     .and_then(|u| u.host_str().map(str::to_string))
                     .unwrap_or_default();
+                if !encrypted_or_local(url) {
+                    anyhow::bail!(
+                        "email.smtp_url must use TLS (smtps://… or smtp://…?tls=required) unless the server is on this machine"
+                    );
+                }
                 let smtp = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| anyhow::anyhow!("email.smtp_url is not usable: {e}"))?
                     .timeout(Some(SMTP_TIMEOUT))
@@ -110,6 +115,29 @@ impl Sender {
     }
 }
 
+/// Credentials and codes never cross a network in clear: TLS from the start (`smtps`) or
+/// required STARTTLS; plain or opportunistic only to this machine.
+fn encrypted_or_local(url: &str) -> bool {
+    let Ok(u) = url::Url::parse(url) else {
+        return false;
+    };
+    let required = u.query_pairs().any(|(k, v)| k == "tls" && v == "required");
+    // `smtp:` is not a special scheme to the URL parser: its host comes back as text.
+    let local = match u.host() {
+        Some(url::Host::Domain(d)) => {
+            d == "localhost"
+                || d.trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    u.scheme() == "smtps" || required || local
+}
+
 fn build(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
     let to: Mailbox = mail.to.parse().map_err(|e| format!("bad recipient: {e}"))?;
     Message::builder()
@@ -128,12 +156,37 @@ async fn write_outbox(dir: &PathBuf, mail: &Mail) -> std::io::Result<()> {
     tokio::fs::create_dir_all(dir).await?;
     let json = serde_json::to_string(mail)?;
     let file = dir.join(format!("{}-{}.json", mail.created_at, mail.id));
-    tokio::fs::write(&file, json.as_bytes()).await?;
+    // Readable by the server's user only: the messages hold live codes.
+    let mut one = tokio::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&file)
+        .await?;
+    one.write_all(json.as_bytes()).await?;
     let mut log = tokio::fs::OpenOptions::new()
         .create(true)
         .append(true)
+        .mode(0o600)
         .open(dir.join("outbox.jsonl"))
         .await?;
     log.write_all(format!("{json}\n").as_bytes()).await?;
     log.flush().await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn smtp_in_clear_only_to_this_machine() {
+        use super::encrypted_or_local as ok;
+        assert!(ok("smtps://u:p@mail.example.com:465"));
+        assert!(ok("smtp://u:p@mail.example.com:587?tls=required"));
+        assert!(ok("smtp://127.0.0.1:2525"));
+        assert!(ok("smtp://localhost:25"));
+        assert!(ok("smtp://[::1]:25"));
+        assert!(!ok("smtp://u:p@mail.example.com:587"));
+        assert!(!ok("smtp://u:p@mail.example.com:587?tls=opportunistic"));
+        assert!(!ok("smtp://10.0.0.5:25"));
+    }
 }

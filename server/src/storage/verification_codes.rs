@@ -1,8 +1,10 @@
 //! `verification_codes` and `verification_code_sends`: email codes and the sends counted per
-//! recipient. A wrong guess counts in one statement; a right one is consumed by compare-and-set.
+//! recipient. Every guess is counted before it is compared (one statement), and a right one is
+//! consumed by compare-and-set.
 
-use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
+use super::db::{Store, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec};
 use super::error::StorageError;
+use super::relations::lock_owners;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct VerificationCodeRow {
@@ -18,40 +20,47 @@ pub struct VerificationCodeRow {
 }
 
 impl Store {
-    /// How many codes went to `recipient` since `since`.
-    pub async fn verification_sends_since(
-        &self,
-        tenant: &str,
-        recipient: &str,
-        since: i64,
-    ) -> Result<i64, StorageError> {
-        const SQL: &str = "SELECT COUNT(*) FROM verification_code_sends WHERE tenant_id = $1 \
-             AND recipient = $2 AND sent_at > $3";
-        Ok(dispatch!(&self.db, p => sqlx::query_scalar::<_, i64>(SQL)
-            .bind(tenant)
-            .bind(recipient)
-            .bind(since)
-            .fetch_one(p))?)
-    }
-
-    /// Stores a new code in place of the unconsumed ones for the same address and purpose, and
-    /// counts the send, in one transaction; sends older than `sweep_before` are forgotten.
+    /// Stores a new code in place of the unconsumed ones for the same address and purpose and
+    /// counts the send — unless `max_sends` went to the address since `window_start` (`false`
+    /// then) — in one transaction that concurrent sends to the address wait for. Used and
+    /// expired codes and sends older than the window are swept on the way.
     pub async fn verification_code_replace(
         &self,
         row: &VerificationCodeRow,
-        sweep_before: i64,
-    ) -> Result<(), StorageError> {
+        window_start: i64,
+        max_sends: i64,
+    ) -> Result<bool, StorageError> {
+        const COUNT: &str = "SELECT COUNT(*) FROM verification_code_sends WHERE tenant_id = $1 \
+             AND recipient = $2 AND sent_at > $3";
         const DELETE: &str = "DELETE FROM verification_codes WHERE tenant_id = $1 AND email = $2 \
              AND type = $3 AND consumed_at IS NULL";
+        const SWEEP_CODES: &str = "DELETE FROM verification_codes WHERE tenant_id = $1 \
+             AND (consumed_at IS NOT NULL OR created_at < $2)";
         const INSERT: &str = "INSERT INTO verification_codes (tenant_id, id, email, type, \
              code_digest, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
-        const SWEEP: &str = "DELETE FROM verification_code_sends WHERE sent_at < $1";
+        const SWEEP_SENDS: &str = "DELETE FROM verification_code_sends WHERE sent_at < $1";
         const SEND: &str = "INSERT INTO verification_code_sends (tenant_id, recipient, sent_at) VALUES ($1, $2, $3)";
         let mut tx = self.begin().await?;
+        // SQLite's write transaction already serializes; PostgreSQL waits on the address.
+        let key = format!("verification:{}:{}", row.tenant_id, row.email);
+        lock_owners(&mut tx, &[&[key.as_str()]]).await?;
+        let sent: i64 = dispatch_tx!(tx, c => sqlx::query_scalar(COUNT)
+            .bind(&row.tenant_id)
+            .bind(&row.email)
+            .bind(window_start)
+            .fetch_one(c))?;
+        if sent >= max_sends {
+            drop(tx);
+            return Ok(false);
+        }
         dispatch_tx_exec!(tx, c => sqlx::query(DELETE)
             .bind(&row.tenant_id)
             .bind(&row.email)
             .bind(&row.kind)
+            .execute(c))?;
+        dispatch_tx_exec!(tx, c => sqlx::query(SWEEP_CODES)
+            .bind(&row.tenant_id)
+            .bind(window_start)
             .execute(c))?;
         dispatch_tx_exec!(tx, c => sqlx::query(INSERT)
             .bind(&row.tenant_id)
@@ -61,13 +70,14 @@ impl Store {
             .bind(&row.code_digest)
             .bind(row.created_at)
             .execute(c))?;
-        dispatch_tx_exec!(tx, c => sqlx::query(SWEEP).bind(sweep_before).execute(c))?;
+        dispatch_tx_exec!(tx, c => sqlx::query(SWEEP_SENDS).bind(window_start).execute(c))?;
         dispatch_tx_exec!(tx, c => sqlx::query(SEND)
             .bind(&row.tenant_id)
             .bind(&row.email)
             .bind(row.created_at)
             .execute(c))?;
-        tx.commit().await
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// The newest unconsumed code for the address and purpose.
@@ -89,11 +99,23 @@ impl Store {
         )
     }
 
-    /// Counts a wrong guess.
-    pub async fn verification_code_missed(&self, id: &str) -> Result<(), StorageError> {
-        const SQL: &str = "UPDATE verification_codes SET try_count = try_count + 1 WHERE id = $1";
-        dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(id).execute(p))?;
-        Ok(())
+    /// Takes one guess of the code, in one statement: `false` when it is used, too old
+    /// (created before `not_before`) or out of guesses. Concurrent guesses each take their
+    /// own, so no more than `max_tries` are ever compared.
+    pub async fn verification_code_take_try(
+        &self,
+        id: &str,
+        max_tries: i64,
+        not_before: i64,
+    ) -> Result<bool, StorageError> {
+        const SQL: &str = "UPDATE verification_codes SET try_count = try_count + 1 WHERE id = $1 \
+             AND consumed_at IS NULL AND try_count < $2 AND created_at >= $3";
+        let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(id)
+            .bind(max_tries)
+            .bind(not_before)
+            .execute(p))?;
+        Ok(done == 1)
     }
 
     /// Consumes the code unless it was consumed already (`false` then).
