@@ -62,6 +62,16 @@ pub struct SharedState {
     pub mailer: Mailer,
 }
 
+impl SharedState {
+    /// The public URL's host: the issuer authenticator apps show beside a TOTP key.
+    pub fn public_host(&self) -> String {
+        url::Url::parse(&self.public_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+}
+
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()

@@ -120,11 +120,7 @@ async fn mfa_view(
                 .map_err(internal)?
                 .and_then(|u| u.primary_email.or(u.username).or(u.name))
                 .unwrap_or_else(|| step.user_id.clone());
-            let issuer = url::Url::parse(&state.public_url)
-                .ok()
-                .and_then(|u| u.host_str().map(str::to_string))
-                .unwrap_or_default();
-            let uri = totp::otpauth_uri(secret, &issuer, &account);
+            let uri = totp::otpauth_uri(secret, &state.public_host(), &account);
             Some(TotpSetup {
                 secret: secret.clone(),
                 qr_svg: totp::qr_svg(&uri),

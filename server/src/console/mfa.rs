@@ -9,6 +9,7 @@ use super::service::ConsoleService;
 use crate::domain::mfa_settings::{
     self, MfaFactor, MfaPolicy, MfaSettings, OrganizationRequiredMfaPolicy,
 };
+use crate::domain::passkeys::PasskeyDetails;
 use crate::domain::{DomainError, backup_codes, users};
 use crate::storage::DEFAULT_TENANT;
 
@@ -112,15 +113,10 @@ impl MfaPort for ConsoleService {
                         let left = backup_codes::remaining(&r.secret);
                         format!("{left} of {} codes left", backup_codes::COUNT)
                     }
-                    "WebAuthn" => serde_json::from_str::<serde_json::Value>(&r.details)
-                        .ok()
-                        .and_then(|d| {
-                            d.get("name")
-                                .or(d.get("agent"))
-                                .and_then(|v| v.as_str())
-                                .map(str::to_string)
-                        })
-                        .unwrap_or_default(),
+                    "WebAuthn" => {
+                        let d = PasskeyDetails::parse(&r.details);
+                        d.name.unwrap_or(d.agent)
+                    }
                     _ => String::new(),
                 };
                 UserFactor {

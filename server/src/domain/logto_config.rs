@@ -15,7 +15,7 @@ use crate::storage::Store;
 
 /// `mfa` of the answer: `enabled` is absent until the user (or an admin) chose.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(default, rename_all = "camelCase")]
 pub struct MfaFlags {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
@@ -25,6 +25,7 @@ pub struct MfaFlags {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
 pub struct PasskeySignInFlags {
     pub skipped: bool,
 }
@@ -49,22 +50,24 @@ pub struct LogtoConfigPatch {
     pub passkey_sign_in: Option<Map<String, Value>>,
 }
 
-fn flag(m: Option<&Value>, key: &str) -> Option<bool> {
-    m.and_then(|v| v.get(key)).and_then(Value::as_bool)
+/// The stored object as Logto keys it (`passkey_sign_in` in snake case); other keys it may
+/// hold are kept by [`patch`] but not read.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct Stored {
+    mfa: MfaFlags,
+    passkey_sign_in: PasskeySignInFlags,
 }
 
 fn project(stored: &Value) -> LogtoConfig {
-    let mfa = stored.get("mfa");
-    let passkey = stored.get("passkey_sign_in");
+    // Only ever written through the checked patch; anything unreadable reads as unset.
+    let Stored {
+        mfa,
+        passkey_sign_in,
+    } = Stored::deserialize(stored).unwrap_or_default();
     LogtoConfig {
-        mfa: MfaFlags {
-            enabled: flag(mfa, "enabled"),
-            skipped: flag(mfa, "skipped").unwrap_or(false),
-            skip_mfa_on_sign_in: flag(mfa, "skipMfaOnSignIn").unwrap_or(false),
-        },
-        passkey_sign_in: PasskeySignInFlags {
-            skipped: flag(passkey, "skipped").unwrap_or(false),
-        },
+        mfa,
+        passkey_sign_in,
     }
 }
 

@@ -5,11 +5,11 @@
 //! — what organizations requiring MFA check at token time — means at least one factor.
 
 use serde::Serialize;
-use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::{DomainError, backup_codes, ids, mfa_sign_in, totp};
-use crate::storage::{MfaVerificationRow, Store};
+use super::passkeys::PasskeyDetails;
+use super::{DomainError, backup_codes, mfa_sign_in, totp};
+use crate::storage::Store;
 
 /// The kind of an MFA factor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ToSchema)]
@@ -90,10 +90,6 @@ pub struct NewMfaVerification {
     codes: Option<Vec<String>>,
 }
 
-fn text_of(details: &Value, key: &str) -> Option<String> {
-    details.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
 /// Factors as Logto lists them, oldest first.
 pub async fn list(
     store: &Store,
@@ -105,13 +101,12 @@ pub async fn list(
         .await?
         .into_iter()
         .map(|r| {
-            let details: Value = serde_json::from_str(&r.details).unwrap_or(Value::Null);
-            let passkey = r.kind == "WebAuthn";
+            let passkey = (r.kind == "WebAuthn").then(|| PasskeyDetails::parse(&r.details));
             MfaVerification {
                 remain_codes: (r.kind == "BackupCode").then(|| backup_codes::remaining(&r.secret)),
-                agent: passkey.then(|| text_of(&details, "agent").unwrap_or_default()),
-                name: text_of(&details, "name"),
-                last_used_at: if passkey { r.last_used_at } else { None },
+                last_used_at: passkey.as_ref().and(r.last_used_at),
+                agent: passkey.as_ref().map(|d| d.agent.clone()),
+                name: passkey.and_then(|d| d.name),
                 id: r.id,
                 created_at: r.created_at,
                 kind: r.kind,
@@ -145,18 +140,10 @@ pub async fn create(
             })?,
             None => totp::new_secret(),
         };
-        let row = MfaVerificationRow {
-            tenant_id: tenant.into(),
-            id: ids::generate(ids::LONG),
-            user_id: user_id.into(),
-            kind: "Totp".into(),
-            secret: secret.clone(),
-            created_at: now,
-            last_used_at: None,
-            last_used_step: None,
-            details: "{}".into(),
-        };
-        if !store.mfa_insert_totp(&row).await? {
+        if mfa_sign_in::add_totp(store, tenant, user_id, &secret, now)
+            .await?
+            .is_none()
+        {
             return Err(totp_in_use());
         }
         let label = store

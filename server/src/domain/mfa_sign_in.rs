@@ -156,22 +156,44 @@ pub async fn bind_totp(
             count_failure(store, tenant, user_id, now).await?,
         ));
     };
-    let row = MfaVerificationRow {
+    let Some(id) = add_totp(store, tenant, user_id, secret, now).await? else {
+        return Ok(TotpBinding::AlreadyBound);
+    };
+    store.mfa_accept_totp_step(&id, step, now).await?;
+    Ok(TotpBinding::Bound)
+}
+
+/// A new factor's row.
+pub(super) fn factor_row(
+    tenant: &str,
+    user_id: &str,
+    kind: &str,
+    secret: String,
+    now: i64,
+) -> MfaVerificationRow {
+    MfaVerificationRow {
         tenant_id: tenant.into(),
         id: ids::generate(ids::LONG),
         user_id: user_id.into(),
-        kind: "Totp".into(),
-        secret: secret.into(),
+        kind: kind.into(),
+        secret,
         created_at: now,
         last_used_at: None,
         last_used_step: None,
         details: "{}".into(),
-    };
-    if !store.mfa_insert_totp(&row).await? {
-        return Ok(TotpBinding::AlreadyBound);
     }
-    store.mfa_accept_totp_step(&row.id, step, now).await?;
-    Ok(TotpBinding::Bound)
+}
+
+/// Stores the user's authenticator app; its id, or `None` when they have one already.
+pub async fn add_totp(
+    store: &Store,
+    tenant: &str,
+    user_id: &str,
+    secret: &str,
+    now: i64,
+) -> Result<Option<String>, DomainError> {
+    let row = factor_row(tenant, user_id, "Totp", secret.into(), now);
+    Ok(store.mfa_insert_totp(&row).await?.then_some(row.id))
 }
 
 /// Stores a new set of backup codes in place of the user's old one.
@@ -182,16 +204,12 @@ pub async fn bind_backup_codes(
     codes: &[String],
     now: i64,
 ) -> Result<(), DomainError> {
-    let row = MfaVerificationRow {
-        tenant_id: tenant.into(),
-        id: ids::generate(ids::LONG),
-        user_id: user_id.into(),
-        kind: "BackupCode".into(),
-        secret: backup_codes::stored(codes),
-        created_at: now,
-        last_used_at: None,
-        last_used_step: None,
-        details: "{}".into(),
-    };
+    let row = factor_row(
+        tenant,
+        user_id,
+        "BackupCode",
+        backup_codes::stored(codes),
+        now,
+    );
     Ok(store.mfa_replace_backup_codes(&row).await?)
 }

@@ -7,15 +7,36 @@
 use aws_lc_rs::digest::{SHA256, digest};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use webauthn_rs::prelude::{
     Passkey, PasskeyAuthentication, PasskeyRegistration, PublicKeyCredential,
     RegisterPublicKeyCredential, Url, Uuid, Webauthn, WebauthnBuilder,
 };
 
-use super::mfa_sign_in::{CodeCheck, count_failure, locked_until};
-use super::{DomainError, ids};
+use super::DomainError;
+use super::mfa_sign_in::{CodeCheck, count_failure, factor_row, locked_until};
 use crate::storage::{MfaVerificationRow, Store};
+
+/// What is kept beside a passkey (`user_mfa_verifications.details`) and listed by the
+/// Management API and the console (Logto's `agent`, `name`).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PasskeyDetails {
+    pub credential_id: String,
+    pub rp_id: String,
+    /// The registering browser's `User-Agent`.
+    pub agent: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl PasskeyDetails {
+    /// From a stored row's `details`; an unreadable one reads as empty.
+    pub fn parse(stored: &str) -> PasskeyDetails {
+        serde_json::from_str(stored).unwrap_or_default()
+    }
+}
 
 /// The relying party: this deployment as passkeys know it.
 pub struct RelyingParty {
@@ -132,17 +153,16 @@ pub async fn finish_registration(
         return Ok(Registration::Refused);
     };
     let credential_id = URL_SAFE_NO_PAD.encode(passkey.cred_id().as_ref());
+    let details = PasskeyDetails {
+        credential_id: credential_id.clone(),
+        rp_id: rp.id.clone(),
+        agent: agent.to_string(),
+        name: None,
+    };
+    let secret = serde_json::to_string(&passkey).map_err(internal)?;
     let row = MfaVerificationRow {
-        tenant_id: tenant.into(),
-        id: ids::generate(ids::LONG),
-        user_id: user_id.into(),
-        kind: "WebAuthn".into(),
-        secret: serde_json::to_string(&passkey).map_err(internal)?,
-        created_at: now,
-        last_used_at: None,
-        last_used_step: None,
-        details: json!({ "credentialId": credential_id, "rpId": rp.id, "agent": agent })
-            .to_string(),
+        details: serde_json::to_string(&details).map_err(internal)?,
+        ..factor_row(tenant, user_id, "WebAuthn", secret, now)
     };
     Ok(if store.mfa_insert_passkey(&row, &credential_id).await? {
         Registration::Bound

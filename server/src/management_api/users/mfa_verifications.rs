@@ -43,10 +43,7 @@ pub async fn user_mfa_verification_create(
 ) -> Result<Response, ApiError> {
     require_user(&state, &tenant, &id).await?;
     let now = state.clock.now_ms();
-    let host = url::Url::parse(&state.public_url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_default();
+    let host = state.public_host();
     Ok(Json(mfa::create(&state.store, &tenant, &id, input, &host, now).await?).into_response())
 }
 

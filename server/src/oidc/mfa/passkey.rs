@@ -3,11 +3,14 @@
 //! browser's answer comes back in a form post, and the small script that runs the ceremony is
 //! served here (the one hosted page script; `passkey.js`).
 
+use std::sync::Arc;
+
 use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::advance::{advance, may_bind, save};
 use super::ceremony::prepare;
@@ -15,10 +18,10 @@ use super::step::{MfaStep, Page};
 use super::verify::{current, limited, locked_message};
 use crate::domain::logto_config;
 use crate::domain::mfa_sign_in::CodeCheck;
-use crate::domain::passkeys::{self, Registration};
+use crate::domain::passkeys::{self, Registration, RelyingParty};
 use crate::http::peer_ip::PeerIp;
 use crate::oidc::flow;
-use crate::oidc::pending::internal;
+use crate::oidc::pending::{Pending, internal};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
@@ -35,12 +38,7 @@ pub struct CredentialForm {
 }
 
 /// Sends the browser back to the passkey page with `message`, with a fresh ceremony.
-async fn again(
-    state: &AppState,
-    p: crate::oidc::pending::Pending,
-    mut step: MfaStep,
-    message: &str,
-) -> Response {
+async fn again(state: &AppState, p: Pending, mut step: MfaStep, message: &str) -> Response {
     if let Err(e) = prepare(state, &mut step).await {
         return internal(e);
     }
@@ -51,6 +49,29 @@ async fn again(
     save(state, &p, &step, Some(message), path).await
 }
 
+/// The sign-in, its step, the relying party and the ceremony `page` waits on, for an answer
+/// posted to it; otherwise what to send back (the step's own page, or the passkey page saying
+/// JavaScript is needed when the answer is empty).
+async fn answered(
+    state: &AppState,
+    headers: &HeaderMap,
+    page: Page,
+    credential: &str,
+) -> Result<(Pending, MfaStep, Arc<RelyingParty>, Value), Response> {
+    let (p, step) = current(state, headers).await?;
+    let (true, Some(rp), Some(ceremony)) = (
+        step.offers(page, "WebAuthn"),
+        state.passkeys.clone(),
+        step.passkey_state.clone(),
+    ) else {
+        return Err(flow::see_other(&step.path()));
+    };
+    if credential.is_empty() {
+        return Err(again(state, p, step, NEEDS_SCRIPT).await);
+    }
+    Ok((p, step, rp, ceremony))
+}
+
 /// `POST /oidc/interaction/mfa/verify-passkey` `credential` (the browser's answer, JSON).
 pub async fn verify_passkey(
     State(state): State<AppState>,
@@ -58,20 +79,11 @@ pub async fn verify_passkey(
     headers: HeaderMap,
     Form(form): Form<CredentialForm>,
 ) -> Response {
-    let (p, mut step) = match current(&state, &headers).await {
-        Ok(found) => found,
-        Err(res) => return res,
-    };
-    let (true, Some(rp), Some(ceremony)) = (
-        step.offers(Page::Verify, "WebAuthn"),
-        state.passkeys.clone(),
-        step.passkey_state.clone(),
-    ) else {
-        return flow::see_other(&step.path());
-    };
-    if form.credential.is_empty() {
-        return again(&state, p, step, NEEDS_SCRIPT).await;
-    }
+    let (p, mut step, rp, ceremony) =
+        match answered(&state, &headers, Page::Verify, &form.credential).await {
+            Ok(found) => found,
+            Err(res) => return res,
+        };
     if let Some(message) = limited(&state, peer) {
         return again(&state, p, step, &message).await;
     }
@@ -88,9 +100,8 @@ pub async fn verify_passkey(
     .await;
     match checked {
         Ok(CodeCheck::Accepted) => {
+            // The next page prepares its own ceremony (or none).
             step.verified = true;
-            step.passkey_state = None;
-            step.passkey_options = None;
             advance(&state, &headers, p, step, None).await
         }
         Ok(CodeCheck::Wrong) => {
@@ -113,20 +124,11 @@ pub async fn bind_passkey(
     headers: HeaderMap,
     Form(form): Form<CredentialForm>,
 ) -> Response {
-    let (p, mut step) = match current(&state, &headers).await {
-        Ok(found) => found,
-        Err(res) => return res,
-    };
-    let (true, Some(rp), Some(ceremony)) = (
-        step.offers(Page::Bind, "WebAuthn"),
-        state.passkeys.clone(),
-        step.passkey_state.clone(),
-    ) else {
-        return flow::see_other(&step.path());
-    };
-    if form.credential.is_empty() {
-        return again(&state, p, step, NEEDS_SCRIPT).await;
-    }
+    let (p, mut step, rp, ceremony) =
+        match answered(&state, &headers, Page::Bind, &form.credential).await {
+            Ok(found) => found,
+            Err(res) => return res,
+        };
     match may_bind(&state, &step).await {
         Ok(true) => {}
         Ok(false) => return advance(&state, &headers, p, step, None).await,
@@ -171,8 +173,6 @@ pub async fn bind_passkey(
         return internal(e);
     }
     step.bound = true;
-    step.passkey_state = None;
-    step.passkey_options = None;
     advance(&state, &headers, p, step, None).await
 }
 

@@ -51,24 +51,64 @@ pub(super) fn limited(state: &AppState, peer: Option<std::net::IpAddr>) -> Optio
         .map(|wait| format!("Too many attempts. Try again in {wait} seconds."))
 }
 
-async fn checked(
-    state: &AppState,
-    headers: &HeaderMap,
-    p: Pending,
-    mut step: MfaStep,
-    check: Result<CodeCheck, crate::domain::DomainError>,
-    wrong: &str,
+/// A code factor of the verification pages.
+#[derive(Clone, Copy)]
+enum CodeFactor {
+    Totp,
+    BackupCode,
+}
+
+impl CodeFactor {
+    fn name(self) -> &'static str {
+        match self {
+            CodeFactor::Totp => "Totp",
+            CodeFactor::BackupCode => "BackupCode",
+        }
+    }
+
+    fn wrong(self) -> &'static str {
+        match self {
+            CodeFactor::Totp => "Invalid TOTP code.",
+            CodeFactor::BackupCode => "Invalid backup code.",
+        }
+    }
+}
+
+/// Checks a posted code of `factor`; a refusal goes back to that factor's page.
+async fn verify_code(
+    state: AppState,
+    peer: Option<std::net::IpAddr>,
+    headers: HeaderMap,
+    code: &str,
+    factor: CodeFactor,
 ) -> Response {
+    let (p, mut step) = match current(&state, &headers).await {
+        Ok(found) => found,
+        Err(res) => return res,
+    };
+    if !step.offers(Page::Verify, factor.name()) {
+        return flow::see_other(&step.path());
+    }
+    let here = format!("/mfa-verification/{}", factor.name());
+    if let Some(message) = limited(&state, peer) {
+        return save(&state, &p, &step, Some(&message), &here).await;
+    }
     let now = state.clock.now_ms();
-    let path = step.path();
+    let (store, user) = (&state.store, step.user_id.as_str());
+    let check = match factor {
+        CodeFactor::Totp => mfa_sign_in::verify_totp(store, DEFAULT_TENANT, user, code, now).await,
+        CodeFactor::BackupCode => {
+            mfa_sign_in::verify_backup_code(store, DEFAULT_TENANT, user, code, now).await
+        }
+    };
     match check {
         Ok(CodeCheck::Accepted) => {
             step.verified = true;
-            advance(state, headers, p, step, None).await
+            advance(&state, &headers, p, step, None).await
         }
-        Ok(CodeCheck::Wrong) => save(state, &p, &step, Some(wrong), &path).await,
+        Ok(CodeCheck::Wrong) => save(&state, &p, &step, Some(factor.wrong()), &here).await,
         Ok(CodeCheck::Locked(until)) => {
-            save(state, &p, &step, Some(&locked_message(until, now)), &path).await
+            save(&state, &p, &step, Some(&locked_message(until, now)), &here).await
         }
         Err(e) => internal(e),
     }
@@ -81,26 +121,7 @@ pub async fn verify_totp(
     headers: HeaderMap,
     Form(form): Form<CodeForm>,
 ) -> Response {
-    let (p, step) = match current(&state, &headers).await {
-        Ok(found) => found,
-        Err(res) => return res,
-    };
-    if !step.offers(Page::Verify, "Totp") {
-        return flow::see_other(&step.path());
-    }
-    let step = MfaStep {
-        factors: rotate_to(&step.factors, "Totp"),
-        ..step
-    };
-    if let Some(message) = limited(&state, peer) {
-        let path = step.path();
-        return save(&state, &p, &step, Some(&message), &path).await;
-    }
-    let now = state.clock.now_ms();
-    let check =
-        mfa_sign_in::verify_totp(&state.store, DEFAULT_TENANT, &step.user_id, &form.code, now)
-            .await;
-    checked(&state, &headers, p, step, check, "Invalid TOTP code.").await
+    verify_code(state, peer, headers, &form.code, CodeFactor::Totp).await
 }
 
 /// `POST /oidc/interaction/mfa/verify-backup-code` `code`.
@@ -110,36 +131,5 @@ pub async fn verify_backup_code(
     headers: HeaderMap,
     Form(form): Form<CodeForm>,
 ) -> Response {
-    let (p, step) = match current(&state, &headers).await {
-        Ok(found) => found,
-        Err(res) => return res,
-    };
-    if !step.offers(Page::Verify, "BackupCode") {
-        return flow::see_other(&step.path());
-    }
-    let step = MfaStep {
-        factors: rotate_to(&step.factors, "BackupCode"),
-        ..step
-    };
-    if let Some(message) = limited(&state, peer) {
-        let path = step.path();
-        return save(&state, &p, &step, Some(&message), &path).await;
-    }
-    let now = state.clock.now_ms();
-    let check = mfa_sign_in::verify_backup_code(
-        &state.store,
-        DEFAULT_TENANT,
-        &step.user_id,
-        &form.code,
-        now,
-    )
-    .await;
-    checked(&state, &headers, p, step, check, "Invalid backup code.").await
-}
-
-/// The factors with `first` first, so an error sends the user back to the page they used.
-fn rotate_to(factors: &[String], first: &str) -> Vec<String> {
-    let mut out = vec![first.to_string()];
-    out.extend(factors.iter().filter(|f| *f != first).cloned());
-    out
+    verify_code(state, peer, headers, &form.code, CodeFactor::BackupCode).await
 }
