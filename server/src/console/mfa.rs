@@ -83,7 +83,13 @@ impl MfaPort for ConsoleService {
                 let json = serde_json::to_string(&settings)
                     .map_err(|e| DomainError::Internal(e.to_string()))?;
                 store
-                    .sign_in_experience_update(DEFAULT_TENANT, None, Some(&json))
+                    .sign_in_experience_update(
+                        DEFAULT_TENANT,
+                        &crate::storage::SignInExperienceWrite {
+                            mfa: Some(&json),
+                            ..Default::default()
+                        },
+                    )
                     .await?;
                 mfa_settings::load(&store, DEFAULT_TENANT).await
             })

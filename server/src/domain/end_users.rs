@@ -2,7 +2,6 @@
 //! tell which of identifier or password was wrong, and a missing account costs the same argon2
 //! work as a wrong password (see `passwords::verify`).
 
-use super::users::{self, NewUser};
 use super::{DomainError, passwords};
 use crate::storage::{Store, UserRow};
 
@@ -43,57 +42,8 @@ pub async fn authenticate(
     }
 }
 
-/// A new account from the registration form: its id, or a message explaining what to fix.
-pub async fn register(
-    store: &Store,
-    tenant: &str,
-    username: &str,
-    email: &str,
-    password: &str,
-    password_confirm: &str,
-    now: i64,
-) -> Result<Result<String, String>, DomainError> {
-    let (username, email) = (username.trim(), email.trim());
-    if username.is_empty() && email.is_empty() {
-        return Ok(Err("Enter a username or an email address.".into()));
-    }
-    if !username.is_empty() && !valid_username(username) {
-        return Ok(Err(
-            "A username starts with a letter or _ and holds only letters, digits and _.".into(),
-        ));
-    }
-    if !email.is_empty() && !valid_email(email) {
-        return Ok(Err("Enter a valid email address.".into()));
-    }
-    if password.chars().count() < passwords::MIN_LENGTH {
-        return Ok(Err(format!(
-            "The password needs at least {} characters.",
-            passwords::MIN_LENGTH
-        )));
-    }
-    if password != password_confirm {
-        return Ok(Err("The passwords do not match.".into()));
-    }
-    let given = |value: &str| Some(value.to_owned()).filter(|v| !v.is_empty());
-    let input = NewUser {
-        username: given(username),
-        primary_email: given(email),
-        password: Some(password.to_owned()),
-        ..NewUser::default()
-    };
-    match users::create(store, tenant, input, now).await {
-        Ok(user) => Ok(Ok(user.id)),
-        Err(DomainError::UsernameTaken) => Ok(Err("This username is already taken.".into())),
-        Err(DomainError::EmailTaken) => Ok(Err(
-            "An account with this email address already exists. Sign in instead.".into(),
-        )),
-        Err(DomainError::Invalid(lines)) => Ok(Err(lines.join(" "))),
-        Err(e) => Err(e),
-    }
-}
-
 /// Logto's username rule.
-fn valid_username(s: &str) -> bool {
+pub fn valid_username(s: &str) -> bool {
     let mut chars = s.chars();
     chars
         .next()
@@ -102,7 +52,7 @@ fn valid_username(s: &str) -> bool {
         && s.len() <= 128
 }
 
-fn valid_email(s: &str) -> bool {
+pub fn valid_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()

@@ -1,5 +1,6 @@
 //! Business rules, shared by the Management API and the console. No axum, no sqlx.
 
+pub mod account_settings;
 pub mod admins;
 pub mod application_commands;
 pub mod application_secrets;
@@ -31,6 +32,7 @@ pub mod roles;
 pub mod rules;
 pub mod search;
 pub mod secrets;
+pub mod sign_up;
 pub mod sso_connectors;
 pub mod totp;
 pub mod user_account;

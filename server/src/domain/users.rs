@@ -8,7 +8,9 @@ use utoipa::ToSchema;
 
 use super::rules::Issues;
 use super::{DomainError, ids, json_merge, passwords};
-use crate::storage::{Page, Paged, Store, UniqueUserField, UserPatch as UserPatchRow, UserRow};
+use crate::storage::{
+    Page, Paged, StorageError, Store, UniqueUserField, UserPatch as UserPatchRow, UserRow,
+};
 
 pub const TEXT_MAX: usize = 128;
 pub const AVATAR_MAX: usize = 2048;
@@ -265,6 +267,41 @@ pub async fn create(
     };
     store.user_insert(&row).await?;
     to_wire(row)
+}
+
+/// A user created by a sign-up (`sign_up.rs`): `password_hash` already hashed, and with
+/// `jit_email_domain` the organizations provisioning that domain joined in the same
+/// transaction. The new user's id.
+pub async fn create_provisioned(
+    store: &Store,
+    tenant: &str,
+    input: NewUser,
+    password_hash: Option<String>,
+    jit_email_domain: Option<String>,
+    now: i64,
+) -> Result<String, DomainError> {
+    let (patch, _) = input.into_patch();
+    patch.check(None)?;
+    let p = patch.into_row()?;
+    check_unique(store, tenant, &p, None).await?;
+    let row = UserRow {
+        username: p.username.clone().flatten(),
+        primary_email: p.primary_email.clone().flatten(),
+        password_encrypted: password_hash,
+        ..UserRow::new(tenant, ids::generate(ids::SHORT), now)
+    };
+    match store
+        .user_insert_provisioned(&row, jit_email_domain.as_deref(), now)
+        .await
+    {
+        Ok(_) => Ok(row.id),
+        // Taken meanwhile: say which.
+        Err(StorageError::UniqueViolation) => {
+            check_unique(store, tenant, &p, None).await?;
+            Err(DomainError::UsernameTaken)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn find(store: &Store, tenant: &str, id: &str) -> Result<Option<User>, DomainError> {

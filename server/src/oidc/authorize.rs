@@ -108,6 +108,7 @@ async fn proceed(
         created_at: now,
         expires_at: now + INTERACTION_TTL_SECS * 1000,
         mfa: None,
+        journey: None,
     };
     state.store.interaction_insert(&row).await.map_err(|e| {
         tracing::error!(error = %e, "interaction insert failed");

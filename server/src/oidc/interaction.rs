@@ -1,5 +1,5 @@
-//! Form posts of the hosted sign-in, registration and consent pages (`/oidc/interaction/*`; the
-//! MFA steps' posts are in `mfa/`): plain HTML forms, so the pages work without JavaScript. Each
+//! Form posts of the hosted sign-in and consent pages (`/oidc/interaction/*`; registration and
+//! the other email journeys are in `journeys/`, the MFA steps' posts in `mfa/`): plain HTML forms, so the pages work without JavaScript. Each
 //! answers with a redirect (post/redirect/get): back to the page with the error stored on the
 //! interaction, or on to the MFA step, consent or the client (`pending.rs`).
 //!
@@ -16,6 +16,7 @@ use serde::Deserialize;
 use super::auth_request::RedirectError;
 use super::pending::{back_to_page, clear_interaction, finish, internal, pending};
 use super::{flow, mfa};
+use crate::domain::account_settings::{AccountSettings, Identifier};
 use crate::domain::end_users;
 use crate::domain::mfa_gate::Event;
 use crate::http::peer_ip::PeerIp;
@@ -29,18 +30,6 @@ pub struct SignInForm {
     identifier: String,
     #[serde(default)]
     password: String,
-}
-
-#[derive(Deserialize)]
-pub struct RegisterForm {
-    #[serde(default)]
-    username: String,
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    password: String,
-    #[serde(default)]
-    password_confirm: String,
 }
 
 /// `POST /oidc/interaction/sign-in` `identifier`, `password`.
@@ -60,6 +49,23 @@ pub async fn sign_in(
         let message = format!("Too many attempts. Try again in {wait} seconds.");
         return back_to_page(&state, &p, "/sign-in", &message, identifier).await;
     }
+    // Only the identifiers the sign-in experience lets sign in with a password.
+    let kind = Identifier::of_text(identifier);
+    match AccountSettings::load(&state.store, DEFAULT_TENANT).await {
+        Ok(s) if s.password_sign_in(kind) => {}
+        Ok(_) => {
+            state.metrics.sign_in(Surface::Hosted, Outcome::Failure);
+            let message = match kind {
+                Identifier::Username => "Signing in with a username and password is not enabled.",
+                Identifier::Email => {
+                    "Signing in with an email address and password is not enabled."
+                }
+                Identifier::Phone => "Signing in with a phone number and password is not enabled.",
+            };
+            return back_to_page(&state, &p, "/sign-in", message, identifier).await;
+        }
+        Err(e) => return internal(e),
+    }
     match end_users::authenticate(&state.store, DEFAULT_TENANT, identifier, &form.password).await {
         Ok(Ok(user)) => {
             state.metrics.sign_in(Surface::Hosted, Outcome::Success);
@@ -69,60 +75,6 @@ pub async fn sign_in(
             state.metrics.sign_in(Surface::Hosted, Outcome::Failure);
             back_to_page(&state, &p, "/sign-in", failure.message(), identifier).await
         }
-        Err(e) => internal(e),
-    }
-}
-
-/// `POST /oidc/interaction/register` `username`, `email`, `password`, `password_confirm`.
-pub async fn register(
-    State(state): State<AppState>,
-    PeerIp(peer): PeerIp,
-    headers: HeaderMap,
-    Form(form): Form<RegisterForm>,
-) -> Response {
-    let p = match pending(&state, &headers).await {
-        Ok(p) => p,
-        Err(res) => return res,
-    };
-    let mode = match state.store.sign_in_mode(DEFAULT_TENANT).await {
-        Ok(m) => m,
-        Err(e) => return internal(e),
-    };
-    // Both fields come back after a refusal: a username never holds a space, nor does an
-    // email, so one space keeps them apart (the register page splits them again).
-    let shown = match (form.username.trim(), form.email.trim()) {
-        (u, "") => u.to_string(),
-        ("", e) => e.to_string(),
-        (u, e) => format!("{u} {e}"),
-    };
-    let shown = shown.as_str();
-    if mode == "SignIn" {
-        return back_to_page(
-            &state,
-            &p,
-            "/register",
-            "Creating accounts is turned off. Ask your administrator for an account.",
-            shown,
-        )
-        .await;
-    }
-    if let Err(wait) = state.sign_in_limits.check(peer, "") {
-        let message = format!("Too many attempts. Try again in {wait} seconds.");
-        return back_to_page(&state, &p, "/register", &message, shown).await;
-    }
-    let created = end_users::register(
-        &state.store,
-        DEFAULT_TENANT,
-        &form.username,
-        &form.email,
-        &form.password,
-        &form.password_confirm,
-        state.clock.now_ms(),
-    )
-    .await;
-    match created {
-        Ok(Ok(user_id)) => mfa::begin(&state, &headers, p, &user_id, Event::Register).await,
-        Ok(Err(message)) => back_to_page(&state, &p, "/register", &message, shown).await,
         Err(e) => internal(e),
     }
 }

@@ -16,6 +16,7 @@ pub mod error_page;
 pub mod flow;
 pub mod id_token;
 pub mod interaction;
+pub mod journeys;
 pub mod jwks;
 pub mod keys;
 pub mod limits;
@@ -41,7 +42,17 @@ pub fn router(state: AppState) -> Router<AppState> {
     // The hosted pages' form posts carry the browser's cookies: same-origin only.
     let interaction = Router::new()
         .route("/sign-in", post(interaction::sign_in))
-        .route("/register", post(interaction::register))
+        .route("/register", post(journeys::register))
+        .route("/register/verify", post(journeys::register_verify))
+        .route("/sign-in/code", post(journeys::sign_in_code))
+        .route("/sign-in/verify", post(journeys::sign_in_verify))
+        .route("/forgot-password", post(journeys::forgot_password))
+        .route(
+            "/forgot-password/verify",
+            post(journeys::forgot_password_verify),
+        )
+        .route("/reset-password", post(journeys::reset_password))
+        .route("/code/resend", post(journeys::resend))
         .route("/consent", post(interaction::consent))
         .route("/cancel", post(interaction::cancel))
         .route("/mfa/verify-totp", post(mfa::verify_totp))

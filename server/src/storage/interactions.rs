@@ -19,6 +19,9 @@ pub struct InteractionRow {
     /// The MFA step (JSON), once a password was checked and a factor is to be verified or bound.
     #[sqlx(default)]
     pub mfa: Option<String>,
+    /// The email journey under way (JSON): a code sent and what waits on it.
+    #[sqlx(default)]
+    pub journey: Option<String>,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -61,7 +64,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<InteractionRow>, StorageError> {
         const SQL: &str = "SELECT id_digest, tenant_id, client_id, request, user_id, auth_time, \
-             last_error, last_identifier, created_at, expires_at, mfa FROM oidc_interactions \
+             last_error, last_identifier, created_at, expires_at, mfa, journey FROM oidc_interactions \
              WHERE id_digest = $1 AND expires_at > $2";
         Ok(
             dispatch!(&self.db, p => sqlx::query_as::<_, InteractionRow>(SQL)
@@ -119,6 +122,25 @@ impl Store {
             .bind(id_digest)
             .bind(mfa)
             .bind(error)
+            .execute(p))?;
+        Ok(done > 0)
+    }
+
+    /// Sets the email journey (`None` ends it) with the page's message and typed identifier.
+    pub async fn interaction_set_journey(
+        &self,
+        id_digest: &str,
+        journey: Option<&str>,
+        error: Option<&str>,
+        identifier: Option<&str>,
+    ) -> Result<bool, StorageError> {
+        const SQL: &str = "UPDATE oidc_interactions SET journey = $2, last_error = $3, \
+             last_identifier = $4 WHERE id_digest = $1";
+        let done = dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(id_digest)
+            .bind(journey)
+            .bind(error)
+            .bind(identifier)
             .execute(p))?;
         Ok(done > 0)
     }

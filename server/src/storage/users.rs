@@ -88,6 +88,28 @@ const INSERT: &str = "INSERT INTO users (tenant_id, id, username, primary_email,
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
        CASE WHEN $12 IS NULL THEN NULL ELSE 'Argon2i' END, $13, $14, $15)";
 
+/// Inserts one user inside `tx`.
+pub(super) async fn insert_in(tx: &mut super::Tx, row: &UserRow) -> Result<(), StorageError> {
+    super::db::dispatch_tx_exec!(tx, c => sqlx::query(INSERT)
+        .bind(&row.tenant_id)
+        .bind(&row.id)
+        .bind(&row.username)
+        .bind(&row.primary_email)
+        .bind(&row.primary_phone)
+        .bind(&row.name)
+        .bind(&row.avatar)
+        .bind(&row.profile)
+        .bind(&row.custom_data)
+        .bind(&row.identities)
+        .bind(&row.application_id)
+        .bind(&row.password_encrypted)
+        .bind(row.is_suspended)
+        .bind(row.created_at)
+        .bind(row.updated_at)
+        .execute(c))?;
+    Ok(())
+}
+
 #[derive(Clone, Copy, Debug)]
 pub enum UniqueUserField {
     Username,
@@ -106,23 +128,7 @@ impl Store {
     pub async fn users_insert_many(&self, rows: &[UserRow]) -> Result<(), StorageError> {
         let mut tx = self.begin().await?;
         for row in rows {
-            super::db::dispatch_tx_exec!(&mut tx, c => sqlx::query(INSERT)
-                .bind(&row.tenant_id)
-                .bind(&row.id)
-                .bind(&row.username)
-                .bind(&row.primary_email)
-                .bind(&row.primary_phone)
-                .bind(&row.name)
-                .bind(&row.avatar)
-                .bind(&row.profile)
-                .bind(&row.custom_data)
-                .bind(&row.identities)
-                .bind(&row.application_id)
-                .bind(&row.password_encrypted)
-                .bind(row.is_suspended)
-                .bind(row.created_at)
-                .bind(row.updated_at)
-                .execute(c))?;
+            insert_in(&mut tx, row).await?;
         }
         tx.commit().await
     }
@@ -266,6 +272,22 @@ impl Store {
         Ok(dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&sql)
             .bind(tenant)
             .bind(username)
+            .fetch_optional(p))?)
+    }
+
+    /// The user whose primary email is `email` (any case).
+    pub async fn user_find_by_email(
+        &self,
+        tenant: &str,
+        email: &str,
+    ) -> Result<Option<UserRow>, StorageError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM users WHERE tenant_id = $1 \
+             AND lower(primary_email) = lower($2) LIMIT 1"
+        );
+        Ok(dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&sql)
+            .bind(tenant)
+            .bind(email)
             .fetch_optional(p))?)
     }
 

@@ -287,6 +287,53 @@ impl<'a> Guard<'a> {
         None
     }
 
+    /// A boolean at key path `path` of a nested object (`None`: absent, an issue when
+    /// `required`).
+    pub fn bool_at(&mut self, path: &str, value: Option<&Value>, required: bool) -> Option<bool> {
+        match value {
+            None if required => {
+                self.issue(path, "invalid_type", "Required");
+                None
+            }
+            None => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.expected(path, "boolean", other);
+                None
+            }
+        }
+    }
+
+    /// An array at key path `path` of a nested object.
+    pub fn array_at<'v>(&mut self, path: &str, value: Option<&'v Value>) -> Option<&'v [Value]> {
+        match value {
+            None => {
+                self.issue(path, "invalid_type", "Required");
+                None
+            }
+            Some(Value::Array(items)) => Some(items),
+            Some(other) => {
+                self.expected(path, "array", other);
+                None
+            }
+        }
+    }
+
+    /// An object at key path `path` (an array item, say).
+    pub fn object_at<'v>(
+        &mut self,
+        path: &str,
+        value: &'v Value,
+    ) -> Option<&'v Map<String, Value>> {
+        match value {
+            Value::Object(m) => Some(m),
+            other => {
+                self.expected(path, "object", other);
+                None
+            }
+        }
+    }
+
     /// An array at key path `path` of a nested object whose items are each one of `allowed`.
     pub fn enum_list_at(
         &mut self,

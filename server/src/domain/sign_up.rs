@@ -1,0 +1,174 @@
+//! Accounts created on the hosted registration pages, as the sign-in experience's `signUp`
+//! asks (`account_settings.rs`), and the organizations a verified email's domain makes them
+//! join (Logto's `provisionNewUserJitOrganizations`, next-features §3): in the same
+//! transaction as the account, only for an address proved with a code, domains compared in
+//! lower case. Accounts the Management API creates are never provisioned (Logto's rule).
+
+use super::account_settings::SignUpForm;
+use super::end_users::{valid_email, valid_username};
+use super::users::{self, NewUser};
+use super::{DomainError, passwords};
+use crate::storage::Store;
+
+/// What the registration form holds, trimmed.
+pub struct SignUpInput<'a> {
+    pub username: &'a str,
+    pub email: &'a str,
+    pub password: &'a str,
+    pub password_confirm: &'a str,
+}
+
+/// The form's fields as the settings ask for them; a message saying what to fix otherwise.
+pub fn check_form(form: SignUpForm, input: &SignUpInput<'_>) -> Result<(), String> {
+    if !form.possible() {
+        return Err(
+            "Creating accounts is turned off. Ask your administrator for an account.".into(),
+        );
+    }
+    if form.username {
+        if input.username.is_empty() {
+            return Err("Enter a username.".into());
+        }
+        if !valid_username(input.username) {
+            return Err(
+                "A username starts with a letter or _ and holds only letters, digits and _.".into(),
+            );
+        }
+    }
+    if form.email.is_some() {
+        if input.email.is_empty() {
+            return Err("Enter your email address.".into());
+        }
+        if !valid_email(input.email) {
+            return Err("Enter a valid email address.".into());
+        }
+    }
+    if form.password {
+        check_new_password(input.password, input.password_confirm)?;
+    }
+    Ok(())
+}
+
+/// A new password typed twice: long enough, and the same both times.
+pub fn check_new_password(password: &str, confirm: &str) -> Result<(), String> {
+    if password.chars().count() < passwords::MIN_LENGTH {
+        return Err(format!(
+            "The password needs at least {} characters.",
+            passwords::MIN_LENGTH
+        ));
+    }
+    if password.chars().count() > 256 {
+        return Err("The password can be at most 256 characters.".into());
+    }
+    if password != confirm {
+        return Err("The passwords do not match.".into());
+    }
+    Ok(())
+}
+
+/// An account to create.
+pub struct Registration {
+    pub username: Option<String>,
+    pub email: Option<String>,
+    /// Whether `email` was proved with a code (only then does its domain provision).
+    pub email_verified: bool,
+    /// An argon2id PHC string.
+    pub password_hash: Option<String>,
+}
+
+/// The message when the username is taken (public: usernames are shown to others).
+pub const USERNAME_TAKEN: &str = "This username is already taken.";
+pub const EMAIL_TAKEN: &str = "An account with this email address already exists. Sign in instead.";
+
+/// Whether `username` is free (checked before a code is sent, so nobody waits for mail to
+/// learn it).
+pub async fn username_free(
+    store: &Store,
+    tenant: &str,
+    username: &str,
+) -> Result<bool, DomainError> {
+    Ok(store
+        .user_find_by_username(tenant, username)
+        .await?
+        .is_none())
+}
+
+/// Creates the account and its just-in-time memberships: the new user's id, or the message
+/// for the page (a username or email taken meanwhile).
+pub async fn create(
+    store: &Store,
+    tenant: &str,
+    registration: Registration,
+    now: i64,
+) -> Result<Result<String, String>, DomainError> {
+    let domain = registration
+        .email
+        .as_deref()
+        .filter(|_| registration.email_verified)
+        .and_then(|e| e.rsplit_once('@'))
+        .map(|(_, d)| d.to_lowercase());
+    let input = NewUser {
+        username: registration.username,
+        primary_email: registration.email,
+        ..NewUser::default()
+    };
+    match users::create_provisioned(
+        store,
+        tenant,
+        input,
+        registration.password_hash,
+        domain,
+        now,
+    )
+    .await
+    {
+        Ok(id) => Ok(Ok(id)),
+        Err(DomainError::UsernameTaken) => Ok(Err(USERNAME_TAKEN.into())),
+        Err(DomainError::EmailTaken) => Ok(Err(EMAIL_TAKEN.into())),
+        Err(DomainError::Invalid(lines)) => Ok(Err(lines.join(" "))),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input<'a>(username: &'a str, email: &'a str, password: &'a str) -> SignUpInput<'a> {
+        SignUpInput {
+            username,
+            email,
+            password,
+            password_confirm: password,
+        }
+    }
+
+    #[test]
+    fn the_form_asks_what_the_settings_ask() {
+        let username_only = SignUpForm {
+            username: true,
+            email: None,
+            password: true,
+        };
+        assert!(check_form(username_only, &input("pat", "", "long enough")).is_ok());
+        assert!(check_form(username_only, &input("", "pat@example.com", "long enough")).is_err());
+        assert!(check_form(username_only, &input("pat", "", "short")).is_err());
+        let email_only = SignUpForm {
+            username: false,
+            email: Some(true),
+            password: false,
+        };
+        assert!(check_form(email_only, &input("", "pat@example.com", "")).is_ok());
+        assert!(check_form(email_only, &input("", "pat", "")).is_err());
+        let nothing = SignUpForm {
+            username: false,
+            email: None,
+            password: true,
+        };
+        assert!(check_form(nothing, &input("pat", "", "long enough")).is_err());
+        assert_eq!(
+            check_new_password("long enough", "other one"),
+            Err("The passwords do not match.".into())
+        );
+    }
+}
