@@ -58,6 +58,11 @@ pub fn App() -> impl IntoView {
                 // needs a script to put resolved content in place.
                 <Route path=path!("/sign-in") view=routes::hosted::SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=routes::hosted::RegisterPage ssr=SsrMode::Async/>
+                <Route path=path!("/register/verify") view=routes::hosted::RegisterVerifyPage ssr=SsrMode::Async/>
+                <Route path=path!("/sign-in/verify") view=routes::hosted::SignInVerifyPage ssr=SsrMode::Async/>
+                <Route path=path!("/forgot-password") view=routes::hosted::ForgotPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/forgot-password/verify") view=routes::hosted::ForgotPasswordVerifyPage ssr=SsrMode::Async/>
+                <Route path=path!("/reset-password") view=routes::hosted::ResetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/consent") view=routes::hosted::ConsentPage ssr=SsrMode::Async/>
                 <Route path=path!("/mfa-verification") view=routes::hosted::MfaVerificationPage ssr=SsrMode::Async/>
                 <Route path=path!("/mfa-verification/:factor") view=routes::hosted::MfaVerificationPage ssr=SsrMode::Async/>

@@ -19,6 +19,82 @@ pub struct HostedView {
     pub consent: Option<Consent>,
     /// Set while the sign-in asks for a second factor.
     pub mfa: Option<MfaView>,
+    /// What the registration form asks for.
+    pub sign_up: SignUpView,
+    /// How the sign-in page lets users in.
+    pub sign_in: SignInView,
+    /// Whether "Forgot your password?" is offered (by emailed code).
+    pub forgot_password: bool,
+    /// The email journey under way (a code was sent).
+    pub journey: Option<JourneyView>,
+}
+
+/// The registration form's fields, as the sign-in experience's `signUp` asks.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SignUpView {
+    pub username: bool,
+    pub email: bool,
+    /// The email address is proved with an emailed code.
+    pub email_verify: bool,
+    pub password: bool,
+}
+
+impl SignUpView {
+    /// Whether the form asks for anything (no identifier: no registration here).
+    pub fn possible(&self) -> bool {
+        self.username || self.email
+    }
+}
+
+/// The sign-in page's ways in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SignInView {
+    /// Identifiers that sign in with a password (`username`, `email`, `phone`).
+    pub password_identifiers: Vec<String>,
+    /// Whether an emailed code signs in.
+    pub email_code: bool,
+}
+
+impl SignInView {
+    /// The identifier field's label: "Username or email", "Email", ….
+    pub fn identifier_label(&self) -> String {
+        let names: Vec<&str> = self
+            .password_identifiers
+            .iter()
+            .map(|i| match i.as_str() {
+                "username" => "username",
+                "email" => "email",
+                _ => "phone number",
+            })
+            .collect();
+        let text = match names.as_slice() {
+            [] => "Email".to_string(),
+            [one] => (*one).to_string(),
+            [first @ .., last] => format!("{} or {last}", first.join(", ")),
+        };
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+            .unwrap_or_default()
+    }
+
+    /// Whether the field takes an email address only (its type and autocomplete).
+    pub fn email_only(&self) -> bool {
+        self.password_identifiers.iter().all(|i| i == "email")
+    }
+}
+
+/// A journey waiting on an emailed code.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct JourneyView {
+    /// `Register`, `SignIn` or `ForgotPassword`.
+    pub kind: String,
+    /// Where the code went.
+    pub email: String,
+    /// The address is proved already (registration continuing from a sign-in code; a reset
+    /// whose code was right).
+    pub verified: bool,
 }
 
 /// What the MFA pages show (next-features.md §1.6).

@@ -20,7 +20,9 @@ pub use applications::{
     signs_people_in,
 };
 pub use console::{AdminInfo, ConsoleStatus, Paged};
-pub use hosted::{Branding, Consent, HostedView, MfaView, TotpSetup};
+pub use hosted::{
+    Branding, Consent, HostedView, JourneyView, MfaView, SignInView, SignUpView, TotpSetup,
+};
 pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};
 pub use mfa::{MFA_FACTORS, MFA_POLICIES, MfaSettingsForm, UserFactor};
 pub use organization_roles::{

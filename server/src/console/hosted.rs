@@ -2,14 +2,18 @@
 //! browser's pending interaction (through its cookie) and what the pages show about it.
 
 use app::error::AppError;
-use app::model::{Branding, Consent, HostedView, MfaView, TotpSetup};
+use app::model::{
+    Branding, Consent, HostedView, JourneyView, MfaView, SignInView, SignUpView, TotpSetup,
+};
 use app::ports::HostedBackend;
 use axum::http::HeaderMap;
 use serde_json::Value;
 
+use crate::domain::account_settings::{AccountSettings, Identifier};
 use crate::domain::{secrets, totp};
 use crate::oidc::auth_request::AuthRequest;
 use crate::oidc::cookies;
+use crate::oidc::journeys::Journey;
 use crate::oidc::mfa::{MfaStep, Page};
 use crate::state::AppState;
 use crate::storage::{DEFAULT_TENANT, StorageError};
@@ -86,7 +90,32 @@ impl HostedBackend for HostedService {
             Some(step) => Some(mfa_view(&self.state, step, binding_page).await?),
             None => None,
         };
+        let settings = AccountSettings::load(store, DEFAULT_TENANT)
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "sign-in settings unreadable");
+                AppError::Internal
+            })?;
+        let mail = self.state.mailer.enabled();
+        let form = settings.sign_up_form();
+        let journey = journey_view(&row);
         Ok(HostedView {
+            sign_up: SignUpView {
+                username: form.username,
+                email: form.email.is_some(),
+                email_verify: form.email == Some(true) && mail,
+                password: form.password,
+            },
+            sign_in: SignInView {
+                password_identifiers: settings
+                    .password_identifiers()
+                    .into_iter()
+                    .map(|i| Identifier::NAMES[i as usize].to_string())
+                    .collect(),
+                email_code: settings.email_code_sign_in(mail),
+            },
+            forgot_password: settings.email_password_reset(mail),
+            journey,
             mfa,
             pending: true,
             app_name,
@@ -97,6 +126,21 @@ impl HostedBackend for HostedService {
             consent,
         })
     }
+}
+
+/// The email journey under way, as the pages show it.
+fn journey_view(row: &crate::storage::InteractionRow) -> Option<JourneyView> {
+    let journey: Journey = serde_json::from_str(row.journey.as_deref()?).ok()?;
+    let (kind, verified) = match &journey {
+        Journey::Register { verified, .. } => ("Register", *verified),
+        Journey::SignIn { .. } => ("SignIn", false),
+        Journey::ForgotPassword { verified, .. } => ("ForgotPassword", *verified),
+    };
+    Some(JourneyView {
+        kind: kind.into(),
+        email: journey.email().to_string(),
+        verified,
+    })
 }
 
 /// What the MFA page shows of the sign-in's MFA step; the TOTP secret's QR code is drawn here.

@@ -220,12 +220,13 @@ impl Store {
         column: UniqueUserField,
         value: &str,
     ) -> Result<Option<String>, StorageError> {
-        let column = match column {
-            UniqueUserField::Username => "username",
-            UniqueUserField::PrimaryEmail => "primary_email",
-            UniqueUserField::PrimaryPhone => "primary_phone",
+        // Email addresses are one account whatever their case (Logto's `hasUserWithEmail`).
+        let condition = match column {
+            UniqueUserField::Username => "username = $2",
+            UniqueUserField::PrimaryEmail => "lower(primary_email) = lower($2)",
+            UniqueUserField::PrimaryPhone => "primary_phone = $2",
         };
-        let sql = format!("SELECT id FROM users WHERE tenant_id = $1 AND {column} = $2");
+        let sql = format!("SELECT id FROM users WHERE tenant_id = $1 AND {condition} LIMIT 1");
         Ok(dispatch!(&self.db, p => sqlx::query_scalar(&sql)
             .bind(tenant)
             .bind(value)

@@ -24,6 +24,7 @@ mod console_template;
 mod edge_forwarded_addresses;
 mod edge_security_headers;
 mod edge_slow_clients;
+mod email_journeys;
 mod end_user_registration;
 mod end_user_safety;
 mod end_user_sign_in;

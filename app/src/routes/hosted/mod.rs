@@ -1,10 +1,14 @@
-//! The hosted sign-in pages end users see (`/sign-in`, `/register`, `/consent`, the MFA pages
+//! The hosted sign-in pages end users see (`/sign-in`, `/register`, `/consent`, the email
+//! code pages `/register/verify`, `/sign-in/verify`, `/forgot-password[/verify]`,
+//! `/reset-password`, the MFA pages
 //! `/mfa-verification`, `/mfa-binding`, `/mfa-onboarding`). Plain HTML
 //! forms posting to `/oidc/interaction/*`, so everything works with JavaScript off; with it on,
 //! the pages hydrate and only add comfort (a busy state on submit).
 
 mod branding;
+mod code_entry;
 mod consent;
+mod forgot_password;
 mod mfa_binding;
 mod mfa_parts;
 mod mfa_passkey;
@@ -14,7 +18,9 @@ mod sign_in;
 
 use leptos::prelude::*;
 
+pub use code_entry::{ForgotPasswordVerifyPage, RegisterVerifyPage, SignInVerifyPage};
 pub use consent::ConsentPage;
+pub use forgot_password::{ForgotPasswordPage, ResetPasswordPage};
 pub use mfa_binding::{MfaBindingPage, MfaOnboardingPage};
 pub use mfa_verification::MfaVerificationPage;
 pub use register::RegisterPage;
