@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("applications") view=ApplicationsPage ssr=SsrMode::Async/>
                     <Route path=path!("applications/:id/:tab") view=ApplicationDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("sign-in-experience/mfa") view=routes::console::MfaSettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("sign-in-experience/sign-up-and-sign-in") view=routes::console::SignInSettingsPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -28,6 +28,7 @@ async function consolePages(request: APIRequestContext): Promise<string[]> {
     `/console/users/${user.id}/custom-data`,
     `/console/users/${user.id}/mfa`,
     "/console/sign-in-experience/mfa",
+    "/console/sign-in-experience/sign-up-and-sign-in",
     "/console/applications",
     `/console/applications/${web.id}/settings`,
     `/console/applications/${web.id}/secrets`,
@@ -173,7 +174,16 @@ test("hosted pages: readable with any brand colour, busy only on a real submit, 
   await expect(submit).toHaveText("Sign in");
   await expect(submit).toHaveAttribute("aria-busy", "false");
 
-  // A refused registration keeps the username and the email.
+  // A refused registration keeps the username and the email (a sign-up asking for both).
+  const signUp = (await api.get("/sign-in-exp")).signUp;
+  await api.patch("/sign-in-exp", {
+    signUp: {
+      identifiers: ["username"],
+      password: true,
+      verify: true,
+      secondaryIdentifiers: [{ identifier: "email", verify: true }],
+    },
+  });
   await page.goto("/register");
   await hydrated(page);
   const username = unique("reg");
@@ -181,10 +191,11 @@ test("hosted pages: readable with any brand colour, busy only on a real submit, 
   await page.getByLabel("Email").fill(`${username}@example.test`);
   await page.getByLabel("Password", { exact: true }).fill("long-enough-1");
   await page.getByLabel("Confirm password").fill("does-not-match");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("alert")).toBeVisible();
   await expect(page.getByLabel("Username")).toHaveValue(username);
   await expect(page.getByLabel("Email")).toHaveValue(`${username}@example.test`);
+  await api.patch("/sign-in-exp", { signUp });
 
   // On a phone the hosted pages do not scroll sideways either.
   await page.setViewportSize({ width: 390, height: 844 });

@@ -15,3 +15,15 @@ ALTER TABLE sign_in_experiences ADD COLUMN forgot_password_methods TEXT
 -- The email journey of a pending sign-in (JSON): the address a code went to and what waits on
 -- it (an account to create, a sign-in, a password to reset).
 ALTER TABLE oidc_interactions ADD COLUMN journey TEXT;
+
+-- Wrong codes per address (every purpose), for a cap that resending does not renew (Logto's
+-- sentinel: 100 in an hour block the address's codes for the rest of the hour). Rows older
+-- than the hour are swept as new ones are written.
+CREATE TABLE verification_code_failures (
+    tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+    recipient TEXT NOT NULL,
+    failed_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX verification_code_failures__recipient
+    ON verification_code_failures (tenant_id, recipient, failed_at);
+CREATE INDEX verification_code_failures__failed_at ON verification_code_failures (failed_at);

@@ -13,6 +13,7 @@ pub mod organization_template;
 pub mod organizations;
 pub mod resources;
 pub mod session;
+pub mod sign_in_settings;
 pub mod user_account;
 pub mod users;
 

@@ -10,6 +10,7 @@ mod organization_scopes;
 mod organizations;
 mod resources;
 mod roles;
+mod sign_in_settings;
 mod sso_connectors;
 mod users;
 
@@ -35,5 +36,6 @@ pub use organizations::{
 };
 pub use resources::{MANAGEMENT_API_RESOURCE_ID, Resource, ResourceWithScopes, Scope};
 pub use roles::{FeaturedApplication, Role, RoleWithHolders};
+pub use sign_in_settings::{SIGN_IN_MODES, SIGN_UP_IDENTIFIERS, SignInSettingsForm};
 pub use sso_connectors::{JitEmailDomain, JitSettings, SSO_PROVIDERS, SsoConnector};
 pub use users::{NewUser, User, UserProfileForm, UserWithOrganizationRoles};

@@ -9,6 +9,7 @@ mod jit;
 mod members;
 mod mfa;
 mod resources;
+mod sign_in_settings;
 mod template;
 mod user_account;
 mod users;
@@ -19,6 +20,7 @@ pub use jit::JitPort;
 pub use members::{MemberKind, MembersPort};
 pub use mfa::MfaPort;
 pub use resources::ResourcesPort;
+pub use sign_in_settings::SignInSettingsPort;
 pub use template::TemplatePort;
 pub use user_account::UserAccountPort;
 pub use users::UsersPort;
@@ -144,6 +146,7 @@ port_runners! {
     members => MembersPort,
     mfa => MfaPort,
     resources => ResourcesPort,
+    sign_in_settings => SignInSettingsPort,
     template => TemplatePort,
     users => UsersPort,
     user_account => UserAccountPort,

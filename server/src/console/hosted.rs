@@ -134,7 +134,7 @@ fn journey_view(row: &crate::storage::InteractionRow) -> Option<JourneyView> {
     let (kind, verified) = match &journey {
         Journey::Register { verified, .. } => ("Register", *verified),
         Journey::SignIn { .. } => ("SignIn", false),
-        Journey::ForgotPassword { verified, .. } => ("ForgotPassword", *verified),
+        Journey::ForgotPassword { verified_at, .. } => ("ForgotPassword", verified_at.is_some()),
     };
     Some(JourneyView {
         kind: kind.into(),

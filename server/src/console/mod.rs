@@ -15,6 +15,7 @@ mod mfa;
 mod resources;
 pub mod server_fn_errors;
 mod service;
+mod sign_in_settings;
 mod template;
 mod user_account;
 mod users;

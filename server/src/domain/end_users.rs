@@ -53,17 +53,26 @@ pub fn valid_username(s: &str) -> bool {
 }
 
 pub fn valid_email(s: &str) -> bool {
-    match s.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !s.contains(char::is_whitespace)
-                && s.len() <= 254
-        }
-        None => false,
-    }
+    // Plain addresses only: no quoted local parts or routing characters (`%`, `!`, a second
+    // `@`), whose domain a relay may not honour — a domain decides organization membership.
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._+-'".contains(c))
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    let domain_ok = domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    local_ok && domain_ok && s.len() <= 254
 }
 
 #[cfg(test)]
@@ -78,5 +87,16 @@ mod tests {
         assert!(valid_email("a@example.com"));
         assert!(!valid_email("a@example"));
         assert!(!valid_email("a b@example.com"));
+        assert!(valid_email("pat.o'neil+tag@mail.example.com"));
+        for routed in [
+            "\"me@evil.com\"@corp.com",
+            "me%evil.com@corp.com",
+            "me!evil@corp.com",
+            "a@b@corp.com",
+            ".a@corp.com",
+            "a@-corp.com",
+        ] {
+            assert!(!valid_email(routed), "{routed}");
+        }
     }
 }

@@ -15,6 +15,11 @@ const TTL_MS: i64 = 600_000;
 const MAX_TRIES: i64 = 10;
 const SENDS_PER_WINDOW: i64 = 10;
 const SEND_WINDOW_MS: i64 = 600_000;
+/// Wrong codes for one address in an hour, whatever the code and its purpose, after which its
+/// codes are refused for the rest of the hour (Logto's sentinel numbers): a resend gives a
+/// fresh code 10 guesses, never the address a fresh budget.
+const FAILURES_PER_HOUR: i64 = 100;
+const HOUR_MS: i64 = 3_600_000;
 
 fn refused(code: &'static str, message: &str) -> DomainError {
     DomainError::refused(400, code, message)
@@ -134,8 +139,9 @@ pub async fn send(
 }
 
 /// Checks `code` for `email` and `kind`, in Logto's order: none → `not_found`, too old →
-/// `expired`, too many guesses → `exceed_max_try`, wrong → `code_mismatch` (counted), right →
-/// consumed.
+/// `expired`, too many guesses → `exceed_max_try`, wrong → `code_mismatch` (counted, for the
+/// code and for the address), right → consumed. An address with 100 wrong codes in the last
+/// hour is refused first.
 pub async fn verify(
     store: &Store,
     tenant: &str,
@@ -145,6 +151,16 @@ pub async fn verify(
     now: i64,
 ) -> Result<(), DomainError> {
     let email = canonical(email)?;
+    if store
+        .verification_code_failures(tenant, &email, now - HOUR_MS)
+        .await?
+        >= FAILURES_PER_HOUR
+    {
+        return Err(refused(
+            "session.verification_blocked_too_many_attempts",
+            "Too many attempts. Please try again later.",
+        ));
+    }
     let Some(row) = store
         .verification_code_latest(tenant, &email, &format!("{kind:?}"))
         .await?
@@ -177,6 +193,9 @@ pub async fn verify(
         ));
     }
     if !secrets::matches(&row.code_digest, code.trim()) {
+        store
+            .verification_code_failure_record(tenant, &email, now, now - HOUR_MS)
+            .await?;
         return Err(refused(
             "verification_code.code_mismatch",
             "Invalid verification code.",

@@ -83,6 +83,11 @@ impl Mailer {
         })
     }
 
+    /// Where mail goes, for the console (e.g. "outbox folder data/outbox").
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
     /// Whether mail can be sent at all.
     pub fn enabled(&self) -> bool {
         self.queue.is_some()

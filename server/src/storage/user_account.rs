@@ -80,6 +80,43 @@ impl Store {
         Ok(row)
     }
 
+    /// A password reset by its owner: the new hash, and every session, grant (so refresh
+    /// tokens) and sign-in waiting for consent of the user ended in the same transaction — a
+    /// reset after a stolen password leaves the thief nothing. `false` for an unknown user.
+    pub async fn user_reset_password(
+        &self,
+        tenant: &str,
+        id: &str,
+        hash: &str,
+        now: i64,
+    ) -> Result<bool, StorageError> {
+        const SQL: &str = "UPDATE users SET password_encrypted = $3, \
+             password_encryption_method = 'Argon2i', updated_at = $4 \
+             WHERE tenant_id = $1 AND id = $2";
+        const ENDED: [&str; 3] = [
+            "DELETE FROM oidc_sessions WHERE tenant_id = $1 AND user_id = $2",
+            "DELETE FROM oidc_grants WHERE tenant_id = $1 AND user_id = $2",
+            "DELETE FROM oidc_interactions WHERE tenant_id = $1 AND user_id = $2",
+        ];
+        let mut tx = self.begin().await?;
+        let done = dispatch_tx_exec!(&mut tx, c => sqlx::query(SQL)
+            .bind(tenant)
+            .bind(id)
+            .bind(hash)
+            .bind(now)
+            .execute(c))?;
+        if done > 0 {
+            for sql in ENDED {
+                dispatch_tx_exec!(&mut tx, c => sqlx::query(sql)
+                    .bind(tenant)
+                    .bind(id)
+                    .execute(c))?;
+            }
+        }
+        tx.commit().await?;
+        Ok(done > 0)
+    }
+
     /// Rewrites a JSON column with `edit(stored text)` in one transaction, the row locked
     /// meanwhile, so two merges never lose each other's keys. The new text, or `None` when the
     /// user does not exist; an edit that fails writes nothing.

@@ -88,8 +88,23 @@ const INSERT: &str = "INSERT INTO users (tenant_id, id, username, primary_email,
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
        CASE WHEN $12 IS NULL THEN NULL ELSE 'Argon2i' END, $13, $14, $15)";
 
-/// Inserts one user inside `tx`.
+/// Inserts one user inside `tx`. An email address already used in another case is a
+/// `UniqueViolation` too (the column's constraint compares bytes; addresses compare without
+/// case): checked under a lock on the address (PostgreSQL; SQLite's writers take turns).
 pub(super) async fn insert_in(tx: &mut super::Tx, row: &UserRow) -> Result<(), StorageError> {
+    if let Some(email) = &row.primary_email {
+        let key = format!("user-email:{}:{}", row.tenant_id, email.to_lowercase());
+        super::relations::lock_owners(tx, &[&[key.as_str()]]).await?;
+        const TAKEN: &str = "SELECT id FROM users WHERE tenant_id = $1 \
+             AND lower(primary_email) = lower($2) LIMIT 1";
+        let taken: Option<String> = super::db::dispatch_tx!(tx, c => sqlx::query_scalar(TAKEN)
+            .bind(&row.tenant_id)
+            .bind(email)
+            .fetch_optional(c))?;
+        if taken.is_some() {
+            return Err(StorageError::UniqueViolation);
+        }
+    }
     super::db::dispatch_tx_exec!(tx, c => sqlx::query(INSERT)
         .bind(&row.tenant_id)
         .bind(&row.id)
@@ -284,7 +299,7 @@ impl Store {
     ) -> Result<Option<UserRow>, StorageError> {
         let sql = format!(
             "SELECT {COLUMNS} FROM users WHERE tenant_id = $1 \
-             AND lower(primary_email) = lower($2) LIMIT 1"
+             AND lower(primary_email) = lower($2) ORDER BY created_at, id LIMIT 1"
         );
         Ok(dispatch!(&self.db, p => sqlx::query_as::<_, UserRow>(&sql)
             .bind(tenant)

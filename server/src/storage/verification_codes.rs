@@ -129,4 +129,40 @@ impl Store {
         let done = dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(id).bind(now).execute(p))?;
         Ok(done == 1)
     }
+
+    /// Wrong codes typed for `recipient` since `since`.
+    pub async fn verification_code_failures(
+        &self,
+        tenant: &str,
+        recipient: &str,
+        since: i64,
+    ) -> Result<i64, StorageError> {
+        const SQL: &str = "SELECT COUNT(*) FROM verification_code_failures \
+             WHERE tenant_id = $1 AND recipient = $2 AND failed_at >= $3";
+        Ok(dispatch!(&self.db, p => sqlx::query_scalar::<_, i64>(SQL)
+            .bind(tenant)
+            .bind(recipient)
+            .bind(since)
+            .fetch_one(p))?)
+    }
+
+    /// Counts one wrong code for `recipient`; rows older than `sweep_before` go.
+    pub async fn verification_code_failure_record(
+        &self,
+        tenant: &str,
+        recipient: &str,
+        now: i64,
+        sweep_before: i64,
+    ) -> Result<(), StorageError> {
+        const SWEEP: &str = "DELETE FROM verification_code_failures WHERE failed_at < $1";
+        const SQL: &str = "INSERT INTO verification_code_failures (tenant_id, recipient, \
+             failed_at) VALUES ($1, $2, $3)";
+        dispatch_exec!(&self.db, p => sqlx::query(SWEEP).bind(sweep_before).execute(p))?;
+        dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(tenant)
+            .bind(recipient)
+            .bind(now)
+            .execute(p))?;
+        Ok(())
+    }
 }

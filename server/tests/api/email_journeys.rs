@@ -641,6 +641,9 @@ async fn reset_impl(backend: Backend) {
         )
         .await;
     assert_eq!(s, 200);
+    // A browser signed in before the reset (its session ends with the reset).
+    let before = browser();
+    sign_in_for_code(&app, &before, &client_id, "robin", "openid", &[]).await;
     let b = browser();
     authorize(&app, &b, &client_id, "openid", &[]).await;
     assert!(
@@ -735,6 +738,10 @@ async fn reset_impl(backend: Backend) {
     let html = page(&app, &b, "/sign-in?reset=1").await;
     assert!(html.contains("Your password has been changed."), "{html}");
 
+    // The session made with the old password has ended.
+    let res = authorize(&app, &before, &client_id, "openid", &[]).await;
+    assert_eq!(location(&res), "/sign-in", "the earlier session ended");
+
     // The old password no longer works; the new one signs in on the same request.
     let res = post_form(
         &app,
@@ -775,4 +782,132 @@ async fn reset_impl(backend: Backend) {
     )
     .await;
     assert_eq!(location(&res), "/forgot-password/verify");
+}
+
+both_backends!(
+    a_jit_organization_requiring_mfa_makes_the_new_member_bind,
+    jit_mfa_impl
+);
+async fn jit_mfa_impl(backend: Backend) {
+    let Some((app, outbox)) = spawn(backend).await else {
+        return;
+    };
+    let dir = outbox.path().to_path_buf();
+    let mut body = email_sign_up();
+    body["mfa"] = json!({ "factors": ["Totp", "BackupCode"], "policy": "NoPrompt",
+        "organizationRequiredMfaPolicy": "Mandatory" });
+    settings(&app, body).await;
+    let (org, role) = jit_organization(&app, "Secure", "secure.example").await;
+    let (s, _) = app
+        .api_json(
+            Method::PATCH,
+            &format!("/organizations/{org}"),
+            &json!({ "isMfaRequired": true }),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let (client_id, _) = create_app(&app, "SPA", json!({})).await;
+    let b = browser();
+    authorize(
+        &app,
+        &b,
+        &client_id,
+        "openid",
+        &[("first_screen", "register")],
+    )
+    .await;
+    let form = [
+        ("email", "Lee@Secure.Example"),
+        ("password", PASSWORD),
+        ("password_confirm", PASSWORD),
+    ];
+    let res = post_form(&app, &b, "/oidc/interaction/register", &form).await;
+    assert_eq!(location(&res), "/register/verify");
+    let code = code_in_mail(&dir, "lee@secure.example", "Register").await;
+    let res = post_form(
+        &app,
+        &b,
+        "/oidc/interaction/register/verify",
+        &[("code", &code)],
+    )
+    .await;
+    // The membership exists before the MFA step: binding, not skippable, naming it.
+    assert_eq!(location(&res), "/mfa-binding/Totp");
+    let html = page(&app, &b, "/mfa-binding/Totp").await;
+    assert!(html.contains("Secure"), "{html}");
+    assert!(!html.contains("/oidc/interaction/mfa/skip"));
+    let user = user_id_by_email(&app, "lee@secure.example").await.unwrap();
+    assert_eq!(member_roles(&app, &org, &user).await, Some(vec![role]));
+}
+
+both_backends!(
+    an_address_is_blocked_after_100_wrong_codes,
+    failure_cap_impl
+);
+async fn failure_cap_impl(backend: Backend) {
+    let outbox = tempfile::tempdir().unwrap();
+    let dir = outbox.path().to_string_lossy().into_owned();
+    let Some(app) =
+        crate::helpers::spawn_app_pinned_with(backend, |s| s.email.outbox_dir = dir).await
+    else {
+        return;
+    };
+    let path = outbox.path().to_path_buf();
+    let email = "cap@example.com";
+    let verify = |code: String| {
+        let app = &app;
+        async move {
+            app.api_json(
+                Method::POST,
+                "/verification-codes/verify",
+                &json!({ "email": email, "verificationCode": code }),
+            )
+            .await
+        }
+    };
+    // Ten codes (the most one address gets in 600 s), ten wrong guesses each: resending never
+    // renews the address's budget.
+    let mut last = String::new();
+    for _ in 0..10 {
+        let (status, body) = app
+            .api_json(
+                Method::POST,
+                "/verification-codes",
+                &json!({ "email": email }),
+            )
+            .await;
+        assert_eq!(status, 204, "{body}");
+        last = wait_new_code(&path, email, "Generic", &last).await;
+        let wrong = if last == "000000" { "111111" } else { "000000" };
+        for _ in 0..10 {
+            let (status, body) = verify(wrong.to_string()).await;
+            assert_eq!(status, 400, "{body}");
+        }
+    }
+    // The send window passes, a new code arrives, and even the right one is refused.
+    app.state.clock.advance(601_000);
+    app.api_json(
+        Method::POST,
+        "/verification-codes",
+        &json!({ "email": email }),
+    )
+    .await;
+    let code = wait_new_code(&path, email, "Generic", &last).await;
+    let (status, body) = verify(code.clone()).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        body["code"],
+        "session.verification_blocked_too_many_attempts"
+    );
+    // An hour later the address works again.
+    app.state.clock.advance(3_600_000);
+    app.api_json(
+        Method::POST,
+        "/verification-codes",
+        &json!({ "email": email }),
+    )
+    .await;
+    let code = wait_new_code(&path, email, "Generic", &code).await;
+    let (status, body) = verify(code).await;
+    assert_eq!(status, 204, "{body}");
 }

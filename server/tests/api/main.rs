@@ -20,6 +20,7 @@ mod console;
 mod console_limits;
 mod console_members;
 mod console_mfa;
+mod console_sign_in_settings;
 mod console_template;
 mod edge_forwarded_addresses;
 mod edge_security_headers;

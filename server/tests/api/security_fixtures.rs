@@ -263,6 +263,21 @@ pub fn port_calls(id: &str, other: &str) -> Vec<(&'static str, Vec<(String, Stri
             "replace_application_custom_data",
             f(&[("id", id), ("json", "{}")]),
         ),
+        ("sign_in_settings", f(&[])),
+        (
+            "save_sign_in_settings",
+            f(&[
+                ("form[sign_in_mode]", other),
+                ("form[sign_up_identifier]", id),
+                ("form[sign_up_password]", "true"),
+                ("form[username_password]", "true"),
+                ("form[email_password]", "false"),
+                ("form[email_code]", "false"),
+                ("form[forgot_password_email]", "false"),
+                ("form[mail]", ""),
+                ("form[mail_enabled]", "true"),
+            ]),
+        ),
         ("mfa_settings", f(&[])),
         (
             "save_mfa_settings",

@@ -62,6 +62,9 @@ pub fn ConsoleLayout() -> impl IntoView {
                         "API resources"
                     </A>
                     <p class="nav-group">"Sign-in experience"</p>
+                    <A href="/console/sign-in-experience/sign-up-and-sign-in" attr:class="nav-link" attr:aria-current=move || current("/console/sign-in-experience/sign-up-and-sign-in").then_some("page")>
+                        "Sign-up and sign-in"
+                    </A>
                     <A href="/console/sign-in-experience/mfa" attr:class="nav-link" attr:aria-current=move || current("/console/sign-in-experience/mfa").then_some("page")>
                         "Multi-factor auth"
                     </A>

@@ -102,6 +102,15 @@ pub async fn sign_in_verify(
         return crate::oidc::flow::see_other("/sign-in");
     };
     let email = journey.email().to_string();
+    let settings = match AccountSettings::load(&state.store, DEFAULT_TENANT).await {
+        Ok(s) => s,
+        Err(e) => return internal(e),
+    };
+    // Turned off meanwhile: the code no longer signs in.
+    if !settings.email_code_sign_in(state.mailer.enabled()) {
+        let message = "Signing in with an emailed code is not available.";
+        return go(&state, &p, None, "/sign-in", Some(message), Some(&email)).await;
+    }
     if let Err(wait) = state.sign_in_limits.check(peer, &email) {
         state.metrics.sign_in(Surface::Hosted, Outcome::Limited);
         let message = format!("Too many attempts. Try again in {wait} seconds.");
@@ -163,10 +172,6 @@ pub async fn sign_in_verify(
             mfa::begin(&state, &headers, p, &user.id, Event::SignIn).await
         }
         None => {
-            let settings = match AccountSettings::load(&state.store, DEFAULT_TENANT).await {
-                Ok(s) => s,
-                Err(e) => return internal(e),
-            };
             let shape = settings.sign_up_form();
             if !can_register(&state, &settings).await {
                 let message = "The code is incorrect.";

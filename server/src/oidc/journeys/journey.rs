@@ -15,6 +15,10 @@ use crate::oidc::pending::{Pending, internal, pending};
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
 
+/// How long a right reset code lets the new password wait (a shared computer left on the
+/// reset page does not stay open for the interaction's whole hour).
+pub const RESET_WINDOW_MS: i64 = 600_000;
+
 /// A journey under way: the address a code went to and what waits on it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
@@ -30,11 +34,12 @@ pub enum Journey {
     },
     /// A sign-in waiting on its code.
     SignIn { email: String, deliver: bool },
-    /// A password to reset; `verified` once the code was right.
+    /// A password to reset; `verified_at` once the code was right (epoch ms: the new
+    /// password must follow within [`RESET_WINDOW_MS`]).
     ForgotPassword {
         email: String,
         deliver: bool,
-        verified: bool,
+        verified_at: Option<i64>,
     },
 }
 
@@ -158,6 +163,9 @@ fn code_message(e: &DomainError) -> String {
             "verification_code.not_found" => "Send a new code first.",
             "verification_code.expired" => "This code has expired. Send a new one.",
             "verification_code.exceed_max_try" => "Too many wrong codes. Send a new one.",
+            "session.verification_blocked_too_many_attempts" => {
+                "Too many wrong codes for this address. Try again in an hour."
+            }
             "verification_code.code_mismatch" => "The code is incorrect.",
             "request.message_rate_limited" => {
                 "Too many codes were sent to this address. Try again in a few minutes."

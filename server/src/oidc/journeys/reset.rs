@@ -1,6 +1,7 @@
 //! A forgotten password (Logto's ForgotPassword event, next-features §2.4): the address, its
 //! emailed code, the new password twice, then back to the sign-in page with a notice. No
-//! session is made and no MFA is asked; an address without an account gets no mail, and the
+//! session is made and no MFA is asked, and the user's sessions and grants end (a thief who
+//! had the old password keeps nothing); an address without an account gets no mail, and the
 //! pages look the same either way.
 
 use axum::Form;
@@ -9,7 +10,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::journey::{CodeForm, Journey, check_code, go, send_code};
+use super::journey::{CodeForm, Journey, RESET_WINDOW_MS, check_code, go, send_code};
 use crate::domain::account_settings::AccountSettings;
 use crate::domain::end_users::valid_email;
 use crate::domain::passwords;
@@ -34,6 +35,18 @@ pub struct NewPasswordForm {
     password_confirm: String,
 }
 
+/// Whether the settings (still) offer a reset by emailed code; unreadable settings offer
+/// nothing.
+async fn reset_available(state: &AppState) -> bool {
+    match AccountSettings::load(&state.store, DEFAULT_TENANT).await {
+        Ok(s) => s.email_password_reset(state.mailer.enabled()),
+        Err(e) => {
+            tracing::error!(error = %e, "sign-in settings unreadable");
+            false
+        }
+    }
+}
+
 /// `POST /oidc/interaction/forgot-password` `email`: sends a reset code (to an account's
 /// address only).
 pub async fn forgot_password(
@@ -47,16 +60,9 @@ pub async fn forgot_password(
         Err(res) => return res,
     };
     let email = form.email.trim();
-    let available = AccountSettings::load(&state.store, DEFAULT_TENANT)
-        .await
-        .map(|s| s.email_password_reset(state.mailer.enabled()));
-    match available {
-        Ok(true) => {}
-        Ok(false) => {
-            let message = "Resetting a password by email is not available. Ask your administrator.";
-            return back_to_page(&state, &p, "/forgot-password", message, email).await;
-        }
-        Err(e) => return internal(e),
+    if !reset_available(&state).await {
+        let message = "Resetting a password by email is not available. Ask your administrator.";
+        return back_to_page(&state, &p, "/forgot-password", message, email).await;
     }
     if !valid_email(email) {
         let message = "Enter a valid email address.";
@@ -73,7 +79,7 @@ pub async fn forgot_password(
     let journey = Journey::ForgotPassword {
         email: email.to_string(),
         deliver,
-        verified: false,
+        verified_at: None,
     };
     if let Err(message) = send_code(&state, &p, &journey).await {
         return back_to_page(&state, &p, "/forgot-password", &message, email).await;
@@ -104,6 +110,9 @@ pub async fn forgot_password_verify(
         return flow::see_other("/forgot-password");
     };
     const PAGE: &str = "/forgot-password/verify";
+    if !reset_available(&state).await {
+        return go(&state, &p, None, "/forgot-password", None, None).await;
+    }
     if let Err(wait) = state.sign_in_limits.check(peer, journey.email()) {
         let message = format!("Too many attempts. Try again in {wait} seconds.");
         return go(&state, &p, Some(&journey), PAGE, Some(&message), None).await;
@@ -119,7 +128,7 @@ pub async fn forgot_password_verify(
         let journey = Journey::ForgotPassword {
             email,
             deliver,
-            verified: false,
+            verified_at: None,
         };
         return go(
             &state,
@@ -134,7 +143,7 @@ pub async fn forgot_password_verify(
     let journey = Journey::ForgotPassword {
         email,
         deliver,
-        verified: true,
+        verified_at: Some(state.clock.now_ms()),
     };
     go(&state, &p, Some(&journey), "/reset-password", None, None).await
 }
@@ -150,9 +159,29 @@ pub async fn reset_password(
         Ok(p) => p,
         Err(res) => return res,
     };
-    let Some(journey @ Journey::ForgotPassword { verified: true, .. }) = Journey::of(&p) else {
+    let now = state.clock.now_ms();
+    let Some(
+        journey @ Journey::ForgotPassword {
+            verified_at: Some(verified_at),
+            ..
+        },
+    ) = Journey::of(&p)
+    else {
         return flow::see_other("/forgot-password");
     };
+    if now - verified_at > RESET_WINDOW_MS || !reset_available(&state).await {
+        let message = "This reset has expired. Send a new code.";
+        let typed = journey.email().to_string();
+        return go(
+            &state,
+            &p,
+            None,
+            "/forgot-password",
+            Some(message),
+            Some(&typed),
+        )
+        .await;
+    }
     if let Err(message) = check_new_password(&form.password, &form.password_confirm) {
         return go(
             &state,
@@ -177,10 +206,9 @@ pub async fn reset_password(
         Ok(h) => h,
         Err(e) => return internal(e),
     };
-    let now = state.clock.now_ms();
     if let Err(e) = state
         .store
-        .user_set_password(DEFAULT_TENANT, &user.id, &hash, now)
+        .user_reset_password(DEFAULT_TENANT, &user.id, &hash, now)
         .await
     {
         return internal(e);
