@@ -91,7 +91,7 @@ const INSERT: &str = "INSERT INTO users (tenant_id, id, username, primary_email,
 /// Inserts one user inside `tx`. An email address already used in another case is a
 /// `UniqueViolation` too (the column's constraint compares bytes; addresses compare without
 /// case): checked under a lock on the address (PostgreSQL; SQLite's writers take turns).
-pub(super) async fn insert_in(tx: &mut super::Tx, row: &UserRow) -> Result<(), StorageError> {
+pub(super) async fn insert_in(tx: &mut super::db::Tx, row: &UserRow) -> Result<(), StorageError> {
     if let Some(email) = &row.primary_email {
         let key = format!("user-email:{}:{}", row.tenant_id, email.to_lowercase());
         super::relations::lock_owners(tx, &[&[key.as_str()]]).await?;
