@@ -53,7 +53,7 @@ export default defineConfig({
       TESSERA__OIDC__SIGN_IN_PER_ACCOUNT_PER_MINUTE: "100",
       TESSERA__BOOTSTRAP__M2M_CLIENT_ID: "e2e-automation",
       TESSERA__BOOTSTRAP__M2M_CLIENT_SECRET: "e2e-automation-secret-0123456789",
-      // Mail goes to files the email journeys read (email-journeys.spec.ts).
+      // Mail goes to files the email journeys read (tasks-email-journeys.spec.ts).
       TESSERA__EMAIL__OUTBOX_DIR: "target/e2e/outbox",
       RUST_LOG: "warn",
     },
