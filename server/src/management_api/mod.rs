@@ -13,6 +13,8 @@ mod bodies;
 mod docs;
 mod id_token_config;
 mod list_filters;
+mod one_time_tokens;
+mod organization_invitations;
 mod organization_jit;
 mod organization_members;
 mod organization_roles;

@@ -17,6 +17,7 @@ mod error;
 mod featured;
 mod grants;
 mod interactions;
+mod invitations;
 mod jit;
 mod json_columns;
 mod keys;
@@ -26,8 +27,10 @@ mod member_anchors;
 mod member_joins;
 mod member_kind;
 mod memberships;
+mod message_sends;
 mod mfa;
 mod mfa_failures;
+mod one_time_tokens;
 mod organization_revisions;
 mod organization_roles;
 mod organization_scopes;
@@ -63,12 +66,15 @@ pub use grants::{
     AccessGrant, CodeGrant, CodeRow, GrantRow, RefreshGrant, RefreshGrantUser, Rotation,
 };
 pub use interactions::{InteractionRow, SessionRow};
+pub use invitations::{InvitationFilter, InvitationRoleRow, InvitationRow};
 pub use jit::EmailDomainRow;
 pub use keys::SigningKeyRow;
 pub use management_api_seed::Restored;
 pub use member_kind::MemberKind;
 pub use memberships::MemberOrganization;
+pub use message_sends::SendLimit;
 pub use mfa::MfaVerificationRow;
+pub use one_time_tokens::OneTimeTokenRow;
 pub use organization_revisions::OrganizationListRevision;
 pub use organization_roles::{
     HeldRoleRow, OrganizationRolePatch, OrganizationRoleRow, RolePermissionRow,

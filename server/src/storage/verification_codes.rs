@@ -2,9 +2,9 @@
 //! recipient. Every guess is counted before it is compared (one statement), and a right one is
 //! consumed by compare-and-set.
 
-use super::db::{Store, dispatch, dispatch_exec, dispatch_tx, dispatch_tx_exec};
+use super::db::{Store, dispatch, dispatch_exec, dispatch_tx_exec};
 use super::error::StorageError;
-use super::relations::lock_owners;
+use super::message_sends::{SendLimit, take_send};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct VerificationCodeRow {
@@ -30,27 +30,20 @@ impl Store {
         window_start: i64,
         max_sends: i64,
     ) -> Result<bool, StorageError> {
-        const COUNT: &str = "SELECT COUNT(*) FROM verification_code_sends WHERE tenant_id = $1 \
-             AND recipient = $2 AND sent_at > $3";
         const DELETE: &str = "DELETE FROM verification_codes WHERE tenant_id = $1 AND email = $2 \
              AND type = $3 AND consumed_at IS NULL";
         const SWEEP_CODES: &str = "DELETE FROM verification_codes WHERE tenant_id = $1 \
              AND (consumed_at IS NOT NULL OR created_at < $2)";
         const INSERT: &str = "INSERT INTO verification_codes (tenant_id, id, email, type, \
              code_digest, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
-        const SWEEP_SENDS: &str = "DELETE FROM verification_code_sends WHERE sent_at < $1";
-        const SEND: &str = "INSERT INTO verification_code_sends (tenant_id, recipient, sent_at) VALUES ($1, $2, $3)";
         let mut tx = self.begin().await?;
-        // SQLite's write transaction already serializes; PostgreSQL waits on the address.
-        let key = format!("verification:{}:{}", row.tenant_id, row.email);
-        lock_owners(&mut tx, &[&[key.as_str()]]).await?;
-        let sent: i64 = dispatch_tx!(tx, c => sqlx::query_scalar(COUNT)
-            .bind(&row.tenant_id)
-            .bind(&row.email)
-            .bind(window_start)
-            .fetch_one(c))?;
-        if sent >= max_sends {
-            drop(tx);
+        let limit = SendLimit {
+            recipient: &row.email,
+            window_start,
+            max: max_sends,
+            now: row.created_at,
+        };
+        if !take_send(&mut tx, &row.tenant_id, limit).await? {
             return Ok(false);
         }
         dispatch_tx_exec!(tx, c => sqlx::query(DELETE)
@@ -68,12 +61,6 @@ impl Store {
             .bind(&row.email)
             .bind(&row.kind)
             .bind(&row.code_digest)
-            .bind(row.created_at)
-            .execute(c))?;
-        dispatch_tx_exec!(tx, c => sqlx::query(SWEEP_SENDS).bind(window_start).execute(c))?;
-        dispatch_tx_exec!(tx, c => sqlx::query(SEND)
-            .bind(&row.tenant_id)
-            .bind(&row.email)
             .bind(row.created_at)
             .execute(c))?;
         tx.commit().await?;

@@ -131,8 +131,20 @@ impl Fixture {
             )
             .await;
         assert_eq!(added, 201);
+        let invitation = app
+            .create(
+                "/organization-invitations",
+                json!({ "invitee": "probe@example.com", "organizationId": org["id"],
+                        "expiresAt": 4_102_444_800_000_i64 }),
+            )
+            .await;
+        let token = app
+            .create("/one-time-tokens", json!({ "email": "probe@example.com" }))
+            .await;
         let mut ids = Map::new();
         for (name, entity) in [
+            ("organization-invitations", &invitation),
+            ("one-time-tokens", &token),
             ("organizations", &org),
             ("users", &user),
             ("applications", &machine),

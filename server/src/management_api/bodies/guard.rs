@@ -287,6 +287,23 @@ impl<'a> Guard<'a> {
         None
     }
 
+    /// An array of strings at key path `path` (ids of any length, no NUL).
+    pub fn string_list_at(&mut self, path: &str, value: &Value) -> Option<Vec<String>> {
+        let Value::Array(items) = value else {
+            self.expected(path, "array", value);
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match self.string_value(&format!("{path}.{i}"), item, 0, usize::MAX) {
+                Some(s) => out.push(s),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
     /// A boolean at key path `path` of a nested object (`None`: absent, an issue when
     /// `required`).
     pub fn bool_at(&mut self, path: &str, value: Option<&Value>, required: bool) -> Option<bool> {
