@@ -27,6 +27,8 @@ pub struct HostedView {
     pub forgot_password: bool,
     /// The email journey under way (a code was sent).
     pub journey: Option<JourneyView>,
+    /// The email address a magic link (one-time token) signs in.
+    pub magic_link_email: Option<String>,
 }
 
 /// The registration form's fields, as the sign-in experience's `signUp` asks.

@@ -116,6 +116,10 @@ impl HostedBackend for HostedService {
             },
             forgot_password: settings.email_password_reset(mail),
             journey,
+            magic_link_email: request
+                .one_time_token_digest
+                .as_ref()
+                .and(request.login_hint.clone()),
             mfa,
             pending: true,
             app_name,

@@ -180,8 +180,19 @@ pub async fn check(
     email: &str,
     now: i64,
 ) -> Result<OneTimeTokenRow, DomainError> {
+    check_digest(store, tenant, &secrets::digest_hex(token), email, now).await
+}
+
+/// [`check`] by the token's digest (what a pending sign-in keeps).
+pub async fn check_digest(
+    store: &Store,
+    tenant: &str,
+    digest: &str,
+    email: &str,
+    now: i64,
+) -> Result<OneTimeTokenRow, DomainError> {
     let Some(row) = store
-        .one_time_token_find_by_digest(tenant, &secrets::digest_hex(token), now)
+        .one_time_token_find_by_digest(tenant, digest, now)
         .await?
     else {
         return Err(refused(
@@ -223,6 +234,11 @@ pub async fn verify(
     let mut row = row;
     row.status = "consumed".into();
     Ok(to_wire(row, Some(token.to_string())))
+}
+
+/// The context a token was created with.
+pub fn context_of(row: &OneTimeTokenRow) -> TokenContext {
+    serde_json::from_str(&row.context).unwrap_or_default()
 }
 
 /// Consumes a checked token: `token_consumed` when a concurrent use took it first.

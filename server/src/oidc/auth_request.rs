@@ -31,6 +31,10 @@ pub struct AuthRequest {
     /// `register` when the client asked to open the sign-up form (`first_screen=register`, or
     /// the Logto SDK's `interaction_mode=signUp`).
     pub first_screen: Option<String>,
+    /// A magic link's one-time token (`one_time_token`, with `login_hint` its email), kept as
+    /// its digest like every secret the server stores.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_time_token_digest: Option<String>,
 }
 
 impl AuthRequest {
@@ -197,6 +201,10 @@ pub async fn validate(
         first_screen: (params.get("first_screen") == Some("register")
             || params.get("interaction_mode") == Some("signUp"))
         .then(|| "register".to_string()),
+        one_time_token_digest: params
+            .get("one_time_token")
+            .filter(|t| !t.is_empty())
+            .map(crate::domain::secrets::digest_hex),
     })
 }
 

@@ -54,6 +54,12 @@ pub async fn authorize(
     }
 }
 
+/// Whether the request carries a magic link: a one-time token and the email it is for.
+fn magic_link(request: &AuthRequest) -> bool {
+    request.one_time_token_digest.is_some()
+        && request.login_hint.as_deref().is_some_and(|h| !h.is_empty())
+}
+
 /// With a usable session and nothing to ask, the code goes back at once; otherwise the
 /// request waits as an interaction for the sign-in (or consent) page.
 async fn proceed(
@@ -89,8 +95,11 @@ async fn proceed(
         }
         return flow::issue_code(state, request, &session.user_id, session.auth_time).await;
     }
+    // A magic link always asks which account continues (a session of another account must
+    // not swallow it, nor the link be used up before the person chose): its page.
     if let Some(session) = usable
         && !needs_consent
+        && !magic_link(request)
     {
         return flow::issue_code(state, request, &session.user_id, session.auth_time).await;
     }
@@ -101,8 +110,10 @@ async fn proceed(
         tenant_id: DEFAULT_TENANT.into(),
         client_id: request.client_id.clone(),
         request: serde_json::to_string(request).map_err(|_| flow::server_error())?,
-        user_id: usable.map(|s| s.user_id.clone()),
-        auth_time: usable.map(|s| s.auth_time),
+        user_id: usable
+            .filter(|_| !magic_link(request))
+            .map(|s| s.user_id.clone()),
+        auth_time: usable.filter(|_| !magic_link(request)).map(|s| s.auth_time),
         last_error: None,
         last_identifier: request.login_hint.clone(),
         created_at: now,
@@ -114,7 +125,9 @@ async fn proceed(
         tracing::error!(error = %e, "interaction insert failed");
         flow::server_error()
     })?;
-    let target = if row.user_id.is_some() {
+    let target = if magic_link(request) {
+        "/one-time-token"
+    } else if row.user_id.is_some() {
         "/consent"
     } else if request.first_screen.as_deref() == Some("register") {
         "/register"

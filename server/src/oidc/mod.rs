@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/reset-password", post(journeys::reset_password))
         .route("/code/resend", post(journeys::resend))
+        .route("/one-time-token", post(journeys::one_time_token))
         .route("/consent", post(interaction::consent))
         .route("/cancel", post(interaction::cancel))
         .route("/mfa/verify-totp", post(mfa::verify_totp))

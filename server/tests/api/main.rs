@@ -32,6 +32,7 @@ mod end_user_sign_in;
 mod invitations;
 mod jit;
 mod key_rollover;
+mod magic_links;
 mod management_access;
 mod management_auth;
 mod member_pages;

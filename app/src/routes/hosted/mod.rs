@@ -1,6 +1,6 @@
 //! The hosted sign-in pages end users see (`/sign-in`, `/register`, `/consent`, the email
 //! code pages `/register/verify`, `/sign-in/verify`, `/forgot-password[/verify]`,
-//! `/reset-password`, the MFA pages
+//! `/reset-password`, the magic link's `/one-time-token`, the MFA pages
 //! `/mfa-verification`, `/mfa-binding`, `/mfa-onboarding`). Plain HTML
 //! forms posting to `/oidc/interaction/*`, so everything works with JavaScript off; with it on,
 //! the pages hydrate and only add comfort (a busy state on submit).
@@ -13,6 +13,7 @@ mod mfa_binding;
 mod mfa_parts;
 mod mfa_passkey;
 mod mfa_verification;
+mod one_time_token;
 mod register;
 mod sign_in;
 
@@ -23,6 +24,7 @@ pub use consent::ConsentPage;
 pub use forgot_password::{ForgotPasswordPage, ResetPasswordPage};
 pub use mfa_binding::{MfaBindingPage, MfaOnboardingPage};
 pub use mfa_verification::MfaVerificationPage;
+pub use one_time_token::OneTimeTokenPage;
 pub use register::RegisterPage;
 pub use sign_in::SignInPage;
 
