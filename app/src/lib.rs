@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/forgot-password/verify") view=routes::hosted::ForgotPasswordVerifyPage ssr=SsrMode::Async/>
                 <Route path=path!("/reset-password") view=routes::hosted::ResetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/one-time-token") view=routes::hosted::OneTimeTokenPage ssr=SsrMode::Async/>
+                <Route path=path!("/invitation/:id") view=routes::hosted::InvitationPage ssr=SsrMode::Async/>
                 <Route path=path!("/consent") view=routes::hosted::ConsentPage ssr=SsrMode::Async/>
                 <Route path=path!("/mfa-verification") view=routes::hosted::MfaVerificationPage ssr=SsrMode::Async/>
                 <Route path=path!("/mfa-verification/:factor") view=routes::hosted::MfaVerificationPage ssr=SsrMode::Async/>

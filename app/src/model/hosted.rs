@@ -161,3 +161,28 @@ pub struct Consent {
     /// The permissions asked for, in request order.
     pub scopes: Vec<String>,
 }
+
+/// What the hosted invitation page shows (`/invitation/{id}?token=…`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InvitationView {
+    /// Whether the invitation exists.
+    pub found: bool,
+    /// `Pending`, `Accepted`, `Expired` or `Revoked`.
+    pub status: String,
+    pub organization_name: String,
+    pub branding: Branding,
+    /// Who invited (name, username or email).
+    pub inviter: Option<String>,
+    /// The invited address: whole when the link is valid, masked otherwise.
+    pub invitee: String,
+    /// The link's token opens this invitation.
+    pub link_valid: bool,
+    /// An account already uses the invited address.
+    pub has_account: bool,
+    /// What a new account gives beside the address.
+    pub sign_up: SignUpView,
+    /// Another account is signed in on this browser (masked).
+    pub signed_in_as: Option<String>,
+    /// The message of the last refused attempt.
+    pub error: Option<String>,
+}

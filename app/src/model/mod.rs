@@ -22,7 +22,8 @@ pub use applications::{
 };
 pub use console::{AdminInfo, ConsoleStatus, Paged};
 pub use hosted::{
-    Branding, Consent, HostedView, JourneyView, MfaView, SignInView, SignUpView, TotpSetup,
+    Branding, Consent, HostedView, InvitationView, JourneyView, MfaView, SignInView, SignUpView,
+    TotpSetup,
 };
 pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};
 pub use mfa::{MFA_FACTORS, MFA_POLICIES, MfaSettingsForm, UserFactor};

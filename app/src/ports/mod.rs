@@ -30,8 +30,8 @@ use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::model::{
-    AdminInfo, ApplicationPage, ConsoleStatus, CreatedApplication, HostedView, Organization,
-    OrganizationPage, OrganizationSettings,
+    AdminInfo, ApplicationPage, ConsoleStatus, CreatedApplication, HostedView, InvitationView,
+    Organization, OrganizationPage, OrganizationSettings,
 };
 
 #[async_trait::async_trait]
@@ -84,6 +84,26 @@ pub trait ConsoleBackend: Send + Sync {
 #[async_trait::async_trait]
 pub trait HostedBackend: Send + Sync {
     async fn hosted_view(&self) -> Result<HostedView, AppError>;
+    /// The invitation `id` as its link (`token`) opens it; `error` is the code of the last
+    /// refused attempt.
+    async fn invitation_view(
+        &self,
+        id: String,
+        token: String,
+        error: String,
+    ) -> Result<InvitationView, AppError>;
+}
+
+/// The hosted invitation page's view.
+pub async fn invitation_view(
+    id: String,
+    token: String,
+    error: String,
+) -> Result<InvitationView, AppError> {
+    match leptos::prelude::use_context::<Arc<dyn HostedBackend>>() {
+        Some(backend) => backend.invitation_view(id, token, error).await,
+        None => Err(AppError::Internal),
+    }
 }
 
 /// The hosted pages' view of this request's pending sign-in.

@@ -7,8 +7,8 @@ use app::model::{
 };
 use app::ports::HostedBackend;
 use axum::http::HeaderMap;
-use serde_json::Value;
 
+use super::branding::branding;
 use crate::domain::account_settings::{AccountSettings, Identifier};
 use crate::domain::{secrets, totp};
 use crate::oidc::auth_request::AuthRequest;
@@ -130,6 +130,15 @@ impl HostedBackend for HostedService {
             consent,
         })
     }
+
+    async fn invitation_view(
+        &self,
+        id: String,
+        token: String,
+        error: String,
+    ) -> Result<app::model::InvitationView, AppError> {
+        super::hosted_invitation::invitation_view(&self.state, &id, &token, &error).await
+    }
 }
 
 /// The email journey under way, as the pages show it.
@@ -190,36 +199,5 @@ async fn mfa_view(
         } else {
             Vec::new()
         },
-    })
-}
-
-/// The organization's logo, colours and CSS (an unknown organization brands nothing).
-async fn branding(state: &AppState, organization_id: &str) -> Result<Branding, AppError> {
-    let Some(org) = state
-        .store
-        .organization_find_by_id(DEFAULT_TENANT, organization_id)
-        .await
-        .map_err(internal)?
-    else {
-        return Ok(Branding::default());
-    };
-    let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap_or(Value::Null);
-    let (b, c) = (parse(&org.branding), parse(&org.color));
-    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
-    let dark_enabled = c
-        .get("isDarkModeEnabled")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    Ok(Branding {
-        organization_name: Some(org.name),
-        logo_url: text(&b, "logoUrl"),
-        dark_logo_url: text(&b, "darkLogoUrl"),
-        primary_color: text(&c, "primaryColor"),
-        dark_primary_color: if dark_enabled {
-            text(&c, "darkPrimaryColor")
-        } else {
-            None
-        },
-        custom_css: org.custom_css,
     })
 }

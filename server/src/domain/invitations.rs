@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 
-use super::{DomainError, ids, verification_codes};
+use super::{DomainError, ids, one_time_tokens, verification_codes};
 use crate::mail::{Mail, Mailer, TemplateType, render};
 use crate::storage::{InvitationFilter, InvitationRow, OrganizationRow, SendLimit, Store, UserRow};
 
@@ -175,11 +175,12 @@ pub fn not_found() -> DomainError {
 /// Creates an invitation; with a payload, its email goes out after the write.
 pub async fn create(
     store: &Store,
-    mailer: &Mailer,
+    mail: &InvitationMail<'_>,
     tenant: &str,
     input: NewInvitation,
     now: i64,
 ) -> Result<Invitation, DomainError> {
+    let mailer = mail.mailer;
     if input.expires_at <= now {
         return Err(invalid(
             400,
@@ -228,7 +229,7 @@ pub async fn create(
         return Err(rate_limited());
     }
     if let Some(payload) = input.message_payload {
-        deliver(store, mailer, &row, payload, now).await;
+        deliver(store, mail, &row, payload, now).await?;
     }
     find(store, tenant, &row.id, now)
         .await?
@@ -238,7 +239,7 @@ pub async fn create(
 /// `POST …/:id/message`: the invitation email again, with this payload.
 pub async fn resend(
     store: &Store,
-    mailer: &Mailer,
+    mail: &InvitationMail<'_>,
     tenant: &str,
     id: &str,
     payload: Map<String, Value>,
@@ -248,7 +249,7 @@ pub async fn resend(
         .invitation_find(tenant, id, now)
         .await?
         .ok_or_else(not_found)?;
-    if !mailer.enabled() {
+    if !mail.mailer.enabled() {
         return Err(verification_codes::no_connector());
     }
     let recipient = row.invitee.to_lowercase();
@@ -261,19 +262,51 @@ pub async fn resend(
     if !store.message_send_take(tenant, limit).await? {
         return Err(rate_limited());
     }
-    deliver(store, mailer, &row, payload, now).await;
-    Ok(())
+    deliver(store, mail, &row, payload, now).await
+}
+
+/// What invitation emails need: the mailer, and the public URL their hosted link starts with.
+pub struct InvitationMail<'a> {
+    pub mailer: &'a Mailer,
+    pub public_url: &'a str,
 }
 
 /// Renders and queues the invitation email: the organization and the inviter (Logto's
-/// template context), then the caller's payload over them.
+/// template context), then the caller's payload over them. A payload without `link` gets one
+/// to the hosted invitation page, carrying a one-time token for the invitee bound to this
+/// invitation and valid until it expires (Tessera's extension, next-features §5.3).
 async fn deliver(
     store: &Store,
-    mailer: &Mailer,
+    mail: &InvitationMail<'_>,
     row: &InvitationRow,
-    payload: Map<String, Value>,
+    mut payload: Map<String, Value>,
     now: i64,
-) {
+) -> Result<(), DomainError> {
+    if !payload.contains_key("link") {
+        let seconds = ((row.expires_at - now) + 999) / 1000;
+        let token = one_time_tokens::create(
+            store,
+            &row.tenant_id,
+            one_time_tokens::NewOneTimeToken {
+                email: row.invitee.clone(),
+                context: Some(one_time_tokens::TokenContext {
+                    invitation_id: Some(row.id.clone()),
+                    ..Default::default()
+                }),
+                expires_in: Some(seconds.max(1)),
+            },
+            now,
+        )
+        .await?;
+        let link = format!(
+            "{}/invitation/{}?token={}",
+            mail.public_url.trim_end_matches('/'),
+            row.id,
+            token.token.unwrap_or_default()
+        );
+        payload.insert("link".into(), Value::String(link));
+    }
+    let mailer = mail.mailer;
     let mut context = Map::new();
     if let Ok(Some(org)) = store
         .organization_find_by_id(&row.tenant_id, &row.organization_id)
@@ -301,7 +334,7 @@ async fn deliver(
     let payload = Value::Object(context);
     let kind = TemplateType::OrganizationInvitation;
     let (subject, text, html) = render(kind, &payload);
-    let mail = Mail {
+    let message = Mail {
         id: ids::generate(ids::LONG),
         created_at: now,
         to: row.invitee.clone(),
@@ -311,9 +344,10 @@ async fn deliver(
         html,
         payload,
     };
-    if let Err(e) = mailer.send(mail) {
+    if let Err(e) = mailer.send(message) {
         tracing::warn!(?e, "invitation email not queued");
     }
+    Ok(())
 }
 
 /// Logto's `buildOrganizationContextInfo`: `{id, name, branding}`.

@@ -10,6 +10,7 @@ pub mod client_metadata;
 pub mod end_users;
 pub mod error;
 pub mod ids;
+pub mod invitation_acceptance;
 pub mod invitations;
 pub mod issue;
 pub mod jit;

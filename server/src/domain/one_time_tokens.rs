@@ -27,6 +27,11 @@ pub struct TokenContext {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub interaction_event: Option<String>,
+    /// Tessera's extension: the invitation whose link carries the token (set by the server
+    /// only, never read from a request).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub invitation_id: Option<String>,
 }
 
 pub const INTERACTION_EVENTS: [&str; 3] = ["SignIn", "Register", "ForgotPassword"];

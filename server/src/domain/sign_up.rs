@@ -66,6 +66,22 @@ pub fn check_new_password(password: &str, confirm: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// What sign-up asks beside an email address already proved (an invitation's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SignUpAsks {
+    pub username: bool,
+    pub password: bool,
+}
+
+impl From<SignUpForm> for SignUpAsks {
+    fn from(form: SignUpForm) -> Self {
+        SignUpAsks {
+            username: form.username,
+            password: form.password,
+        }
+    }
+}
+
 /// An account to create.
 pub struct Registration {
     pub username: Option<String>,

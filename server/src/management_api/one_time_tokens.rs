@@ -200,6 +200,7 @@ impl FromBody for NewOneTimeToken {
             TokenContext {
                 jit_organization_ids: ids,
                 interaction_event: event,
+                invitation_id: None,
             }
         });
         let expires_in = match g.optional_value("expiresIn") {

@@ -13,7 +13,7 @@ use super::docs::{ApiRoutes, delete, get, post, put};
 use super::responses;
 use crate::domain::DomainError;
 use crate::domain::invitations::{
-    self, EndStatus, Invitation, NewInvitation, StatusChange, not_found,
+    self, EndStatus, Invitation, InvitationMail, NewInvitation, StatusChange, not_found,
 };
 use crate::http::error::ApiError;
 use crate::http::extract::QueryPairs;
@@ -86,6 +86,13 @@ pub(super) fn routes(api: ApiRoutes) -> ApiRoutes {
     )
 }
 
+fn mail(state: &AppState) -> InvitationMail<'_> {
+    InvitationMail {
+        mailer: &state.mailer,
+        public_url: &state.public_url,
+    }
+}
+
 fn now(state: &AppState) -> i64 {
     state.clock.now_ms()
 }
@@ -114,7 +121,7 @@ pub async fn invitation_create(
     Body(input): Body<NewInvitation>,
 ) -> Result<Response, ApiError> {
     let created =
-        invitations::create(&state.store, &state.mailer, &tenant, input, now(&state)).await?;
+        invitations::create(&state.store, &mail(&state), &tenant, input, now(&state)).await?;
     Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
@@ -146,7 +153,7 @@ pub async fn invitation_resend(
 ) -> Result<StatusCode, ApiError> {
     invitations::resend(
         &state.store,
-        &state.mailer,
+        &mail(&state),
         &tenant,
         &id,
         payload.0,

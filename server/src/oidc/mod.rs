@@ -16,6 +16,7 @@ pub mod error_page;
 pub mod flow;
 pub mod id_token;
 pub mod interaction;
+pub mod invitation;
 pub mod journeys;
 pub mod jwks;
 pub mod keys;
@@ -54,6 +55,11 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/reset-password", post(journeys::reset_password))
         .route("/code/resend", post(journeys::resend))
         .route("/one-time-token", post(journeys::one_time_token))
+        .route("/invitation/{id}/accept", post(invitation::accept))
+        .route(
+            "/invitation/{id}/switch-account",
+            post(invitation::switch_account),
+        )
         .route("/consent", post(interaction::consent))
         .route("/cancel", post(interaction::cancel))
         .route("/mfa/verify-totp", post(mfa::verify_totp))

@@ -29,6 +29,7 @@ mod email_journeys;
 mod end_user_registration;
 mod end_user_safety;
 mod end_user_sign_in;
+mod invitation_page;
 mod invitations;
 mod jit;
 mod key_rollover;

@@ -1,6 +1,7 @@
 //! The hosted sign-in pages end users see (`/sign-in`, `/register`, `/consent`, the email
 //! code pages `/register/verify`, `/sign-in/verify`, `/forgot-password[/verify]`,
-//! `/reset-password`, the magic link's `/one-time-token`, the MFA pages
+//! `/reset-password`, the magic link's `/one-time-token`, the invitation page
+//! `/invitation/{id}`, the MFA pages
 //! `/mfa-verification`, `/mfa-binding`, `/mfa-onboarding`). Plain HTML
 //! forms posting to `/oidc/interaction/*`, so everything works with JavaScript off; with it on,
 //! the pages hydrate and only add comfort (a busy state on submit).
@@ -9,6 +10,7 @@ mod branding;
 mod code_entry;
 mod consent;
 mod forgot_password;
+mod invitation;
 mod mfa_binding;
 mod mfa_parts;
 mod mfa_passkey;
@@ -22,6 +24,7 @@ use leptos::prelude::*;
 pub use code_entry::{ForgotPasswordVerifyPage, RegisterVerifyPage, SignInVerifyPage};
 pub use consent::ConsentPage;
 pub use forgot_password::{ForgotPasswordPage, ResetPasswordPage};
+pub use invitation::InvitationPage;
 pub use mfa_binding::{MfaBindingPage, MfaOnboardingPage};
 pub use mfa_verification::MfaVerificationPage;
 pub use one_time_token::OneTimeTokenPage;
