@@ -87,6 +87,11 @@ export async function managementApi(request: APIRequestContext) {
       const res = await request.delete(`/api${path}`, { headers });
       expect(res.status(), `DELETE ${path}: ${await res.text()}`).toBe(204);
     },
+    async put(path: string, data: unknown) {
+      const res = await request.put(`/api${path}`, { headers, data });
+      expect(res.status(), `PUT ${path}: ${await res.text()}`).toBe(200);
+      return res.json();
+    },
     async patch(path: string, data: unknown) {
       const res = await request.patch(`/api${path}`, { headers, data });
       expect(res.status(), `PATCH ${path}: ${await res.text()}`).toBe(200);

@@ -1,21 +1,20 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { decodeJwt } from "jose";
 import type { Page } from "@playwright/test";
 import { test, expect, managementApi, hydrated, interceptCallbacks, open, signInAsAdmin, unique, CALLBACK } from "./fixtures";
+import { mailsTo, newestMail } from "./outbox";
 import { codeNow } from "./totp";
 
 /**
  * The email journeys of the hosted pages, with JavaScript on and off: registering with an
  * emailed code and joining organizations by email domain (one of them requiring MFA), signing
  * in with an emailed code, and resetting a forgotten password. Codes are read from the e2e
- * server's outbox file (playwright.config.ts points it at target/e2e/outbox).
+ * server's outbox file (outbox.ts).
  *
  * The sign-up and sign-in settings are tenant-wide: each test sets what it needs and the file
  * puts back the defaults afterwards.
  */
 const PASSWORD = "correct horse battery";
-const OUTBOX = new URL("../../target/e2e/outbox/outbox.jsonl", import.meta.url);
 
 const DEFAULTS = {
   signInMode: "SignInAndRegister",
@@ -49,43 +48,11 @@ test.afterAll(async ({ request }) => {
   await api.patch("/sign-in-exp", DEFAULTS);
 });
 
-interface Mail {
-  to: string;
-  templateType: string;
-  createdAt: number;
-  payload: { code?: string };
-}
-
-/** The code of the first mail to `to` of `template` written at or after `since` (epoch ms). */
+/** The code of the newest mail to `to` of `template` written at or after `since`. */
 async function mailedCode(to: string, template: string, since: number): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    let text = "";
-    try {
-      text = readFileSync(OUTBOX, "utf8");
-    } catch {
-      // Not written yet.
-    }
-    const mail = text
-      .split("\n")
-      .filter((l) => l.trim() !== "")
-      .map((l) => JSON.parse(l) as Mail)
-      .reverse()
-      .find((m) => m.to === to && m.templateType === template && m.createdAt >= since);
-    if (mail?.payload.code) return mail.payload.code;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no ${template} mail to ${to} in ${OUTBOX}`);
-}
-
-function mailsTo(to: string): number {
-  try {
-    return readFileSync(OUTBOX, "utf8")
-      .split("\n")
-      .filter((l) => l.trim() !== "")
-      .filter((l) => (JSON.parse(l) as Mail).to === to).length;
-  } catch {
-    return 0;
-  }
+  const mail = await newestMail(to, template, since);
+  if (!mail.payload.code) throw new Error(`no code in ${JSON.stringify(mail)}`);
+  return mail.payload.code;
 }
 
 /** An authorization request with PKCE; the verifier for the exchange. */
