@@ -7,6 +7,7 @@
 pub mod application_secrets;
 pub mod applications;
 pub mod hosted;
+pub mod invitations;
 pub mod mfa;
 pub mod organization_members;
 pub mod organization_template;

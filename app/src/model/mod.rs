@@ -3,6 +3,7 @@
 mod applications;
 mod console;
 mod hosted;
+mod invitations;
 mod memberships;
 mod mfa;
 mod organization_roles;
@@ -25,6 +26,7 @@ pub use hosted::{
     Branding, Consent, HostedView, InvitationView, JourneyView, MfaView, SignInView, SignUpView,
     TotpSetup,
 };
+pub use invitations::{ConsoleInvitation, InviteForm};
 pub use memberships::{ApplicationWithOrganizationRoles, OrganizationWithRoles};
 pub use mfa::{MFA_FACTORS, MFA_POLICIES, MfaSettingsForm, UserFactor};
 pub use organization_roles::{

@@ -5,6 +5,7 @@
 
 mod application_secrets;
 mod applications;
+mod invitations;
 mod jit;
 mod members;
 mod mfa;
@@ -16,6 +17,7 @@ mod users;
 
 pub use application_secrets::ApplicationSecretsPort;
 pub use applications::ApplicationsPort;
+pub use invitations::InvitationsPort;
 pub use jit::JitPort;
 pub use members::{MemberKind, MembersPort};
 pub use mfa::MfaPort;
@@ -162,6 +164,7 @@ macro_rules! port_runners {
 port_runners! {
     applications => ApplicationsPort,
     application_secrets => ApplicationSecretsPort,
+    invitations => InvitationsPort,
     jit => JitPort,
     members => MembersPort,
     mfa => MfaPort,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use app::ports::TemplatePort;
 use app::ports::{ApplicationSecretsPort, UserAccountPort};
 use app::ports::{ApplicationsPort, ConsoleBackend, ResourcesPort, UsersPort};
-use app::ports::{JitPort, MembersPort, MfaPort, SignInSettingsPort};
+use app::ports::{InvitationsPort, JitPort, MembersPort, MfaPort, SignInSettingsPort};
 use leptos::prelude::provide_context;
 
 use super::service::ConsoleService;
@@ -23,5 +23,6 @@ pub fn provide_ports(service: &Arc<ConsoleService>) {
     provide_context::<Arc<dyn UserAccountPort>>(service.clone());
     provide_context::<Arc<dyn ApplicationSecretsPort>>(service.clone());
     provide_context::<Arc<dyn MfaPort>>(service.clone());
+    provide_context::<Arc<dyn InvitationsPort>>(service.clone());
     provide_context::<Arc<dyn SignInSettingsPort>>(service.clone());
 }

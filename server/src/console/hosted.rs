@@ -10,7 +10,7 @@ use axum::http::HeaderMap;
 
 use super::branding::branding;
 use crate::domain::account_settings::{AccountSettings, Identifier};
-use crate::domain::{secrets, totp};
+use crate::domain::{one_time_tokens, secrets, totp};
 use crate::oidc::auth_request::AuthRequest;
 use crate::oidc::cookies;
 use crate::oidc::journeys::Journey;
@@ -116,10 +116,7 @@ impl HostedBackend for HostedService {
             },
             forgot_password: settings.email_password_reset(mail),
             journey,
-            magic_link_email: request
-                .one_time_token_digest
-                .as_ref()
-                .and(request.login_hint.clone()),
+            magic_link_email: magic_link_email(&self.state, &request).await,
             mfa,
             pending: true,
             app_name,
@@ -139,6 +136,19 @@ impl HostedBackend for HostedService {
     ) -> Result<app::model::InvitationView, AppError> {
         super::hosted_invitation::invitation_view(&self.state, &id, &token, &error).await
     }
+}
+
+/// The address a magic link is for, when its token is usable for it (an invalid link shows no
+/// address: the hint is the requester's text).
+async fn magic_link_email(state: &AppState, request: &AuthRequest) -> Option<String> {
+    let digest = request.one_time_token_digest.as_deref()?;
+    let email = request.login_hint.as_deref()?;
+    let now = state.clock.now_ms();
+    one_time_tokens::check_digest(&state.store, DEFAULT_TENANT, digest, email, now)
+        .await
+        .ok()
+        .filter(|row| one_time_tokens::context_of(row).invitation_id.is_none())
+        .map(|_| email.to_string())
 }
 
 /// The email journey under way, as the pages show it.

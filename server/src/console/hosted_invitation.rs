@@ -57,7 +57,8 @@ pub(super) async fn invitation_view(
         .map_err(internal)?
         .map(|o| o.name)
         .unwrap_or_default();
-    let inviter = match &invitation.inviter_id {
+    // Without a valid link the page names nobody and says nothing about accounts.
+    let inviter = match invitation.inviter_id.as_ref().filter(|_| st.link_valid) {
         Some(inviter) => state
             .store
             .user_find_by_id(DEFAULT_TENANT, inviter)
@@ -99,7 +100,7 @@ pub(super) async fn invitation_view(
             masked(&invitation.invitee)
         },
         link_valid: st.link_valid,
-        has_account: st.account.is_some(),
+        has_account: st.link_valid && st.account.is_some(),
         sign_up: SignUpView {
             username: form.username,
             email: true,

@@ -11,6 +11,7 @@ pub mod context;
 mod errors;
 mod hosted;
 mod hosted_invitation;
+mod invitations;
 mod jit;
 mod members;
 mod mfa;

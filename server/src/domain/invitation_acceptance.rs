@@ -120,18 +120,13 @@ pub async fn accept(
             }
         }
     };
-    // Everything is settled: the link is used up, once.
-    let row = check(store, tenant, token, &st.invitation.invitee, now).await;
-    let row = match row {
+    // Everything is settled: the account, then the invitation (ended once, by compare and
+    // set), then the link is used up.
+    let row = match check(store, tenant, token, &st.invitation.invitee, now).await {
         Ok(row) => row,
         Err(DomainError::Refused { .. }) => return Ok(Err(Refusal::InvalidLink)),
         Err(e) => return Err(e),
     };
-    match one_time_tokens::consume(store, tenant, &row, now).await {
-        Ok(()) => {}
-        Err(DomainError::Refused { .. }) => return Ok(Err(Refusal::InvalidLink)),
-        Err(e) => return Err(e),
-    }
     let user_id = match st.account {
         Some(u) => u.id,
         None => {
@@ -143,7 +138,17 @@ pub async fn accept(
             };
             match sign_up::create(store, tenant, registration, now).await? {
                 Ok(id) => id,
-                Err(_) => return Ok(Err(Refusal::Form(sign_up::USERNAME_TAKEN))),
+                Err(m) if m == sign_up::USERNAME_TAKEN => {
+                    return Ok(Err(Refusal::Form(sign_up::USERNAME_TAKEN)));
+                }
+                // The address got an account meanwhile: that account accepts.
+                Err(_) => match store
+                    .user_find_by_email(tenant, &st.invitation.invitee)
+                    .await?
+                {
+                    Some(u) => u.id,
+                    None => return Ok(Err(Refusal::Ended)),
+                },
             }
         }
     };
@@ -152,8 +157,13 @@ pub async fn accept(
         accepted_user_id: Some(user_id.clone()),
     };
     match invitations::end(store, tenant, id, change, now).await {
-        Ok(_) => Ok(Ok(user_id)),
-        Err(DomainError::Refused { .. }) => Ok(Err(Refusal::Ended)),
+        Ok(_) => {}
+        Err(DomainError::Refused { .. }) => return Ok(Err(Refusal::Ended)),
+        Err(e) => return Err(e),
+    }
+    // The invitation is accepted; a concurrent accept of the same link could not also end it.
+    match one_time_tokens::consume(store, tenant, &row, now).await {
+        Ok(()) | Err(DomainError::Refused { .. }) => Ok(Ok(user_id)),
         Err(e) => Err(e),
     }
 }

@@ -196,6 +196,18 @@ pub async fn create(
             "The invitee is already a member of the organization.",
         ));
     }
+    // Invitees are users: a machine-to-machine role could never be given on acceptance
+    // (Logto finds out only then).
+    for role in input.organization_role_ids.as_deref().unwrap_or_default() {
+        if let Some(r) = store.organization_role_find_by_id(tenant, role).await?
+            && r.role_type != "User"
+        {
+            return Err(invalid(
+                422,
+                "Only organization roles of type User can be given to invitees.",
+            ));
+        }
+    }
     if input.message_payload.is_some() && !mailer.enabled() {
         return Err(verification_codes::no_connector());
     }

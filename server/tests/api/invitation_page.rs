@@ -92,6 +92,31 @@ async fn page_impl(backend: Backend) {
     assert!(page.contains("Join Acme"), "{page}");
     assert!(page.contains("newbie@example.com"));
     assert!(page.contains("name=\"password\""));
+    // The link's token is no magic link: it neither shows nor signs anyone in.
+    let (client_id, _) = create_app(&app, "SPA", json!({})).await;
+    let magic = browser();
+    authorize(
+        &app,
+        &magic,
+        &client_id,
+        "openid",
+        &[
+            ("one_time_token", token.as_str()),
+            ("login_hint", "newbie@example.com"),
+        ],
+    )
+    .await;
+    let page = html(&app, &magic, "/one-time-token").await;
+    let main = page.split("<main").nth(1).unwrap_or_default();
+    assert!(
+        main.contains("not valid") && !main.contains("Continue as"),
+        "{page}"
+    );
+    let res = form_post(&app, &magic, "/oidc/interaction/one-time-token", &[])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&res), "/one-time-token");
     let accept = format!("/oidc/interaction/invitation/{id}/accept");
     let res = form_post(
         &app,
@@ -149,7 +174,6 @@ async fn page_impl(backend: Backend) {
         "the invitation's role: {roles}"
     );
     // The new account signs in with its password.
-    let (client_id, _) = create_app(&app, "SPA", json!({})).await;
     sign_in_for_code(&app, &browser(), &client_id, "newbie", "openid", &[]).await;
     // The link worked once.
     assert!(html(&app, &b, &path).await.contains("already accepted"));

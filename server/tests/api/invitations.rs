@@ -145,6 +145,21 @@ async fn invitations_impl(backend: Backend) {
         let (s, res) = invite(&app, body.clone()).await;
         assert_eq!((s, code(&res)), (status, expected), "{body}: {res}");
     }
+    // Invitees are users: a machine-to-machine role is refused.
+    let (_, robot) = app
+        .api_json(
+            Method::POST,
+            "/organization-roles",
+            &json!({ "name": "robot", "type": "MachineToMachine" }),
+        )
+        .await;
+    let (s, res) = invite(
+        &app,
+        json!({ "invitee": "new@example.com", "organizationId": acme, "expiresAt": now + DAY,
+                "organizationRoleIds": [robot["id"]] }),
+    )
+    .await;
+    assert_eq!((s, code(&res)), (422, "request.invalid_input"), "{res}");
     // Nothing half-written by the refused role.
     let (_, listed) = app
         .api_get("/organization-invitations?invitee=new@example.com")

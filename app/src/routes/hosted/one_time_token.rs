@@ -12,9 +12,12 @@ pub fn OneTimeTokenPage() -> impl IntoView {
     view! {
         <HostedFrame title="Continue with your link" body=|v| {
             let Some(email) = v.magic_link_email.clone() else {
+                let error = v.error.clone();
                 return view! {
                     <h1>"This link is not valid"</h1>
-                    <p class="muted">"Go back to the application and start again."</p>
+                    <AttemptError error/>
+                    <p class="muted">"It was already used, has expired or was withdrawn. Ask for a new one."</p>
+                    <CancelSignIn/>
                 }
                 .into_any();
             };

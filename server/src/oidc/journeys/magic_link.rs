@@ -63,13 +63,15 @@ pub async fn one_time_token(State(state): State<AppState>, headers: HeaderMap) -
         Ok(u) => u,
         Err(e) => return internal(e),
     };
-    // The event a token may serve (Logto's `interaction_event_mismatch`).
-    let event_ok = match context.interaction_event.as_deref() {
-        None => true,
-        Some("SignIn") => true,
-        Some("Register") => user.is_none(),
-        Some(_) => false,
-    };
+    // The event a token may serve (Logto's `interaction_event_mismatch`); an invitation's
+    // token opens its invitation page only, never a sign-in.
+    let event_ok = context.invitation_id.is_none()
+        && match context.interaction_event.as_deref() {
+            None => true,
+            Some("SignIn") => true,
+            Some("Register") => user.is_none(),
+            Some(_) => false,
+        };
     if !event_ok {
         return refuse("This link cannot be used to sign in.").await;
     }
