@@ -21,6 +21,8 @@ pub struct ConsoleInvitation {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct InviteForm {
     pub emails: String,
+    /// An empty list is not sent by a form: absent means none.
+    #[serde(default)]
     pub role_ids: Vec<String>,
     pub days: u32,
 }

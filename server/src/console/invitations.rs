@@ -137,13 +137,20 @@ impl InvitationsPort for ConsoleService {
         let now = self.now();
         let mut invited = 0;
         for address in list {
+            // Console administrators are not users of the tenant: the mail names them, the
+            // invitation has no inviter (as one made by the Management API without one).
+            let mut payload = Map::new();
+            payload.insert(
+                "inviter".into(),
+                serde_json::json!({ "name": admin.username }),
+            );
             let input = NewInvitation {
-                inviter_id: Some(admin.id.clone()),
+                inviter_id: None,
                 invitee: address.clone(),
                 organization_id: organization_id.clone(),
                 expires_at: now + i64::from(form.days) * DAY_MS,
                 organization_role_ids: Some(form.role_ids.clone()),
-                message_payload: Some(Map::new()),
+                message_payload: Some(payload),
             };
             match invitations::create(store, &mail, DEFAULT_TENANT, input, now).await {
                 Ok(_) => invited += 1,

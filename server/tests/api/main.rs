@@ -17,6 +17,7 @@ mod authorization_request_safety;
 mod client_grants;
 mod concurrent_writes;
 mod console;
+mod console_invitations;
 mod console_limits;
 mod console_members;
 mod console_mfa;

@@ -263,6 +263,13 @@ pub fn port_calls(id: &str, other: &str) -> Vec<(&'static str, Vec<(String, Stri
             "replace_application_custom_data",
             f(&[("id", id), ("json", "{}")]),
         ),
+        ("organization_invitations", f(&[("id", id)])),
+        (
+            "invite_to_organization",
+            f(&[("id", id), ("form[emails]", other), ("form[days]", "7")]),
+        ),
+        ("resend_invitation", f(&[("invitation_id", id)])),
+        ("revoke_invitation", f(&[("invitation_id", id)])),
         ("sign_in_settings", f(&[])),
         (
             "save_sign_in_settings",

@@ -10,6 +10,7 @@ mod mfa_settings;
 mod not_found;
 mod organization_branding;
 mod organization_detail;
+mod organization_invitations;
 mod organization_jit;
 mod organization_members;
 mod organizations;

@@ -16,6 +16,7 @@ use crate::components::{
 };
 use crate::error::AppError;
 use crate::model::{Organization, OrganizationSettings};
+use crate::routes::console::organization_invitations::InvitationsTab;
 use crate::routes::console::organization_jit::JitSection;
 use crate::routes::console::organization_members::{MemberKind, MembersTab};
 
@@ -109,6 +110,7 @@ pub fn OrganizationDetailPage() -> impl IntoView {
                 view! { <MembersTab org_id=id() kind=MemberKind::Applications/> }.into_any()
             }
             "jit" => view! { <JitSection org_id=id()/> }.into_any(),
+            "invitations" => view! { <InvitationsTab org_id=id()/> }.into_any(),
             _ => ().into_any(),
         }}
     }
@@ -168,6 +170,7 @@ fn OrganizationView(org: Organization) -> impl IntoView {
             <a href=format!("{base}/settings") aria-current=move || current("settings")>"Settings"</a>
             <a href=format!("{base}/members") aria-current=move || current("members")>"Members"</a>
             <a href=format!("{base}/machine-to-machine") aria-current=move || current("machine-to-machine")>"Machine-to-machine"</a>
+            <a href=format!("{base}/invitations") aria-current=move || current("invitations")>"Invitations"</a>
             <a href=format!("{base}/jit") aria-current=move || current("jit")>"Just-in-time provisioning"</a>
         </nav>
         {move || (tab() == "settings").then(|| view! { <SettingsForm org=org_tab.clone() saved=saved/> })}
