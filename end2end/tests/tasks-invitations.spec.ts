@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { decodeJwt } from "jose";
 import type { Page } from "@playwright/test";
-import { test, expect, managementApi, hydrated, interceptCallbacks, unique, CALLBACK } from "./fixtures";
+import { test, expect, managementApi, hydrated, interceptCallbacks, open, signInAsAdmin, unique, CALLBACK } from "./fixtures";
 import { newestMail } from "./outbox";
 
 /**
@@ -142,3 +142,43 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test("an administrator invites from the console; the invitee accepts from the email and joins with the role", async ({ page, request }) => {
+  const api = await managementApi(request);
+  const org = await api.post("/organizations", { name: unique("Console Invites ") });
+  const role = await api.post("/organization-roles", { name: unique("reviewer-") });
+  const username = unique("guest");
+  const email = `${username}@example.test`;
+  await signInAsAdmin(page);
+  await open(page, `/console/organizations/${org.id}/invitations`);
+  await expect(page.getByRole("heading", { name: "Invite people" })).toBeVisible();
+  await page.getByLabel("Email addresses").fill(`${email}, not-an-address`);
+  await page.getByRole("button", { name: "Send invitations" }).click();
+  await expect(page.getByText("not-an-address is not an email address.").first()).toBeVisible();
+  const since = Date.now() - 1000;
+  await page.getByLabel("Email addresses").fill(email);
+  await page.getByRole("checkbox", { name: new RegExp(role.name) }).check();
+  await page.getByRole("button", { name: "Send invitations" }).click();
+  await expect(page.getByRole("status")).toContainText("Invitation sent.");
+  await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: role.name, exact: true })).toBeVisible();
+
+  const mail = await newestMail(email, "OrganizationInvitation", since);
+  const link = new URL(mail.payload.link!);
+  await page.goto(`${link.pathname}${link.search}`);
+  await hydrated(page);
+  await expect(page.getByRole("heading", { name: `Join ${org.name}` })).toBeVisible();
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirm password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page.getByRole("heading", { name: `You joined ${org.name}` })).toBeVisible();
+
+  // The console lists it accepted; nothing left to resend or revoke.
+  await open(page, `/console/organizations/${org.id}/invitations`);
+  await expect(page.getByText("Accepted", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Revoke invitation to ${email}` })).toHaveCount(0);
+  const [user] = await api.get(`/users?q=${encodeURIComponent(email)}`);
+  const roles = await api.get(`/organizations/${org.id}/users/${user.id}/roles`);
+  expect(roles.map((r: { id: string }) => r.id)).toEqual([role.id]);
+});

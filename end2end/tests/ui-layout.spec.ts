@@ -18,6 +18,7 @@ async function consolePages(request: APIRequestContext): Promise<string[]> {
     `/console/organizations/${org.id}/members`,
     `/console/organizations/${org.id}/machine-to-machine`,
     `/console/organizations/${org.id}/jit`,
+    `/console/organizations/${org.id}/invitations`,
     "/console/organization-template/roles",
     "/console/organization-template/permissions",
     `/console/organization-template/roles/${role.id}/permissions`,

@@ -77,10 +77,9 @@ fn InviteFormView(org: String, choices: Vec<Choice>, reload: Callback<()>) -> im
             });
             reload.run(());
         },
-        move |e| {
-            error.set(Some(e));
-            reload.run(());
-        },
+        // No reload on a refusal: it would rebuild the form and lose what it says (addresses
+        // before a refused one are invited; the list shows them at the next change).
+        move |e| error.set(Some(e)),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
