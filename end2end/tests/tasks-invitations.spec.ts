@@ -163,6 +163,10 @@ test("an administrator invites from the console; the invitee accepts from the em
   await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: role.name, exact: true })).toBeVisible();
 
+  // The members tab counts it, linking to the invitations.
+  await open(page, `/console/organizations/${org.id}/members`);
+  await expect(page.getByRole("link", { name: "1 pending invitation" })).toBeVisible();
+
   const mail = await newestMail(email, "OrganizationInvitation", since);
   const link = new URL(mail.payload.link!);
   await page.goto(`${link.pathname}${link.search}`);

@@ -120,6 +120,17 @@ pub fn MembersTab(org_id: String, kind: MemberKind) -> impl IntoView {
         || (),
         move |_| organization_roles_of_type(kind.role_type().into()),
     );
+    // Pending invitations, counted beside the members (people only).
+    let pending = Resource::new(
+        || (),
+        move |_| async move {
+            if kind != MemberKind::Users {
+                return Ok(0);
+            }
+            let list = crate::api::invitations::organization_invitations(org.get_value()).await?;
+            Ok::<_, crate::error::AppError>(list.iter().filter(|i| i.status == "Pending").count())
+        },
+    );
     let reload = Callback::new(move |_| members.refetch());
     let adding = RwSignal::new(false);
     let editing = RwSignal::new(None::<Member>);
@@ -142,6 +153,22 @@ pub fn MembersTab(org_id: String, kind: MemberKind) -> impl IntoView {
                 <h2>{heading}</h2>
                 <button type="button" class="btn primary" on:click=move |_| adding.set(true)>{add_label}</button>
             </div>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match pending.await {
+                        Ok(n) if n > 0 => {
+                            let href = format!("/console/organizations/{}/invitations", org.get_value());
+                            let text = if n == 1 {
+                                "1 pending invitation".to_string()
+                            } else {
+                                format!("{n} pending invitations")
+                            };
+                            view! { <p class="help"><a href=href>{text}</a></p> }.into_any()
+                        }
+                        _ => ().into_any(),
+                    }
+                })}
+            </Transition>
             <div class="toolbar">
                 <SearchInput label=search_label placeholder="Search by name, email or ID" value=q/>
             </div>
