@@ -41,8 +41,11 @@ CREATE TABLE one_time_tokens (
     id TEXT PRIMARY KEY,
     email TEXT NOT NULL,
     token_digest TEXT NOT NULL,
-    -- {jitOrganizationIds?, interactionEvent?} (JSON).
+    -- {jitOrganizationIds?, interactionEvent?, invitationId?} (JSON).
     context TEXT NOT NULL DEFAULT '{}',
+    -- The invitation whose link carries the token: its links end with it, and a new link
+    -- replaces the earlier ones.
+    invitation_id TEXT REFERENCES organization_invitations (id) ON DELETE CASCADE,
     -- A stored active past expires_at reads as expired.
     status TEXT NOT NULL DEFAULT 'active'
         CHECK (status IN ('active', 'consumed', 'revoked', 'expired')),
@@ -52,3 +55,4 @@ CREATE TABLE one_time_tokens (
 CREATE UNIQUE INDEX one_time_tokens__token_digest ON one_time_tokens (tenant_id, token_digest);
 CREATE INDEX one_time_tokens__email ON one_time_tokens (tenant_id, email, created_at);
 CREATE INDEX one_time_tokens__created_at ON one_time_tokens (tenant_id, created_at);
+CREATE INDEX one_time_tokens__invitation_id ON one_time_tokens (invitation_id);

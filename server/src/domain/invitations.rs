@@ -295,6 +295,10 @@ async fn deliver(
     now: i64,
 ) -> Result<(), DomainError> {
     if !payload.contains_key("link") {
+        // The new link replaces the earlier ones: only the newest email opens the invitation.
+        store
+            .one_time_tokens_revoke_for_invitation(&row.tenant_id, &row.id)
+            .await?;
         let seconds = ((row.expires_at - now) + 999) / 1000;
         let token = one_time_tokens::create(
             store,
@@ -444,6 +448,10 @@ pub async fn end(
     {
         return Err(ended());
     }
+    // An ended invitation keeps no live link.
+    store
+        .one_time_tokens_revoke_for_invitation(tenant, id)
+        .await?;
     find(store, tenant, id, now).await?.ok_or_else(not_found)
 }
 

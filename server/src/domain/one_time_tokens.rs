@@ -121,7 +121,9 @@ pub async fn create(
         created_at: now,
         expires_at: now.saturating_add(expires_in.saturating_mul(1000)),
     };
-    store.one_time_token_insert(&row).await?;
+    store
+        .one_time_token_insert(&row, context.invitation_id.as_deref())
+        .await?;
     Ok(to_wire(row, Some(token)))
 }
 

@@ -24,12 +24,18 @@ const COLUMNS: &str = "tenant_id, id, email, token_digest, context, \
      created_at, expires_at";
 
 impl Store {
-    /// Inserts the token, first marking the address's expired active tokens `expired`.
-    pub async fn one_time_token_insert(&self, row: &OneTimeTokenRow) -> Result<(), StorageError> {
+    /// Inserts the token (bound to `invitation_id` for an invitation's link), first marking
+    /// the address's expired active tokens `expired`.
+    pub async fn one_time_token_insert(
+        &self,
+        row: &OneTimeTokenRow,
+        invitation_id: Option<&str>,
+    ) -> Result<(), StorageError> {
         const EXPIRE: &str = "UPDATE one_time_tokens SET status = 'expired' WHERE tenant_id = $1 \
              AND email = $2 AND status = 'active' AND expires_at <= $3";
         const SQL: &str = "INSERT INTO one_time_tokens (tenant_id, id, email, token_digest, \
-             context, status, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, 'active', $6, $7)";
+             context, status, created_at, expires_at, invitation_id) \
+             VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8)";
         dispatch_exec!(&self.db, p => sqlx::query(EXPIRE)
             .bind(&row.tenant_id)
             .bind(&row.email)
@@ -43,7 +49,21 @@ impl Store {
             .bind(&row.context)
             .bind(row.created_at)
             .bind(row.expires_at)
+            .bind(invitation_id)
             .execute(p))?;
+        Ok(())
+    }
+
+    /// Revokes the active links of an invitation (a new link replaces them; an ended
+    /// invitation keeps none).
+    pub async fn one_time_tokens_revoke_for_invitation(
+        &self,
+        tenant: &str,
+        invitation_id: &str,
+    ) -> Result<(), StorageError> {
+        const SQL: &str = "UPDATE one_time_tokens SET status = 'revoked' WHERE tenant_id = $1 \
+             AND invitation_id = $2 AND status = 'active'";
+        dispatch_exec!(&self.db, p => sqlx::query(SQL).bind(tenant).bind(invitation_id).execute(p))?;
         Ok(())
     }
 

@@ -219,6 +219,32 @@ async fn page_impl(backend: Backend) {
         .await;
     assert_eq!(roles[0]["id"], role.as_str());
 
+    // A resent invitation's new link replaces the earlier one.
+    let (id3, first) = invite(&app, &dir, &org, &role, "twice@example.com").await;
+    app.api_json(
+        Method::POST,
+        &format!("/organization-invitations/{id3}/message"),
+        &json!({}),
+    )
+    .await;
+    let mut second = first.clone();
+    for _ in 0..100 {
+        let mail = newest_mail(&dir, "twice@example.com").await;
+        let link = mail["payload"]["link"].as_str().unwrap().to_string();
+        second = link.strip_prefix(&app.address).unwrap().to_string();
+        if second != first {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_ne!(second, first);
+    assert!(
+        html(&app, &browser(), &first)
+            .await
+            .contains("link is not valid")
+    );
+    assert!(html(&app, &browser(), &second).await.contains("Join Acme"));
+
     // A wrong token, a revoked and an expired invitation each get their page.
     let (id, path) = invite(&app, &dir, &org, &role, "late@example.com").await;
     let wrong = format!("/invitation/{id}?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
