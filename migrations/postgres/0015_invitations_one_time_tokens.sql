@@ -56,3 +56,8 @@ CREATE UNIQUE INDEX one_time_tokens__token_digest ON one_time_tokens (tenant_id,
 CREATE INDEX one_time_tokens__email ON one_time_tokens (tenant_id, email, created_at);
 CREATE INDEX one_time_tokens__created_at ON one_time_tokens (tenant_id, created_at);
 CREATE INDEX one_time_tokens__invitation_id ON one_time_tokens (invitation_id);
+
+-- Organizations a pending sign-in joins (with their default roles) once it completes, after
+-- the MFA step (a magic link's `jitOrganizationIds` for an existing account, as Logto joins
+-- them at submit): a JSON array of ids.
+ALTER TABLE oidc_interactions ADD COLUMN join_organizations TEXT;

@@ -120,6 +120,7 @@ async fn proceed(
         expires_at: now + INTERACTION_TTL_SECS * 1000,
         mfa: None,
         journey: None,
+        join_organizations: None,
     };
     state.store.interaction_insert(&row).await.map_err(|e| {
         tracing::error!(error = %e, "interaction insert failed");

@@ -89,6 +89,17 @@ pub async fn signed_in(
     if let Some(old) = cookies::read(headers, cookies::SESSION) {
         let _ = state.store.session_delete(&secrets::digest_hex(&old)).await;
     }
+    // Organizations the sign-in joins once it completes (after the MFA step).
+    if let Some(json) = &p.row.join_organizations {
+        let ids: Vec<String> = serde_json::from_str(json).unwrap_or_default();
+        if let Err(e) = state
+            .store
+            .user_join_organizations_jit(DEFAULT_TENANT, user_id, &ids, now)
+            .await
+        {
+            return internal(e);
+        }
+    }
     if let Err(e) = state.store.session_insert(&session).await {
         return internal(e);
     }

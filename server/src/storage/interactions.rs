@@ -22,6 +22,9 @@ pub struct InteractionRow {
     /// The email journey under way (JSON): a code sent and what waits on it.
     #[sqlx(default)]
     pub journey: Option<String>,
+    /// Organizations joined when the sign-in completes (JSON array of ids).
+    #[sqlx(default)]
+    pub join_organizations: Option<String>,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -64,7 +67,8 @@ impl Store {
         now: i64,
     ) -> Result<Option<InteractionRow>, StorageError> {
         const SQL: &str = "SELECT id_digest, tenant_id, client_id, request, user_id, auth_time, \
-             last_error, last_identifier, created_at, expires_at, mfa, journey FROM oidc_interactions \
+             last_error, last_identifier, created_at, expires_at, mfa, journey, join_organizations \
+             FROM oidc_interactions \
              WHERE id_digest = $1 AND expires_at > $2";
         Ok(
             dispatch!(&self.db, p => sqlx::query_as::<_, InteractionRow>(SQL)
@@ -143,6 +147,21 @@ impl Store {
             .bind(identifier)
             .execute(p))?;
         Ok(done > 0)
+    }
+
+    /// Organizations to join when the sign-in completes (JSON array of ids).
+    pub async fn interaction_set_join_organizations(
+        &self,
+        id_digest: &str,
+        organizations: &str,
+    ) -> Result<(), StorageError> {
+        const SQL: &str =
+            "UPDATE oidc_interactions SET join_organizations = $2 WHERE id_digest = $1";
+        dispatch_exec!(&self.db, p => sqlx::query(SQL)
+            .bind(id_digest)
+            .bind(organizations)
+            .execute(p))?;
+        Ok(())
     }
 
     /// Ends the interaction; `false` when it was already gone (a second submit).

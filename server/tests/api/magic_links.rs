@@ -201,3 +201,72 @@ async fn magic_impl(backend: Backend) {
     let res = post_form(&app, &b, "/oidc/interaction/one-time-token", &[]).await;
     assert_eq!(location(&res), "/one-time-token");
 }
+
+both_backends!(magic_link_organizations_wait_for_mfa, mfa_impl);
+async fn mfa_impl(backend: Backend) {
+    let Some(app) = spawn_app_pinned(backend).await else {
+        return;
+    };
+    let (client_id, _) = create_app(&app, "SPA", json!({})).await;
+    let user = create_user(&app, "ivy").await;
+    let (_, totp) = app
+        .api_json(
+            Method::POST,
+            &format!("/users/{user}/mfa-verifications"),
+            &json!({ "type": "Totp" }),
+        )
+        .await;
+    let secret = totp["secret"].as_str().unwrap().to_string();
+    crate::mfa_journey::set_mfa(&app, json!({ "factors": ["Totp"], "policy": "NoPrompt" })).await;
+    let (_, org) = app
+        .api_json(
+            Method::POST,
+            "/organizations",
+            &json!({ "name": "Guarded" }),
+        )
+        .await;
+    let org = org["id"].as_str().unwrap().to_string();
+    let (_, secret_token) = token(
+        &app,
+        "ivy@example.com",
+        json!({ "jitOrganizationIds": [org] }),
+    )
+    .await;
+    let b = browser();
+    authorize(
+        &app,
+        &b,
+        &client_id,
+        "openid",
+        &[
+            ("one_time_token", secret_token.as_str()),
+            ("login_hint", "ivy@example.com"),
+        ],
+    )
+    .await;
+    let res = post_form(&app, &b, "/oidc/interaction/one-time-token", &[]).await;
+    assert_eq!(location(&res), "/mfa-verification/Totp");
+    assert_eq!(
+        member_count(&app, &org).await,
+        0,
+        "nobody joins before the second factor"
+    );
+    let to = crate::mfa_journey::post_mfa(
+        &app,
+        &b,
+        "verify-totp",
+        &[("code", &crate::mfa_journey::code_now(&app, &secret))],
+    )
+    .await;
+    assert!(to.starts_with(REDIRECT), "{to}");
+    assert_eq!(
+        member_count(&app, &org).await,
+        1,
+        "joined once the sign-in completed"
+    );
+}
+
+async fn member_count(app: &TestApp, org: &str) -> usize {
+    let (_, list) = app.api_get(&format!("/organizations/{org}/users")).await;
+    list.as_array().unwrap().len()
+}

@@ -3,7 +3,8 @@
 //! only then is the token checked and consumed (a session of another account never uses it up,
 //! Logto's bug #8956). The email's owner is signed in — or registered, even when registration
 //! is closed (as Logto), the address counting as verified — and joins the token's
-//! `jitOrganizationIds` with their default roles; then the MFA step runs as for any sign-in.
+//! `jitOrganizationIds` with their default roles: a new account at once (Logto provisions at
+//! creation), an existing one when its sign-in completes, after the MFA step.
 
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -107,12 +108,31 @@ pub async fn one_time_token(State(state): State<AppState>, headers: HeaderMap) -
             }
         }
     };
-    if let Some(ids) = &context.jit_organization_ids
-        && let Err(e) = store
-            .user_join_organizations_jit(DEFAULT_TENANT, &user_id, ids, now)
-            .await
-    {
-        return internal(e);
+    let mut p = p;
+    if let Some(ids) = &context.jit_organization_ids {
+        if event == Event::Register {
+            // A new account joins at once (Logto provisions at creation, before MFA).
+            if let Err(e) = store
+                .user_join_organizations_jit(DEFAULT_TENANT, &user_id, ids, now)
+                .await
+            {
+                return internal(e);
+            }
+        } else {
+            // An existing account joins once its sign-in completes, after the MFA step: a
+            // leaked link adds nobody to anything.
+            let json = match serde_json::to_string(ids) {
+                Ok(j) => j,
+                Err(e) => return internal(e),
+            };
+            if let Err(e) = store
+                .interaction_set_join_organizations(&p.row.id_digest, &json)
+                .await
+            {
+                return internal(e);
+            }
+            p.row.join_organizations = Some(json);
+        }
     }
     mfa::begin(&state, &headers, p, &user_id, event).await
 }
