@@ -8,7 +8,8 @@ use axum::http::HeaderMap;
 
 use super::branding::branding;
 use crate::domain::account_settings::AccountSettings;
-use crate::domain::invitation_acceptance::{self, FORM_MESSAGES, masked};
+use crate::domain::invitation_acceptance::{self, masked};
+use crate::domain::sign_up::FIELD_MESSAGES;
 use crate::oidc::flow;
 use crate::state::AppState;
 use crate::storage::DEFAULT_TENANT;
@@ -29,7 +30,7 @@ fn message(code: &str) -> Option<String> {
         other => other
             .strip_prefix("form-")
             .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| FORM_MESSAGES.get(n).copied())
+            .and_then(|n| FIELD_MESSAGES.get(n).copied())
             .unwrap_or("Something went wrong. Try again."),
     };
     Some(text.to_string())
@@ -64,7 +65,7 @@ pub(super) async fn invitation_view(
             .user_find_by_id(DEFAULT_TENANT, inviter)
             .await
             .map_err(internal)?
-            .and_then(|u| u.name.or(u.username).or(u.primary_email)),
+            .and_then(|u| u.display_name()),
         None => None,
     };
     let headers: HeaderMap = leptos_axum::extract().await.map_err(internal)?;

@@ -95,7 +95,7 @@ impl InvitationsPort for ConsoleService {
                         Some(id) => store
                             .user_find_by_id(DEFAULT_TENANT, id)
                             .await?
-                            .and_then(|u| u.name.or(u.username).or(u.primary_email)),
+                            .and_then(|u| u.display_name()),
                         None => None,
                     };
                     rows.push(ConsoleInvitation {

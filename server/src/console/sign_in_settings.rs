@@ -44,11 +44,11 @@ fn form_of(
         username_password: method(Identifier::Username).is_some_and(|m| m.password),
         email_password: method(Identifier::Email).is_some_and(|m| m.password),
         email_code: method(Identifier::Email).is_some_and(|m| m.verification_code),
-        forgot_password_email: s.email_password_reset(mail_enabled)
-            || (!mail_enabled
-                && s.forgot_password_methods
-                    .as_ref()
-                    .is_some_and(|m| m.contains(&ForgotPasswordMethod::EmailVerificationCode))),
+        // The stored choice; Logto's legacy `null` offers it when mail can be sent.
+        forgot_password_email: match &s.forgot_password_methods {
+            None => mail_enabled,
+            Some(m) => m.contains(&ForgotPasswordMethod::EmailVerificationCode),
+        },
         mail: mail.into(),
         mail_enabled,
     }

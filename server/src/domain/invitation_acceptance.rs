@@ -5,10 +5,10 @@
 //! joins. Either way the invitation ends `Accepted` with the **invitation's** roles, and the
 //! link works once.
 
+use super::DomainError;
 use super::invitations::{self, EndStatus, StatusChange};
 use super::one_time_tokens::{self, check};
 use super::sign_up::{self, Registration};
-use super::{DomainError, end_users};
 use crate::storage::{InvitationRow, Store, UserRow};
 
 /// What the page shows of an invitation reached by its link.
@@ -108,10 +108,16 @@ pub async fn accept(
     let password_hash = match &st.account {
         Some(_) => None,
         None => {
-            if let Err(m) = new_account_problem(&form, asks) {
+            if let Err(m) = sign_up::check_account_fields(
+                asks,
+                form.username,
+                form.password,
+                form.password_confirm,
+            ) {
                 return Ok(Err(Refusal::Form(m)));
             }
-            if asks.username && !sign_up::username_free(store, tenant, form.username).await? {
+            if asks.username && !sign_up::username_free(store, tenant, form.username.trim()).await?
+            {
                 return Ok(Err(Refusal::Form(sign_up::USERNAME_TAKEN)));
             }
             match asks.password {
@@ -120,13 +126,8 @@ pub async fn accept(
             }
         }
     };
-    // Everything is settled: the account, then the invitation (ended once, by compare and
-    // set), then the link is used up.
-    let row = match check(store, tenant, token, &st.invitation.invitee, now).await {
-        Ok(row) => row,
-        Err(DomainError::Refused { .. }) => return Ok(Err(Refusal::InvalidLink)),
-        Err(e) => return Err(e),
-    };
+    // Everything is settled: the account, then the invitation, ended once by compare and set
+    // (which also revokes its links).
     let user_id = match st.account {
         Some(u) => u.id,
         None => {
@@ -157,54 +158,11 @@ pub async fn accept(
         accepted_user_id: Some(user_id.clone()),
     };
     match invitations::end(store, tenant, id, change, now).await {
-        Ok(_) => {}
-        Err(DomainError::Refused { .. }) => return Ok(Err(Refusal::Ended)),
-        Err(e) => return Err(e),
-    }
-    // The invitation is accepted; a concurrent accept of the same link could not also end it.
-    match one_time_tokens::consume(store, tenant, &row, now).await {
-        Ok(()) | Err(DomainError::Refused { .. }) => Ok(Ok(user_id)),
+        Ok(_) => Ok(Ok(user_id)),
+        Err(DomainError::Refused { .. }) => Ok(Err(Refusal::Ended)),
         Err(e) => Err(e),
     }
 }
-
-/// The new account's fields as sign-up asks for them.
-fn new_account_problem(
-    form: &NewAccount<'_>,
-    asks: sign_up::SignUpAsks,
-) -> Result<(), &'static str> {
-    let username = form.username.trim();
-    if asks.username {
-        if username.is_empty() {
-            return Err(FORM_MESSAGES[0]);
-        }
-        if !end_users::valid_username(username) {
-            return Err(FORM_MESSAGES[1]);
-        }
-    }
-    if asks.password {
-        if form.password.chars().count() < super::passwords::MIN_LENGTH {
-            return Err(FORM_MESSAGES[2]);
-        }
-        if form.password.chars().count() > 256 {
-            return Err(FORM_MESSAGES[3]);
-        }
-        if form.password != form.password_confirm {
-            return Err(FORM_MESSAGES[4]);
-        }
-    }
-    Ok(())
-}
-
-/// The messages a new account's form can get, by their place (the page's `error=form-N`).
-pub const FORM_MESSAGES: [&str; 6] = [
-    "Enter a username.",
-    "A username starts with a letter or _ and holds only letters, digits and _.",
-    "The password needs at least 8 characters.",
-    "The password can be at most 256 characters.",
-    "The passwords do not match.",
-    sign_up::USERNAME_TAKEN,
-];
 
 /// An address shown to someone who may not own it: its first character and its domain.
 pub fn masked(email: &str) -> String {

@@ -1,20 +1,18 @@
 //! Organization invitations (Logto's `packages/core/src/libraries/organization-invitation.ts`,
 //! compat §2.7, next-features §5.1): an email address invited to an organization with roles,
 //! pending until it expires, is revoked, or is accepted by a user with that address — who then
-//! joins with the invitation's roles. The invitation email (`OrganizationInvitation` template)
+//! joins with the invitation's roles. The invitation email (`invitation_mail.rs`)
 //! carries the organization, the inviter and the caller's payload; it leaves after the write,
 //! counted against the address's 10 messages per 600 s.
 
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-use super::{DomainError, ids, one_time_tokens, verification_codes};
-use crate::mail::{Mail, Mailer, TemplateType, render};
-use crate::storage::{InvitationFilter, InvitationRow, OrganizationRow, SendLimit, Store, UserRow};
-
-const SENDS_PER_WINDOW: i64 = 10;
-const SEND_WINDOW_MS: i64 = 600_000;
+pub use super::invitation_mail::InvitationMail;
+use super::invitation_mail::deliver;
+use super::{DomainError, ids, verification_codes};
+use crate::storage::{InvitationFilter, InvitationRow, Store};
 
 /// A role an invitation gives.
 #[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
@@ -101,14 +99,6 @@ fn invalid(status: u16, detail: &str) -> DomainError {
         status,
         "request.invalid_input",
         format!("Input is invalid. {detail}"),
-    )
-}
-
-fn rate_limited() -> DomainError {
-    DomainError::refused(
-        429,
-        "request.message_rate_limited",
-        "Message rate limit exceeded, please try again later.",
     )
 }
 
@@ -224,12 +214,10 @@ pub async fn create(
         expires_at: input.expires_at,
     };
     let recipient = input.invitee.to_lowercase();
-    let limit = input.message_payload.as_ref().map(|_| SendLimit {
-        recipient: &recipient,
-        window_start: now - SEND_WINDOW_MS,
-        max: SENDS_PER_WINDOW,
-        now,
-    });
+    let limit = input
+        .message_payload
+        .as_ref()
+        .map(|_| verification_codes::send_limit(&recipient, now));
     if !store
         .invitation_insert(
             &row,
@@ -238,7 +226,7 @@ pub async fn create(
         )
         .await?
     {
-        return Err(rate_limited());
+        return Err(verification_codes::rate_limited());
     }
     if let Some(payload) = input.message_payload {
         deliver(store, mail, &row, payload, now).await?;
@@ -265,131 +253,11 @@ pub async fn resend(
         return Err(verification_codes::no_connector());
     }
     let recipient = row.invitee.to_lowercase();
-    let limit = SendLimit {
-        recipient: &recipient,
-        window_start: now - SEND_WINDOW_MS,
-        max: SENDS_PER_WINDOW,
-        now,
-    };
+    let limit = verification_codes::send_limit(&recipient, now);
     if !store.message_send_take(tenant, limit).await? {
-        return Err(rate_limited());
+        return Err(verification_codes::rate_limited());
     }
     deliver(store, mail, &row, payload, now).await
-}
-
-/// What invitation emails need: the mailer, and the public URL their hosted link starts with.
-pub struct InvitationMail<'a> {
-    pub mailer: &'a Mailer,
-    pub public_url: &'a str,
-}
-
-/// Renders and queues the invitation email: the organization and the inviter (Logto's
-/// template context), then the caller's payload over them. A payload without `link` gets one
-/// to the hosted invitation page, carrying a one-time token for the invitee bound to this
-/// invitation and valid until it expires (Tessera's extension, next-features §5.3).
-async fn deliver(
-    store: &Store,
-    mail: &InvitationMail<'_>,
-    row: &InvitationRow,
-    mut payload: Map<String, Value>,
-    now: i64,
-) -> Result<(), DomainError> {
-    if !payload.contains_key("link") {
-        // The new link replaces the earlier ones: only the newest email opens the invitation.
-        store
-            .one_time_tokens_revoke_for_invitation(&row.tenant_id, &row.id)
-            .await?;
-        let seconds = ((row.expires_at - now) + 999) / 1000;
-        let token = one_time_tokens::create(
-            store,
-            &row.tenant_id,
-            one_time_tokens::NewOneTimeToken {
-                email: row.invitee.clone(),
-                context: Some(one_time_tokens::TokenContext {
-                    invitation_id: Some(row.id.clone()),
-                    ..Default::default()
-                }),
-                expires_in: Some(seconds.max(1)),
-            },
-            now,
-        )
-        .await?;
-        let link = format!(
-            "{}/invitation/{}?token={}",
-            mail.public_url.trim_end_matches('/'),
-            row.id,
-            token.token.unwrap_or_default()
-        );
-        payload.insert("link".into(), Value::String(link));
-    }
-    let mailer = mail.mailer;
-    let mut context = Map::new();
-    if let Ok(Some(org)) = store
-        .organization_find_by_id(&row.tenant_id, &row.organization_id)
-        .await
-    {
-        context.insert("organization".into(), organization_context(&org));
-    }
-    let inviter = match &row.inviter_id {
-        Some(id) => store
-            .user_find_by_id(&row.tenant_id, id)
-            .await
-            .ok()
-            .flatten(),
-        None => None,
-    };
-    // The built-in template names the inviter: someone is always named.
-    let inviter = inviter.map_or_else(
-        || json!({ "name": "An administrator" }),
-        |u| user_context(&u),
-    );
-    context.insert("inviter".into(), inviter);
-    for (k, v) in payload {
-        context.insert(k, v);
-    }
-    let payload = Value::Object(context);
-    let kind = TemplateType::OrganizationInvitation;
-    let (subject, text, html) = render(kind, &payload);
-    let message = Mail {
-        id: ids::generate(ids::LONG),
-        created_at: now,
-        to: row.invitee.clone(),
-        template_type: kind,
-        subject,
-        text,
-        html,
-        payload,
-    };
-    if let Err(e) = mailer.send(message) {
-        tracing::warn!(?e, "invitation email not queued");
-    }
-    Ok(())
-}
-
-/// Logto's `buildOrganizationContextInfo`: `{id, name, branding}`.
-fn organization_context(org: &OrganizationRow) -> Value {
-    let branding: Value = serde_json::from_str(&org.branding).unwrap_or_else(|_| json!({}));
-    json!({ "id": org.id, "name": org.name, "branding": branding })
-}
-
-/// Logto's `buildUserContextInfo`; the name falls back to the username or email so the
-/// template always names the inviter.
-fn user_context(u: &UserRow) -> Value {
-    let profile: Value = serde_json::from_str(&u.profile).unwrap_or_else(|_| json!({}));
-    let name = u
-        .name
-        .clone()
-        .or_else(|| u.username.clone())
-        .or_else(|| u.primary_email.clone());
-    json!({
-        "id": u.id,
-        "avatar": u.avatar,
-        "name": name,
-        "primaryEmail": u.primary_email,
-        "primaryPhone": u.primary_phone,
-        "username": u.username,
-        "profile": profile,
-    })
 }
 
 /// Ends a pending invitation (Logto's `updateStatus`): `Revoked`, or `Accepted` by a user

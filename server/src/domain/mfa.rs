@@ -149,7 +149,7 @@ pub async fn create(
         let label = store
             .user_find_by_id(tenant, user_id)
             .await?
-            .and_then(|u| u.name.or(u.username).or(u.primary_email))
+            .and_then(|u| u.display_name())
             .unwrap_or_else(|| "Unnamed User".into());
         let svg = totp::qr_svg(&totp::otpauth_uri(&secret, issuer_host, &label));
         use base64::Engine;

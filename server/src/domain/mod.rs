@@ -11,6 +11,7 @@ pub mod end_users;
 pub mod error;
 pub mod ids;
 pub mod invitation_acceptance;
+pub mod invitation_mail;
 pub mod invitations;
 pub mod issue;
 pub mod jit;

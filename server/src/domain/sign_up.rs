@@ -18,50 +18,74 @@ pub struct SignUpInput<'a> {
     pub password_confirm: &'a str,
 }
 
+/// What a refused form says (the hosted invitation page names them by their place:
+/// `FIELD_MESSAGES`).
+pub const ENTER_USERNAME: &str = "Enter a username.";
+pub const BAD_USERNAME: &str =
+    "A username starts with a letter or _ and holds only letters, digits and _.";
+pub const PASSWORD_SHORT: &str = "The password needs at least 8 characters.";
+pub const PASSWORD_LONG: &str = "The password can be at most 256 characters.";
+pub const PASSWORDS_DIFFER: &str = "The passwords do not match.";
+
+/// Every message [`check_account_fields`] and [`create`] give about a username or password.
+pub const FIELD_MESSAGES: [&str; 6] = [
+    ENTER_USERNAME,
+    BAD_USERNAME,
+    PASSWORD_SHORT,
+    PASSWORD_LONG,
+    PASSWORDS_DIFFER,
+    USERNAME_TAKEN,
+];
+
 /// The form's fields as the settings ask for them; a message saying what to fix otherwise.
-pub fn check_form(form: SignUpForm, input: &SignUpInput<'_>) -> Result<(), String> {
+pub fn check_form(form: SignUpForm, input: &SignUpInput<'_>) -> Result<(), &'static str> {
     if !form.possible() {
-        return Err(
-            "Creating accounts is turned off. Ask your administrator for an account.".into(),
-        );
-    }
-    if form.username {
-        if input.username.is_empty() {
-            return Err("Enter a username.".into());
-        }
-        if !valid_username(input.username) {
-            return Err(
-                "A username starts with a letter or _ and holds only letters, digits and _.".into(),
-            );
-        }
+        return Err("Creating accounts is turned off. Ask your administrator for an account.");
     }
     if form.email.is_some() {
         if input.email.is_empty() {
-            return Err("Enter your email address.".into());
+            return Err("Enter your email address.");
         }
         if !valid_email(input.email) {
-            return Err("Enter a valid email address.".into());
+            return Err("Enter a valid email address.");
         }
     }
-    if form.password {
-        check_new_password(input.password, input.password_confirm)?;
+    let asks = SignUpAsks::from(form);
+    check_account_fields(asks, input.username, input.password, input.password_confirm)
+}
+
+/// The username and the password typed twice, as far as sign-up asks for them.
+pub fn check_account_fields(
+    asks: SignUpAsks,
+    username: &str,
+    password: &str,
+    confirm: &str,
+) -> Result<(), &'static str> {
+    let username = username.trim();
+    if asks.username {
+        if username.is_empty() {
+            return Err(ENTER_USERNAME);
+        }
+        if !valid_username(username) {
+            return Err(BAD_USERNAME);
+        }
+    }
+    if asks.password {
+        check_new_password(password, confirm)?;
     }
     Ok(())
 }
 
 /// A new password typed twice: long enough, and the same both times.
-pub fn check_new_password(password: &str, confirm: &str) -> Result<(), String> {
+pub fn check_new_password(password: &str, confirm: &str) -> Result<(), &'static str> {
     if password.chars().count() < passwords::MIN_LENGTH {
-        return Err(format!(
-            "The password needs at least {} characters.",
-            passwords::MIN_LENGTH
-        ));
+        return Err(PASSWORD_SHORT);
     }
     if password.chars().count() > 256 {
-        return Err("The password can be at most 256 characters.".into());
+        return Err(PASSWORD_LONG);
     }
     if password != confirm {
-        return Err("The passwords do not match.".into());
+        return Err(PASSWORDS_DIFFER);
     }
     Ok(())
 }
@@ -184,7 +208,8 @@ mod tests {
         assert!(check_form(nothing, &input("pat", "", "long enough")).is_err());
         assert_eq!(
             check_new_password("long enough", "other one"),
-            Err("The passwords do not match.".into())
+            Err(PASSWORDS_DIFFER)
         );
+        assert!(PASSWORD_SHORT.contains(&passwords::MIN_LENGTH.to_string()));
     }
 }

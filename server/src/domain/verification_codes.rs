@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::issue::Issue;
 use super::{DomainError, ids, secrets};
 use crate::mail::{Mail, Mailer, Refused, TemplateType, render};
-use crate::storage::{Store, VerificationCodeRow};
+use crate::storage::{SendLimit, Store, VerificationCodeRow};
 
 const TTL_MS: i64 = 600_000;
 const MAX_TRIES: i64 = 10;
@@ -23,6 +23,25 @@ const HOUR_MS: i64 = 3_600_000;
 
 fn refused(code: &'static str, message: &str) -> DomainError {
     DomainError::refused(400, code, message)
+}
+
+/// Logto's answer when an address had its share of messages (every kind of mail counts).
+pub fn rate_limited() -> DomainError {
+    DomainError::refused(
+        429,
+        "request.message_rate_limited",
+        "Message rate limit exceeded, please try again later.",
+    )
+}
+
+/// One more message to `recipient` (lower case) within Logto's limit for an address.
+pub fn send_limit(recipient: &str, now: i64) -> SendLimit<'_> {
+    SendLimit {
+        recipient,
+        window_start: now - SEND_WINDOW_MS,
+        max: SENDS_PER_WINDOW,
+        now,
+    }
 }
 
 /// Logto's answer when no email connector is set up.
@@ -102,11 +121,7 @@ pub async fn send(
         .verification_code_replace(&row, window_start, SENDS_PER_WINDOW)
         .await?
     {
-        return Err(DomainError::refused(
-            429,
-            "request.message_rate_limited",
-            "Message rate limit exceeded, please try again later.",
-        ));
+        return Err(rate_limited());
     }
     if !deliver {
         return Ok(());

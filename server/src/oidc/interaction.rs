@@ -44,9 +44,8 @@ pub async fn sign_in(
         Err(res) => return res,
     };
     let identifier = form.identifier.trim();
-    if let Err(wait) = state.sign_in_limits.check(peer, identifier) {
+    if let Err(message) = state.sign_in_limits.check_page(peer, identifier) {
         state.metrics.sign_in(Surface::Hosted, Outcome::Limited);
-        let message = format!("Too many attempts. Try again in {wait} seconds.");
         return back_to_page(&state, &p, "/sign-in", &message, identifier).await;
     }
     // Only the identifiers the sign-in experience lets sign in with a password.

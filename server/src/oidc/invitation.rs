@@ -11,8 +11,9 @@ use serde::Deserialize;
 
 use super::{cookies, flow};
 use crate::domain::account_settings::AccountSettings;
-use crate::domain::invitation_acceptance::{self, FORM_MESSAGES, NewAccount, Refusal};
+use crate::domain::invitation_acceptance::{self, NewAccount, Refusal};
 use crate::domain::secrets;
+use crate::domain::sign_up::FIELD_MESSAGES;
 use crate::http::peer_ip::PeerIp;
 use crate::oidc::pending::internal;
 use crate::state::AppState;
@@ -89,7 +90,7 @@ pub async fn accept(
     match accepted {
         Ok(Ok(_)) => flow::see_other(&page(&id, "", "&joined=1")),
         Ok(Err(Refusal::Form(message))) => {
-            let n = FORM_MESSAGES
+            let n = FIELD_MESSAGES
                 .iter()
                 .position(|m| *m == message)
                 .unwrap_or(0);

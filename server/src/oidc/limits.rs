@@ -24,6 +24,12 @@ impl SignInLimits {
         }
     }
 
+    /// [`SignInLimits::check`] for the hosted pages: `Err` is what the page says.
+    pub fn check_page(&self, ip: Option<IpAddr>, identifier: &str) -> Result<(), String> {
+        self.check(ip, identifier)
+            .map_err(|wait| format!("Too many attempts. Try again in {wait} seconds."))
+    }
+
     /// Counts one attempt; `Err(seconds)` says how long to wait before the next one.
     pub fn check(&self, ip: Option<IpAddr>, identifier: &str) -> Result<(), u64> {
         let now = DefaultClock::default().now();

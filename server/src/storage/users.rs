@@ -27,6 +27,14 @@ pub struct UserRow {
 }
 
 impl UserRow {
+    /// How pages and mail name the user: the name, else the username, else the email.
+    pub fn display_name(&self) -> Option<String> {
+        self.name
+            .clone()
+            .or_else(|| self.username.clone())
+            .or_else(|| self.primary_email.clone())
+    }
+
     /// A user with nothing but an id and timestamps; callers fill in what they have.
     pub fn new(tenant_id: &str, id: String, now: i64) -> Self {
         UserRow {

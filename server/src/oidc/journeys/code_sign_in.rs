@@ -9,10 +9,11 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::journey::{CodeForm, Journey, check_code, go, send_code};
+use super::register::create;
 use crate::domain::account_settings::AccountSettings;
 use crate::domain::end_users::SignInFailure;
 use crate::domain::mfa_gate::Event;
-use crate::domain::sign_up::{self, Registration};
+use crate::domain::sign_up::Registration;
 use crate::http::peer_ip::PeerIp;
 use crate::metrics::{Outcome, Surface};
 use crate::oidc::mfa;
@@ -56,9 +57,8 @@ pub async fn sign_in_code(
         )
         .await;
     }
-    if let Err(wait) = state.sign_in_limits.check(peer, email) {
+    if let Err(message) = state.sign_in_limits.check_page(peer, email) {
         state.metrics.sign_in(Surface::Hosted, Outcome::Limited);
-        let message = format!("Too many attempts. Try again in {wait} seconds.");
         return back_to_page(&state, &p, "/sign-in", &message, email).await;
     }
     let known = match state.store.user_find_by_email(DEFAULT_TENANT, email).await {
@@ -111,9 +111,8 @@ pub async fn sign_in_verify(
         let message = "Signing in with an emailed code is not available.";
         return go(&state, &p, None, "/sign-in", Some(message), Some(&email)).await;
     }
-    if let Err(wait) = state.sign_in_limits.check(peer, &email) {
+    if let Err(message) = state.sign_in_limits.check_page(peer, &email) {
         state.metrics.sign_in(Surface::Hosted, Outcome::Limited);
-        let message = format!("Too many attempts. Try again in {wait} seconds.");
         return go(
             &state,
             &p,
@@ -194,24 +193,7 @@ pub async fn sign_in_verify(
                     email_verified: true,
                     password_hash: None,
                 };
-                let now = state.clock.now_ms();
-                return match sign_up::create(&state.store, DEFAULT_TENANT, registration, now).await
-                {
-                    Ok(Ok(user_id)) => {
-                        if let Err(e) = state
-                            .store
-                            .interaction_set_journey(&p.row.id_digest, None, None, None)
-                            .await
-                        {
-                            return internal(e);
-                        }
-                        mfa::begin(&state, &headers, p, &user_id, Event::Register).await
-                    }
-                    Ok(Err(message)) => {
-                        go(&state, &p, None, "/sign-in", Some(&message), None).await
-                    }
-                    Err(e) => internal(e),
-                };
+                return create(&state, &headers, p, registration, &email).await;
             }
             let journey = Journey::Register {
                 email: email.clone(),

@@ -195,8 +195,7 @@ pub async fn resend(
     let Some(journey) = Journey::of(&p) else {
         return flow::see_other("/sign-in");
     };
-    if let Err(wait) = state.sign_in_limits.check(peer, journey.email()) {
-        let message = format!("Too many attempts. Try again in {wait} seconds.");
+    if let Err(message) = state.sign_in_limits.check_page(peer, journey.email()) {
         return go(
             &state,
             &p,

@@ -71,12 +71,11 @@ pub async fn register(
     if mode == "SignIn" {
         return back_to_page(&state, &p, "/register", TURNED_OFF, shown).await;
     }
-    if let Err(wait) = state.sign_in_limits.check(peer, "") {
-        let message = format!("Too many attempts. Try again in {wait} seconds.");
+    if let Err(message) = state.sign_in_limits.check_page(peer, "") {
         return back_to_page(&state, &p, "/register", &message, shown).await;
     }
     if let Err(message) = sign_up::check_form(shape, &input) {
-        return back_to_page(&state, &p, "/register", &message, shown).await;
+        return back_to_page(&state, &p, "/register", message, shown).await;
     }
     let given = |v: &str| (!v.is_empty()).then(|| v.to_string());
     let username = given(input.username).filter(|_| shape.username);
@@ -143,8 +142,7 @@ pub async fn register_verify(
     let Some(journey @ Journey::Register { .. }) = Journey::of(&p) else {
         return crate::oidc::flow::see_other("/register");
     };
-    if let Err(wait) = state.sign_in_limits.check(peer, journey.email()) {
-        let message = format!("Too many attempts. Try again in {wait} seconds.");
+    if let Err(message) = state.sign_in_limits.check_page(peer, journey.email()) {
         return go(
             &state,
             &p,
@@ -185,8 +183,9 @@ pub async fn register_verify(
     create(&state, &headers, p, registration, &shown).await
 }
 
-/// Creates the account; a refusal (taken meanwhile) goes back to the form.
-async fn create(
+/// Creates the account and runs a registration's MFA step; a refusal (taken meanwhile) goes
+/// back to the registration form.
+pub(super) async fn create(
     state: &AppState,
     headers: &HeaderMap,
     p: Pending,

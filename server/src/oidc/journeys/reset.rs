@@ -68,8 +68,7 @@ pub async fn forgot_password(
         let message = "Enter a valid email address.";
         return back_to_page(&state, &p, "/forgot-password", message, email).await;
     }
-    if let Err(wait) = state.sign_in_limits.check(peer, email) {
-        let message = format!("Too many attempts. Try again in {wait} seconds.");
+    if let Err(message) = state.sign_in_limits.check_page(peer, email) {
         return back_to_page(&state, &p, "/forgot-password", &message, email).await;
     }
     let deliver = match state.store.user_find_by_email(DEFAULT_TENANT, email).await {
@@ -113,8 +112,7 @@ pub async fn forgot_password_verify(
     if !reset_available(&state).await {
         return go(&state, &p, None, "/forgot-password", None, None).await;
     }
-    if let Err(wait) = state.sign_in_limits.check(peer, journey.email()) {
-        let message = format!("Too many attempts. Try again in {wait} seconds.");
+    if let Err(message) = state.sign_in_limits.check_page(peer, journey.email()) {
         return go(&state, &p, Some(&journey), PAGE, Some(&message), None).await;
     }
     if let Err(message) = check_code(&state, &journey, &form.code).await {
@@ -188,7 +186,7 @@ pub async fn reset_password(
             &p,
             Some(&journey),
             "/reset-password",
-            Some(&message),
+            Some(message),
             None,
         )
         .await;
